@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+
+namespace SymbolicGen.Language.Text;
+
+/// <summary>Maps character offsets of a text to 1-based lines and columns.</summary>
+public sealed class LineMap
+{
+    private readonly int[] _lineStarts;
+
+    /// <summary>Indexes the line starts of <paramref name="text"/> (LF, CRLF and CR all end a line).</summary>
+    public LineMap(string text)
+    {
+        Text = text;
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
+            if (c == '\n' || c == '\r') starts.Add(i + 1);
+        }
+        _lineStarts = starts.ToArray();
+    }
+
+    /// <summary>The text this map indexes.</summary>
+    public string Text { get; }
+
+    /// <summary>Number of lines.</summary>
+    public int LineCount => _lineStarts.Length;
+
+    /// <summary>Line and column of <paramref name="offset"/> (clamped to the text).</summary>
+    public LinePosition GetPosition(int offset)
+    {
+        offset = Math.Max(0, Math.Min(offset, Text.Length));
+        var index = Array.BinarySearch(_lineStarts, offset);
+        if (index < 0) index = ~index - 1;
+        return new LinePosition(index + 1, offset - _lineStarts[index] + 1);
+    }
+
+    /// <summary>Offset of the first character of 1-based <paramref name="line"/>.</summary>
+    public int GetLineStart(int line) => _lineStarts[Math.Max(0, Math.Min(line - 1, _lineStarts.Length - 1))];
+}
