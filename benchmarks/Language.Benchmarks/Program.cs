@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(SymbolicGen.Benchmarks.ParseCheckBenchmarks).Assembly).Run(args);

@@ -1,0 +1,3 @@
+using SymbolicGen.Cli;
+
+return SymgenApp.Run(args, Console.Out, Console.Error);
