@@ -300,6 +300,12 @@ public static class SymbolCatalogReader
                 if (port is not null)
                     Report(CatalogProblemDescriptors.Unsupported, AttributeLocation(port, _method),
                         $"'{_method.Name}' returns a tuple; name its outputs by the tuple's element names instead of [return: SymPort]");
+                if (tuple.TupleElements.Any(e => !e.IsExplicitlyNamedTupleElement))
+                {
+                    Report(CatalogProblemDescriptors.Unsupported, location,
+                        $"'{_method.Name}' returns a tuple without element names; name each output, e.g. (Image image, Mask mask)");
+                    return outputs;
+                }
                 var names = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var element in tuple.TupleElements)
                 {
@@ -307,12 +313,6 @@ public static class SymbolCatalogReader
                     {
                         Report(CatalogProblemDescriptors.Unsupported, location,
                             $"'{_method.Name}' returns '{element.Type.ToDisplayString()}' in its tuple; every output must be a media type (Image, Mask, Audio, Video, Text)");
-                        continue;
-                    }
-                    if (!element.IsExplicitlyNamedTupleElement)
-                    {
-                        Report(CatalogProblemDescriptors.Unsupported, location,
-                            $"'{_method.Name}' returns a tuple without element names; name each output, e.g. (Image image, Mask mask)");
                         continue;
                     }
                     var name = ToSnakeCase(element.Name);

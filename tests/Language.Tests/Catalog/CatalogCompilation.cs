@@ -34,7 +34,7 @@ internal static class CatalogCompilation
     public static ImmutableArray<MetadataReference> Framework { get; } = FrameworkReferences();
 
     /// <summary>The real SymbolicGen.Runtime assembly, which declares the attributes.</summary>
-    public static MetadataReference Runtime { get; } =
+    public static MetadataReference RuntimeReference { get; } =
         MetadataReference.CreateFromFile(typeof(SymFunctionAttribute).Assembly.Location);
 
     /// <summary>
@@ -49,7 +49,7 @@ internal static class CatalogCompilation
         var compilation = CSharpCompilation.Create(
             assemblyName,
             trees,
-            Framework.Add(Runtime).AddRange(references),
+            Framework.Add(RuntimeReference).AddRange(references),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "the test's C# does not compile: " + string.Join("; ", errors));
