@@ -4,8 +4,9 @@ namespace SymbolicGen.Runtime;
 
 /// <summary>
 /// Describes a parameter of a <see cref="SymFunctionAttribute"/> function: what it measures, its inclusive
-/// range and a summary. Its default is the C# default value. <see cref="Min"/> and <see cref="Max"/> are in
-/// the canonical unit of <see cref="Kind"/> (s, fps, Hz, dB, px, fraction).
+/// range and a summary. Its default is the C# default value (see <see cref="Default"/> for sizes and
+/// colours). <see cref="Min"/> and <see cref="Max"/> are in the canonical unit of <see cref="Kind"/> (s, fps,
+/// Hz, dB, px, fraction).
 /// </summary>
 [AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
 public sealed class SymParamAttribute : Attribute
@@ -32,4 +33,11 @@ public sealed class SymParamAttribute : Attribute
 
     /// <summary>The parameter's name in <c>.sym</c> files, or null for the C# name in snake_case.</summary>
     public string? Name { get; set; }
+
+    /// <summary>
+    /// The default of a <see cref="Size"/> or <see cref="Color"/> parameter, written as in <c>.sym</c> files
+    /// (<c>1024x576</c>, <c>#ffffff</c>): C# cannot give these a default value other than <c>default</c>.
+    /// Other parameters take their default from the C# default value.
+    /// </summary>
+    public string? Default { get; set; }
 }

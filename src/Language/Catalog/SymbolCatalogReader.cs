@@ -27,7 +27,8 @@ namespace SymbolicGen.Language.Catalog;
 /// the modality in lower case) or a tuple of media outputs named by the tuple's element names.
 /// <c>CancellationToken</c> and <c>IProgress&lt;double&gt;</c> parameters are executor plumbing. Every other
 /// parameter is a parameter typed by its C# type and <c>[SymParam]</c> kind, with the C# default value as
-/// its default. Names default to the C# names in snake_case (<c>sampleRate</c> → <c>sample_rate</c>,
+/// its default (for <c>Size</c> and <c>Color</c>, which C# cannot give a constant default, the attribute's
+/// <c>Default</c> written as in <c>.sym</c> files; a bare <c>Color = default</c> is <c>#00000000</c>). Names default to the C# names in snake_case (<c>sampleRate</c> → <c>sample_rate</c>,
 /// enum member <c>ZoomIn</c> → <c>zoom_in</c>); function names default to the method name without an
 /// <c>Async</c> suffix.</para>
 /// <para>Order. Functions are read assembly by assembly: the referenced assemblies in reference order,
@@ -197,7 +198,7 @@ public static class SymbolCatalogReader
                     $"'{_method.Name}' is not an ordinary method; [SymFunction] declares ordinary methods only");
             if (_method.IsGenericMethod || IsInGenericType(_method.ContainingType))
                 Report(CatalogProblemDescriptors.Unsupported, LocationOf(_method),
-                    $"'{name}' is generic; a function's types must be fixed");
+                    $"'{_method.Name}' is generic; a function's types must be fixed");
 
             var inputs = new List<PortInfo>();
             var parameters = new List<ParameterInfo>();
@@ -210,7 +211,7 @@ public static class SymbolCatalogReader
                 arguments.Add(argument);
                 if (argument.Name is { } argumentName && !names.Add(argumentName))
                     Report(CatalogProblemDescriptors.DuplicateName, LocationOf(parameter),
-                        $"'{name}' has two inputs or parameters named '{argumentName}'");
+                        $"'{_method.Name}' has two inputs or parameters named '{argumentName}'");
             }
             var outputs = ReadOutputs();
 
@@ -246,11 +247,17 @@ public static class SymbolCatalogReader
         private MethodArgument ReadParameter(IParameterSymbol parameter, List<PortInfo> inputs, List<ParameterInfo> parameters)
         {
             var type = parameter.Type;
-            if (IsCancellationToken(type)) return new MethodArgument(ArgumentRole.Cancellation, null);
-            if (IsProgressOfDouble(type)) return new MethodArgument(ArgumentRole.Progress, null);
-
             var port = FindAttribute(parameter.GetAttributes(), "SymPortAttribute");
             var param = FindAttribute(parameter.GetAttributes(), "SymParamAttribute");
+            var plumbing = IsCancellationToken(type) ? ArgumentRole.Cancellation : IsProgressOfDouble(type) ? ArgumentRole.Progress : (ArgumentRole?)null;
+            if (plumbing is { } role)
+            {
+                if ((param ?? port) is { } attribute)
+                    Report(CatalogProblemDescriptors.Unsupported, AttributeLocation(attribute, parameter),
+                        $"'{parameter.Name}' is passed by the executor and is not an input or parameter; remove its [{(param is not null ? "SymParam" : "SymPort")}]");
+                return new MethodArgument(role, null);
+            }
+
             if (parameter.RefKind != RefKind.None)
                 Report(CatalogProblemDescriptors.Unsupported, TypeLocation(parameter),
                     $"'{parameter.Name}' is passed by reference; function inputs and parameters are passed by value");
@@ -259,7 +266,7 @@ public static class SymbolCatalogReader
             {
                 if (param is not null)
                     Report(CatalogProblemDescriptors.KindMismatch, AttributeLocation(param, parameter),
-                        $"'{parameter.Name}' is a {modality} input; [SymParam] describes parameters, [SymPort] inputs");
+                        $"'{parameter.Name}' is an input of type '{modality}'; [SymParam] describes parameters, [SymPort] inputs");
                 var name = CheckedName(port is null ? null : StringArgument(port, "Name"), parameter, port);
                 var optional = port is not null && Argument(port, "Optional")?.Value is true ||
                                parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is null;
@@ -316,7 +323,10 @@ public static class SymbolCatalogReader
                         continue;
                     }
                     var name = ToSnakeCase(element.Name);
-                    if (!names.Add(name))
+                    if (!IsLanguageIdentifier(name))
+                        Report(CatalogProblemDescriptors.Unsupported, location,
+                            $"'{name}' cannot be a port name; use letters, digits and '_', not starting with a digit");
+                    else if (!names.Add(name))
                         Report(CatalogProblemDescriptors.DuplicateName, location, $"'{_method.Name}' has two outputs named '{name}'");
                     outputs.Add(new PortInfo(name, elementModality));
                 }
@@ -497,7 +507,9 @@ public static class SymbolCatalogReader
                 .FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, kind.Value));
             if (member is not null) return member.Name;
             _reader.Report(CatalogProblemDescriptors.KindMismatch, _reader.ArgumentLocation(_attribute, "Kind", _parameter),
-                $"'{_parameter.Name}' has kind {kind.Value}, which is not a member of SymKind");
+                kind.Value is null
+                    ? $"'{_parameter.Name}' has no readable kind; use a member of SymKind"
+                    : $"'{_parameter.Name}' has kind {kind.Value}, which is not a member of SymKind");
             return null;
         }
 
@@ -585,6 +597,9 @@ public static class SymbolCatalogReader
 
         private static string TypeWord(ParamType type) => type switch
         {
+            ParamType.Int or ParamType.Seed => "an integer",
+            ParamType.Float => "a number",
+            _ when Units.IsUnitBearing(type) => "a " + type,
             ParamType.Bool => "a bool",
             ParamType.String => "a string",
             ParamType.Enum => "an enum",
@@ -594,6 +609,8 @@ public static class SymbolCatalogReader
 
         private Value? ReadDefault(ParamType type, double? min, double? max)
         {
+            if (_attribute is not null && Argument(_attribute, "Default") is { Value: string written })
+                return ReadWrittenDefault(type, written);
             if (!_parameter.HasExplicitDefaultValue) return null;
             var value = _parameter.ExplicitDefaultValue;
             switch (type)
@@ -615,7 +632,7 @@ public static class SymbolCatalogReader
                 case ParamType.Size:
                     // C# can give a struct parameter only 'default', which for Size is 0x0.
                     _reader.Report(CatalogProblemDescriptors.InvalidDefault, _reader.DefaultLocation(_parameter),
-                        $"'{_parameter.Name}' defaults to 0x0, which is not a size; leave it without a default");
+                        $"'{_parameter.Name}' defaults to 0x0, which is not a size; give one with [SymParam(Default = \"1024x576\")]");
                     return null;
                 case ParamType.Color:
                     return new ColorValue("#00000000");
@@ -623,6 +640,47 @@ public static class SymbolCatalogReader
                     return NumericDefault(type, value, min, max);
             }
         }
+
+        /// <summary>A default written as in .sym files, for the types whose C# default cannot be a constant.</summary>
+        private Value? ReadWrittenDefault(ParamType type, string written)
+        {
+            var location = _reader.ArgumentLocation(_attribute!, "Default", _parameter);
+            Value? value = type switch
+            {
+                ParamType.Size => ParseSize(written),
+                ParamType.Color => ParseColor(written),
+                _ => null,
+            };
+            if (type is not (ParamType.Size or ParamType.Color))
+                _reader.Report(CatalogProblemDescriptors.KindMismatch, location,
+                    $"'{_parameter.Name}' is {TypeWord(type)}; [SymParam(Default)] is for Size and Color parameters, others take the C# default value");
+            else if (value is null)
+                _reader.Report(CatalogProblemDescriptors.InvalidDefault, location,
+                    type == ParamType.Size
+                        ? $"'{_parameter.Name}' has Default '{written}', which is not a size such as 1024x576"
+                        : $"'{_parameter.Name}' has Default '{written}', which is not a colour such as #1e90ff");
+            return value;
+        }
+
+        private static SizeValue? ParseSize(string text)
+        {
+            var parts = text.Split('x');
+            return parts.Length == 2 && IsDigits(parts[0]) && IsDigits(parts[1]) &&
+                   int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var width) &&
+                   int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var height) &&
+                   width > 0 && height > 0
+                ? new SizeValue(width, height)
+                : null;
+        }
+
+        private static ColorValue? ParseColor(string text) =>
+            text.Length is 7 or 9 && text[0] == '#' && text.Skip(1).All(IsHexDigit)
+                ? new ColorValue(text.ToLowerInvariant())
+                : null;
+
+        private static bool IsDigits(string text) => text.Length > 0 && text.All(c => c is >= '0' and <= '9');
+
+        private static bool IsHexDigit(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
 
         private Value? NumericDefault(ParamType type, object? value, double? min, double? max)
         {

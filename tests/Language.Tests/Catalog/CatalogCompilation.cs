@@ -22,7 +22,8 @@ internal static class CatalogCompilation
         }
         """;
 
-    private const string Usings = """
+    /// <summary>The usings every test source starts with.</summary>
+    public const string Usings = """
         using System;
         using System.Threading;
         using System.Threading.Tasks;
@@ -39,12 +40,20 @@ internal static class CatalogCompilation
 
     /// <summary>
     /// A library compiled from <paramref name="source"/> (with the usual usings prepended) and, unless a
-    /// reference brings them, the media types; fails the test when the C# itself does not compile, so that only the reader is under test.
+    /// reference brings them, the media types.
     /// </summary>
     public static CSharpCompilation Compile(
-        string source, string assemblyName = "UserFunctions", bool declareMediaTypes = true, params MetadataReference[] references)
+        string source, string assemblyName = "UserFunctions", bool declareMediaTypes = true, params MetadataReference[] references) =>
+        CompileFiles(new[] { Usings + source }, assemblyName, declareMediaTypes, references);
+
+    /// <summary>
+    /// A library compiled from complete C# files and, unless a reference brings them, the media types;
+    /// fails the test when the C# itself does not compile, so that only the reader is under test.
+    /// </summary>
+    public static CSharpCompilation CompileFiles(
+        IEnumerable<string> files, string assemblyName = "UserFunctions", bool declareMediaTypes = true, params MetadataReference[] references)
     {
-        var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(Usings + source, path: "Functions.cs") };
+        var trees = files.Select((text, i) => CSharpSyntaxTree.ParseText(text, path: $"Functions{i}.cs")).ToList();
         if (declareMediaTypes) trees.Add(CSharpSyntaxTree.ParseText(MediaTypes, path: "Media.cs"));
         var compilation = CSharpCompilation.Create(
             assemblyName,

@@ -40,7 +40,19 @@ public class CatalogProblemTests
         },
         {
             "public static Image F(Image i, Size size = default) => i;",
-            "SYM0502", "default", "'size' defaults to 0x0, which is not a size; leave it without a default"
+            "SYM0502", "default", "'size' defaults to 0x0, which is not a size; give one with [SymParam(Default = \"1024x576\")]"
+        },
+        {
+            "public static Image F(Image i, [SymParam(Default = \"big\")] Size size) => i;",
+            "SYM0502", "Default = \"big\"", "'size' has Default 'big', which is not a size such as 1024x576"
+        },
+        {
+            "public static Image F(Image i, [SymParam(Default = \"#12345\")] Color color) => i;",
+            "SYM0502", "Default = \"#12345\"", "'color' has Default '#12345', which is not a colour such as #1e90ff"
+        },
+        {
+            "public static Image F(Image i, [SymParam(SymKind.Ratio, Default = \"0.5\")] double amount = 0.5) => i;",
+            "SYM0503", "Default = \"0.5\"", "'amount' is a Ratio; [SymParam(Default)] is for Size and Color parameters, others take the C# default value"
         },
         {
             "public static Image F(Image i, [SymParam(SymKind.Duration)] string length = \"\") => i;",
@@ -64,7 +76,7 @@ public class CatalogProblemTests
         },
         {
             "public static Image F([SymParam(SymKind.Length)] Image i) => i;",
-            "SYM0503", "SymParam(SymKind.Length)", "'i' is a Image input; [SymParam] describes parameters, [SymPort] inputs"
+            "SYM0503", "SymParam(SymKind.Length)", "'i' is an input of type 'Image'; [SymParam] describes parameters, [SymPort] inputs"
         },
         {
             "public static Image F(Image i, DateTime when) => i;",
@@ -83,6 +95,14 @@ public class CatalogProblemTests
         {
             "public static Image F(ref Image i) => i;",
             "SYM0504", "Image", "'i' is passed by reference; function inputs and parameters are passed by value"
+        },
+        {
+            "public static Image F(Image i, [SymParam(Summary = \"stop\")] CancellationToken token) => i;",
+            "SYM0504", "SymParam(Summary = \"stop\")", "'token' is passed by the executor and is not an input or parameter; remove its [SymParam]"
+        },
+        {
+            "public static Image F(Image i, [SymPort] IProgress<double> progress) => i;",
+            "SYM0504", "SymPort", "'progress' is passed by the executor and is not an input or parameter; remove its [SymPort]"
         },
         {
             "public static Image F(Image i, string? note = null) => i;",
@@ -126,6 +146,10 @@ public class CatalogProblemTests
         {
             "public static Image F(Image i, Empty e) => i;",
             "SYM0504", "Empty", "'Empty' has no members, so 'e' can have no value"
+        },
+        {
+            "public static (Image bild, Mask maské) F(Image i) => default;",
+            "SYM0504", "(Image bild, Mask maské)", "'maské' cannot be a port name; use letters, digits and '_', not starting with a digit"
         },
         {
             "public static Image F(Image image, [SymParam(Name = \"image\")] int size = 1) => image;",
