@@ -1,0 +1,81 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace SymbolicGen.Runtime;
+
+/// <summary>
+/// An sRGB colour with alpha, written <c>#1e90ff</c> (opaque) or <c>#1e90ff80</c> (with alpha) in
+/// <c>.sym</c> files.
+/// </summary>
+public readonly struct Color : IEquatable<Color>, IParsable<Color>
+{
+    /// <summary>Creates a colour from its channels; <paramref name="a"/> 255 is opaque.</summary>
+    public Color(byte r, byte g, byte b, byte a = 255)
+    {
+        R = r;
+        G = g;
+        B = b;
+        A = a;
+    }
+
+    /// <summary>Red, 0 to 255.</summary>
+    public byte R { get; }
+
+    /// <summary>Green, 0 to 255.</summary>
+    public byte G { get; }
+
+    /// <summary>Blue, 0 to 255.</summary>
+    public byte B { get; }
+
+    /// <summary>Alpha, 0 (transparent) to 255 (opaque).</summary>
+    public byte A { get; }
+
+    /// <summary>Parses <c>#rrggbb</c> or <c>#rrggbbaa</c> (hex digits in either case).</summary>
+    /// <exception cref="FormatException"><paramref name="text"/> is not a colour.</exception>
+    public static Color Parse(string text) =>
+        TryParse(text, out var color) ? color : throw new FormatException($"'{text}' is not a colour such as #1e90ff");
+
+    /// <summary>Parses <c>#rrggbb</c> or <c>#rrggbbaa</c>; false when <paramref name="text"/> is not a colour.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? text, out Color color)
+    {
+        color = default;
+        if (text is null || (text.Length != 7 && text.Length != 9) || text[0] != '#') return false;
+        Span<byte> channels = stackalloc byte[4];
+        channels[3] = 255;
+        for (var i = 0; i < (text.Length - 1) / 2; i++)
+        {
+            // NumberStyles.AllowHexSpecifier accepts exactly hex digits, no sign or spaces.
+            if (!byte.TryParse(text.AsSpan(1 + 2 * i, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out channels[i]))
+                return false;
+        }
+        color = new Color(channels[0], channels[1], channels[2], channels[3]);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    static Color IParsable<Color>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    /// <inheritdoc/>
+    static bool IParsable<Color>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out Color result) =>
+        TryParse(s, out result);
+
+    /// <summary>The colour as lower-case <c>#rrggbb</c>, or <c>#rrggbbaa</c> when it is not opaque.</summary>
+    public override string ToString() =>
+        A == 255 ? $"#{R:x2}{G:x2}{B:x2}" : $"#{R:x2}{G:x2}{B:x2}{A:x2}";
+
+    /// <inheritdoc/>
+    public bool Equals(Color other) => R == other.R && G == other.G && B == other.B && A == other.A;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Color other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(R, G, B, A);
+
+    /// <summary>Equality.</summary>
+    public static bool operator ==(Color left, Color right) => left.Equals(right);
+
+    /// <summary>Inequality.</summary>
+    public static bool operator !=(Color left, Color right) => !left.Equals(right);
+}
