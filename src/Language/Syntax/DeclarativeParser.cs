@@ -139,7 +139,7 @@ internal sealed class DeclarativeParser : ParserBase
             if (TryTake(TokenKind.Comma) || At(TokenKind.RightBrace)) continue;
             Fail("',' or '}'");
             // A missing comma before another argument is reported and read past.
-            if (!(At(TokenKind.Identifier) && Peek(1).Kind == TokenKind.Colon)) return false;
+            if (!(At(TokenKind.Identifier) && Next.Kind == TokenKind.Colon)) return false;
         }
         return true;
     }

@@ -50,7 +50,7 @@ public static class SymParser
         }
         tokens.Add(new SyntaxToken(TokenKind.EndOfFile, text.Length, 0, "", lineStart));
 
-        var context = new ParseContext(text, tokens.ToArray());
+        var context = new ParseContext(tokens.ToArray());
         ReportBadTokens(context);
         var flows = new FileParser(context).ParseFlows();
         var file = CommentAttacher.Attach(flows, comments, new LineMap(text));
