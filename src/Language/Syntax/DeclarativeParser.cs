@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using SymbolicGen.Language.Diagnostics;
 using SymbolicGen.Language.Ir;
-using SymbolicGen.Language.Text;
+using SymbolicGen.Language.Semantics;
 
 namespace SymbolicGen.Language.Syntax;
 
@@ -84,14 +84,10 @@ internal sealed class DeclarativeParser : ParserBase
     private bool Unexpected()
     {
         var found = Current;
-        var suggestion = found.Kind == TokenKind.Identifier ? Suggestions.Closest(found.Text, Keywords) : null;
-        if (suggestion is null)
-        {
-            Fail(Statements);
-            return false;
-        }
-        var fix = new CodeFix($"Replace '{found.Text}' with '{suggestion}'", EquatableArray.Of(new TextEdit(found.Span, suggestion)), IsSafe: true);
-        Report(found, $"expected {Statements} but found '{found.Text}' (did you mean '{suggestion}'?)", fix);
+        var (suffix, fixes) = found.Kind == TokenKind.Identifier
+            ? Suggestions.DidYouMean(found.Text, found.Span, Keywords)
+            : ("", System.Array.Empty<CodeFix>());
+        Report(found, $"expected {Statements} but found {Describe(found)}{suffix}", fixes);
         return false;
     }
 
