@@ -86,6 +86,7 @@ public class LexicalTests
     [InlineData("2 kHz", 2, "kHz")]
     [InlineData("-6 dB", -6, "dB")]
     [InlineData("-6 decibels", -6, "dB")]
+    [InlineData("-6 DB", -6, "dB")]
     [InlineData("512 pixels", 512, "px")]
     [InlineData("50 percent", 50, "%")]
     [InlineData("2 times", 2, "x")]

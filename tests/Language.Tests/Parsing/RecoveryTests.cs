@@ -183,6 +183,30 @@ public class RecoveryTests
         Assert.Equal(new Value[] { new NumberValue(1), new StringValue("\\q") }, flow.Steps[1].Arguments.Select(a => a.Value));
     }
 
+    [Theory]
+    [InlineData("6seconds", "seconds", "unknown unit 'seconds'; did you mean 's'?", "s")]
+    [InlineData("2kHx", "kHx", "unknown unit 'kHx'; did you mean 'kHz'?", "kHz")]
+    [InlineData("24fsp", "fsp", "unknown unit 'fsp'; did you mean 'fps'?", "fps")]
+    public void Unknown_units_suggest_the_unit_meant_with_a_safe_fix(string written, string unit, string message, string replacement)
+    {
+        var text = $"flow F() -> (o: Image) {{\n  o = G(k: {written})\n}}";
+        var diagnostic = Assert.Single(SymParser.Parse(text).Diagnostics);
+        ParseAssert.Is(diagnostic, "SYM0002", message, text, unit, within: written);
+        var fix = Assert.Single(diagnostic.Fixes);
+        Assert.True(fix.IsSafe);
+        Assert.Equal(replacement, Assert.Single(fix.Edits).NewText);
+        ParseAssert.Covers(text, unit, fix.Edits[0].Span, within: written);
+    }
+
+    [Fact]
+    public void Destructuring_needs_a_call()
+    {
+        var text = "flow F(a: Image) -> (o: Image) {\n  (x, y) = a\n  o = G(a)\n}";
+        var result = SymParser.Parse(text);
+        ParseAssert.Is(Assert.Single(result.Diagnostics), "SYM0001", "expected a function call but found 'a'", text, "a", within: "= a");
+        Assert.Equal(new[] { "o" }, Targets(Assert.Single(result.Syntax.Flows)));
+    }
+
     [Fact]
     public void Unterminated_block_strings_run_to_the_end_of_the_file()
     {
