@@ -31,9 +31,9 @@ internal sealed class NaturalParser : ParserBase
     {
         var nameToken = Take();
         var name = new Identifier(nameToken.Text, nameToken.Span);
-        Take();
-        Take();
-        Take();
+        Take(); // is
+        Take(); // a | an
+        Take(); // flow
 
         var inputs = new List<DeclarationSyntax>();
         var parameters = new List<DeclarationSyntax>();
