@@ -88,7 +88,8 @@ internal static class SymText
         return sb.Append('"').ToString();
     }
 
-    private static bool CanBeBlock(string text)
+    /// <summary>True when <paramref name="text"/> can be written raw between <c>"""</c> and read back unchanged.</summary>
+    public static bool CanBeBlock(string text)
     {
         if (text.Contains("\"\"\"") || text.EndsWith("\"")) return false;
         for (var i = 0; i < text.Length; i++)
