@@ -38,7 +38,7 @@ internal sealed class FlowLayout
         foreach (var output in flow.Outputs)
         {
             var feeds = flow.Links.Where(l => l.Target.Node is null && l.Target.Port == output.Name).ToList();
-            if (feeds.Count == 1 && IsOwnStep(output.Name, feeds[0].Source)) continue;
+            if (feeds.Count == 1 && IsFedByItsStep(output, feeds[0].Source)) continue;
             aliases.AddRange(feeds);
         }
         OutputAliases = aliases;
@@ -108,13 +108,21 @@ internal sealed class FlowLayout
     public static IReadOnlyList<string> Targets(Node node) =>
         node.OutputAliases.Count > 0 ? node.OutputAliases : new[] { node.Name };
 
-    // A step named like a flow output feeds it, so such an output needs no alias statement when its
-    // only source is the single output of the node of its name.
-    private bool IsOwnStep(string output, LinkSource source)
+    // In the step syntaxes a step named like a flow output also feeds it: a node of that name with its
+    // only output (or its one output of the output's media type), or the matching part of a
+    // destructuring. Such an output needs no alias statement.
+    private bool IsFedByItsStep(FlowPort output, LinkSource source)
     {
-        if (source is not PortSource { Node: { } name } port || name != output) return false;
-        if (!_nodes.TryGetValue(name, out var node) || node.OutputAliases.Count > 0) return false;
-        return _functions(node.Function) is { } function && function.Outputs.Count == 1 && IndexOfOutput(function, port.Port) == 0;
+        if (source is not PortSource { Node: { } name } port || !_nodes.TryGetValue(name, out var node)) return false;
+        if (_functions(node.Function) is not { } function) return false;
+        if (node.OutputAliases.Count > 0)
+        {
+            var index = IndexOfOutput(function, port.Port);
+            return index >= 0 && index < node.OutputAliases.Count && node.OutputAliases[index] == output.Name;
+        }
+        if (name != output.Name) return false;
+        var fitting = function.Outputs.Count == 1 ? function.Outputs.ToList() : function.Outputs.Where(o => o.Modality == output.Type).ToList();
+        return fitting.Count == 1 && fitting[0].Name == port.Port;
     }
 
     private static int IndexOfOutput(FunctionInfo function, string port)

@@ -60,8 +60,9 @@ internal static class SymText
 
     /// <summary>
     /// A string literal. Block strings print raw between <c>"""</c> unless their text cannot be
-    /// delimited that way (it holds <c>"""</c>, ends with a quote, or holds control characters other
-    /// than newline and tab), in which case they print as an escaped ordinary string.
+    /// delimited that way (it holds <c>"""</c>, or control characters other than newline and tab), in
+    /// which case they print as an escaped ordinary string. A block may end with quotes: the lexer
+    /// ends it at the last three quotes of the first run of three or more.
     /// </summary>
     public static string String(StringValue value)
     {
@@ -91,7 +92,7 @@ internal static class SymText
     /// <summary>True when <paramref name="text"/> can be written raw between <c>"""</c> and read back unchanged.</summary>
     public static bool CanBeBlock(string text)
     {
-        if (text.Contains("\"\"\"") || text.EndsWith("\"")) return false;
+        if (text.Contains("\"\"\"")) return false;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];

@@ -146,9 +146,14 @@ internal static class FlowGenerator
             foreach (var node in _nodes.Where(n => !_consumed.Contains(n.Name)))
             {
                 var function = functions.First(f => f.Name == node.Function);
-                var port = function.Outputs[choices.Next(function.Outputs.Count)];
-                var ownName = node.OutputAliases.Count == 0 && function.Outputs.Count == 1 && choices.Chance(60);
-                var output = ownName ? node.Name : Fresh(choices.Next(1000));
+                var index = choices.Next(function.Outputs.Count);
+                var port = function.Outputs[index];
+                // A step named after an output feeds it: a node with its one output of that media type,
+                // or a part of a destructuring (outputs have a namespace of their own).
+                var output = !choices.Chance(60) ? Fresh(choices.Next(1000))
+                    : node.OutputAliases.Count > 0 ? node.OutputAliases[index]
+                    : function.Outputs.Count(o => o.Modality == port.Modality) == 1 ? node.Name
+                    : Fresh(choices.Next(1000));
                 outputs.Add((new FlowPort(output, port.Modality), new PortSource(node.Name, port.Name)));
             }
             if (choices.Chance(25))

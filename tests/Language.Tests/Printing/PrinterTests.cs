@@ -247,7 +247,7 @@ public class PrinterTests
     [InlineData("a\nb\tc\rd\u0001", false, "\"a\\nb\\tc\\u000dd\\u0001\"")]
     [InlineData("jungle, ruins\nat dusk \"old\" ✓", true, "\"\"\"jungle, ruins\nat dusk \"old\" ✓\"\"\"")]
     [InlineData("has \"\"\" inside", true, "\"has \\\"\\\"\\\" inside\"")]
-    [InlineData("ends with \"", true, "\"ends with \\\"\"")]
+    [InlineData("ends with \"", true, "\"\"\"ends with \"\"\"\"")]
     public void Strings_are_escaped_exactly_and_blocks_stay_raw_when_they_can(string text, bool block, string expected)
     {
         Assert.Equal(expected, SymText.String(new StringValue(text, block)));
