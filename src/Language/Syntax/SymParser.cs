@@ -106,7 +106,7 @@ public static class SymParser
 
     private static Diagnostic UnknownUnit(SyntaxToken token)
     {
-        var suggestion = Units.FromWord(token.Text)?.Symbol ?? Suggestions.Closest(token.Text, Units.SymbolNames);
+        var suggestion = Units.FromWord(token.Text)?.Symbol ?? Suggestions.Closest(token.Text, Units.SymbolNames).FirstOrDefault();
         if (suggestion is null)
             return DiagnosticDescriptors.BadToken.Create(token.Span,
                 $"unknown unit '{token.Text}'; the units are {string.Join(", ", Units.SymbolNames)}");
