@@ -32,6 +32,9 @@ internal sealed class ParseContext
     /// </summary>
     public bool StatementReported { get; set; }
 
+    /// <summary>How deep the list being read is nested, bounded so that no input can exhaust the stack.</summary>
+    public int ListDepth { get; set; }
+
     public List<Diagnostic> Diagnostics { get; } = new();
 }
 
@@ -223,17 +226,29 @@ internal abstract class ParserBase
         return new NumberValue(number) { Span = token.Span };
     }
 
+    private const int MaxListDepth = 32;
+
     private bool ParseList(out Value? value)
     {
         value = null;
+        if (Context.ListDepth == MaxListDepth)
+        {
+            Report(Current, $"expected a value but found '[': lists nest at most {MaxListDepth} deep");
+            return false;
+        }
         var open = Take();
         var items = new List<Value>();
+        Context.ListDepth++;
+        var ok = true;
         while (!At(TokenKind.RightBracket))
         {
-            if (!ParseValue(out var item)) return false;
+            ok = ParseValue(out var item);
+            if (!ok) break;
             if (item is not null) items.Add(item);
             if (!TryTake(TokenKind.Comma)) break;
         }
+        Context.ListDepth--;
+        if (!ok) return false;
         if (!At(TokenKind.RightBracket))
         {
             Fail(items.Count == 0 ? "a value or ']'" : "',' or ']'");

@@ -129,7 +129,8 @@ public static class SymParser
             while (!At(TokenKind.EndOfFile))
             {
                 BeginStatement();
-                var index = Skip(Context.Index);
+                // Each syntax parser starts at the header's first token (the declarative one counts line breaks).
+                var index = Context.Index = Skip(Context.Index);
                 var tokens = Context.Tokens;
                 if (AtWord("flow") && tokens[index + 1].Kind == TokenKind.Identifier)
                 {
