@@ -28,7 +28,7 @@ internal static class DataflowPrinter
             sb.Append('\n');
         }
 
-        var steps = flow.Nodes.Select(n => (Node: (Node?)n, Target: Target(n), Value: Call(layout, n)))
+        var steps = flow.Nodes.Select(n => (Node: (Node?)n, Target: FlowLayout.TargetTuple(n), Value: Call(layout, n)))
             .Concat(layout.OutputAliases.Select(l => (Node: (Node?)null, Target: l.Target.Port, Value: layout.Source(l.Source, SymText.Code))))
             .ToList();
         var width = steps.Count == 0 ? 0 : steps.Max(s => s.Target.Length);
@@ -39,9 +39,6 @@ internal static class DataflowPrinter
         }
         sb.Append("}\n");
     }
-
-    private static string Target(Node node) =>
-        node.OutputAliases.Count > 0 ? "(" + string.Join(", ", node.OutputAliases) + ")" : node.Name;
 
     private static string Call(FlowLayout layout, Node node)
     {

@@ -35,7 +35,7 @@ internal static class DeclarativePrinter
         foreach (var output in flow.Outputs)
             sb.Append(Indent).Append("output ").Append(output.Name).Append(": ").Append(output.Type).Append('\n');
 
-        var targets = flow.Nodes.Select(Target).ToList();
+        var targets = flow.Nodes.Select(FlowLayout.TargetTuple).ToList();
         var width = targets.Count == 0 ? 0 : targets.Max(t => t.Length);
         for (var i = 0; i < flow.Nodes.Count; i++)
         {
@@ -56,7 +56,4 @@ internal static class DeclarativePrinter
         }
         sb.Append("end\n");
     }
-
-    private static string Target(Node node) =>
-        node.OutputAliases.Count > 0 ? "(" + string.Join(", ", node.OutputAliases) + ")" : node.Name;
 }

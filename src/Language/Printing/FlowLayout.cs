@@ -108,6 +108,10 @@ internal sealed class FlowLayout
     public static IReadOnlyList<string> Targets(Node node) =>
         node.OutputAliases.Count > 0 ? node.OutputAliases : new[] { node.Name };
 
+    /// <summary>A step's targets as dataflow and declarative write them: <c>x</c> or <c>(a, b)</c>.</summary>
+    public static string TargetTuple(Node node) =>
+        node.OutputAliases.Count > 0 ? "(" + string.Join(", ", node.OutputAliases) + ")" : node.Name;
+
     // In the step syntaxes a step named like a flow output also feeds it: a node of that name with its
     // only output (or its one output of the output's media type), or the matching part of a
     // destructuring. Such an output needs no alias statement.

@@ -16,7 +16,17 @@ namespace SymbolicGen.Language.Tests.Printing;
 /// </summary>
 internal static class FlowGenerator
 {
-    public static FunctionCatalog Catalog => TestCatalog.Extended;
+    /// <summary>
+    /// The extended test catalog plus a function whose first input is optional, so that an input after
+    /// an unconnected one is written by name.
+    /// </summary>
+    public static FunctionCatalog Catalog { get; } = TestCatalog.Extended.With(new[]
+    {
+        new FunctionInfo("Composite",
+            EquatableArray.Of(new PortInfo("base", Modality.Image, Optional: true), new PortInfo("over", Modality.Image), new PortInfo("mask", Modality.Mask)),
+            EquatableArray.Of(new PortInfo("image", Modality.Image)),
+            EquatableArray.Of(new ParameterInfo("opacity", ParamType.Ratio, new NumberValue(1), 0, 1))),
+    });
 
     private static readonly string[] Keywords =
         { "flow", "input", "param", "output", "node", "link", "end", "is", "a", "an", "that", "takes", "with", "gives", "as", "of", "and", "true", "false" };
@@ -84,17 +94,19 @@ internal static class FlowGenerator
         from notes in Comments
         select new FlowRecipe(picks, parameters, nodes, comments, notes);
 
-    /// <summary>Files of one to three flows; later flows may call earlier ones.</summary>
+    /// <summary>Files of one to three flows, which may call each other (in any order in the file, without cycles).</summary>
     public static readonly Gen<SymFile> Files =
         from flows in FlowRecipes.Array[1, 3]
+        from rotation in Gen.Int[0, 2]
         from trailing in Comments
-        select Build(flows, trailing);
+        select Build(flows, rotation, trailing);
 
-    private static SymFile Build(FlowRecipe[] recipes, string[] trailing)
+    private static SymFile Build(FlowRecipe[] recipes, int rotation, string[] trailing)
     {
         var flows = new List<Flow>();
         foreach (var recipe in recipes) flows.Add(new FlowBuilder(recipe, flows).Build());
-        return new SymFile(flows.ToEquatableArray(), trailing.ToEquatableArray());
+        rotation %= flows.Count;
+        return new SymFile(flows.Skip(rotation).Concat(flows.Take(rotation)).ToEquatableArray(), trailing.ToEquatableArray());
     }
 
     private sealed record RawValue(int Pick, double Fraction, string Text, bool Block);
@@ -162,12 +174,24 @@ internal static class FlowGenerator
                 var (source, modality) = sources[choices.Next(sources.Count)];
                 outputs.Add((new FlowPort(Fresh(choices.Next(1000)), modality), source));
             }
+            // Nodes may come in any order (names resolve wherever they are defined); links follow
+            // the canonical order: by target node, then by the function's input order.
+            var order = _nodes.ToList();
+            if (choices.Chance(30))
+                for (var i = order.Count - 1; i > 0; i--)
+                {
+                    var j = choices.Next(i + 1);
+                    (order[i], order[j]) = (order[j], order[i]);
+                }
+            var position = order.Select((n, i) => (n.Name, i)).ToDictionary(p => p.Name, p => p.i);
+            var links = _links.OrderBy(l => position[l.Target.Node!]).ToList();
+
             var rotation = choices.Next(outputs.Count);
             outputs = outputs.Skip(rotation).Concat(outputs.Take(rotation)).ToList();
-            foreach (var (port, source) in outputs) _links.Add(new Link(source, new PortTarget(null, port.Name)));
+            foreach (var (port, source) in outputs) links.Add(new Link(source, new PortTarget(null, port.Name)));
 
             return new Flow(name, syntax, _inputs.ToEquatableArray(), _parameters.ToEquatableArray(),
-                outputs.Select(o => o.Port).ToEquatableArray(), _nodes.ToEquatableArray(), _links.ToEquatableArray(),
+                outputs.Select(o => o.Port).ToEquatableArray(), order.ToEquatableArray(), links.ToEquatableArray(),
                 recipe.Comments.ToEquatableArray(), recipe.Notes.ToEquatableArray());
         }
 
@@ -306,7 +330,7 @@ internal static class FlowGenerator
             ParamType.Size => new SizeValue(16 + raw.Pick * 4, 16 + (int)(raw.Fraction * 4000)),
             ParamType.Color => new ColorValue("#" + ((raw.Pick * 16_777 + (int)(raw.Fraction * 0xffffff)) & 0xffffff).ToString("x6")),
             ParamType.Enum => new SymbolValue(enumValues[raw.Pick % enumValues.Count]),
-            ParamType.Float => new NumberValue(Round(canonical, raw)),
+            ParamType.Float => new NumberValue(variant == 9 ? canonical * 1e-7 : Round(canonical, raw)),
             ParamType.Ratio => variant < 4 ? Quantity(canonical, "%", raw, low, high, null) : new NumberValue(Round(canonical, raw)),
             ParamType.Duration => variant switch
             {
