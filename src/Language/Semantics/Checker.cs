@@ -121,9 +121,9 @@ public static class Checker
                 case PortSource { Node: null } port when _nodeIndex.TryGetValue(port.Port, out var index):
                     return new Source(index, null, null, $"'{port.Port}'");
                 case ConstantSource { Value: StringValue }:
-                    return new Source(-1, null, Modality.Text, "the string");
+                    return new Source(-1, null, Modality.Text, "a string");
                 case ConstantSource constant:
-                    return new Source(-1, null, null, constant.Value.ToString(), IsConstant: true);
+                    return new Source(-1, null, null, "a literal", IsConstant: true);
                 default:
                     return new Source(-1, null, null, "");
             }
@@ -145,13 +145,13 @@ public static class Checker
             var target = Wording.Target(link.Target, function);
             if (source.IsConstant)
             {
-                Report(DiagnosticDescriptors.ModalityMismatch, link, $"{target} expects {Wording.A(expected.ToString())}, but a literal that is not a string cannot be media");
+                Report(DiagnosticDescriptors.ModalityMismatch, link, $"{target} expects {expected}, but {source.Description} is not media");
                 return;
             }
             if (source.Modality is not { } actual || actual == expected) return;
             var bridge = Bridge(actual, expected);
             var suffix = bridge is null ? "" : $"; insert '{bridge}' to convert it";
-            Report(DiagnosticDescriptors.ModalityMismatch, link, $"{target} expects {Wording.A(expected.ToString())}, but {source.Description} is {Wording.A(actual.ToString())}{suffix}");
+            Report(DiagnosticDescriptors.ModalityMismatch, link, $"{target} expects {expected}, but {source.Description} is {actual}{suffix}");
         }
 
         // A function whose one required input and one output convert 'from' into 'to'.

@@ -198,17 +198,19 @@ internal sealed class ValueChecker
         Report(DiagnosticDescriptors.UnknownEnumValue, symbol.Span, $"unknown value '{symbol.Name}' for '{parameter.Name}'{suffix}", fixes);
     }
 
-    // A bare word for a parameter that is not an enum: a media name used as a value, or undefined.
+    // A bare word for a parameter that is not an enum: a misspelt flow parameter when one is close,
+    // else a value of the wrong type (a media name, or a word where a number or string belongs).
     private void ReportWord(SymbolValue symbol, ParameterInfo parameter)
     {
-        if (_mediaNames.Contains(symbol.Name))
-        {
-            Report(DiagnosticDescriptors.TypeMismatch, symbol.Span, $"'{parameter.Name}' takes {Expectation(parameter)}, not the media value '{symbol.Name}'");
-            return;
-        }
         var candidates = _flow.Parameters.Where(p => Compatible(p.Type, parameter.Type)).Select(p => p.Name);
         var (suffix, fixes) = Suggestions.DidYouMean(symbol.Name, symbol.Span, candidates);
-        Report(DiagnosticDescriptors.UndefinedName, symbol.Span, $"undefined name '{symbol.Name}'{suffix}", fixes);
+        if (suffix.Length > 0 && !_mediaNames.Contains(symbol.Name))
+        {
+            Report(DiagnosticDescriptors.UndefinedName, symbol.Span, $"undefined name '{symbol.Name}'{suffix}", fixes);
+            return;
+        }
+        var what = _mediaNames.Contains(symbol.Name) ? $"the media value '{symbol.Name}'" : $"'{symbol.Name}'";
+        Report(DiagnosticDescriptors.TypeMismatch, symbol.Span, $"'{parameter.Name}' takes {Expectation(parameter)}, not {what}");
     }
 
     // The frame rate that converts this node's frames: its own 'fps' argument, else the function's
