@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using SymbolicGen.Language.Diagnostics;
 using SymbolicGen.Language.Ir;
+using SymbolicGen.Language.Text;
 
 namespace SymbolicGen.Language.Syntax;
 
@@ -11,6 +13,7 @@ namespace SymbolicGen.Language.Syntax;
 internal sealed class DeclarativeParser : ParserBase
 {
     private const string Statements = "'input', 'param', 'output', 'node', 'link' or 'end'";
+    private static readonly string[] Keywords = { "input", "param", "output", "node", "link", "end" };
 
     public DeclarativeParser(ParseContext context) : base(context)
     {
@@ -23,7 +26,8 @@ internal sealed class DeclarativeParser : ParserBase
     {
         var start = Take().Start;
         ExpectName("a flow name", out var name);
-        if (!AtLineEnd())
+        var headerBroken = !AtLineEnd();
+        if (headerBroken)
         {
             Fail("'(' or end of line");
             SkipLine();
@@ -42,7 +46,8 @@ internal sealed class DeclarativeParser : ParserBase
             BeginStatement();
             if (At(TokenKind.EndOfFile) || AtFlowStart())
             {
-                Fail("'end'");
+                // After a broken header the missing 'end' is more likely a misread than a second mistake.
+                if (!headerBroken) Fail("'end'");
                 break;
             }
             if (TryTakeWord("end"))
@@ -78,7 +83,15 @@ internal sealed class DeclarativeParser : ParserBase
 
     private bool Unexpected()
     {
-        Fail(Statements);
+        var found = Current;
+        var suggestion = found.Kind == TokenKind.Identifier ? Suggestions.Closest(found.Text, Keywords) : null;
+        if (suggestion is null)
+        {
+            Fail(Statements);
+            return false;
+        }
+        var fix = new CodeFix($"Replace '{found.Text}' with '{suggestion}'", EquatableArray.Of(new TextEdit(found.Span, suggestion)), IsSafe: true);
+        Report(found, $"expected {Statements} but found '{found.Text}' (did you mean '{suggestion}'?)", fix);
         return false;
     }
 

@@ -141,10 +141,13 @@ internal abstract class ParserBase
     /// <summary>Reports <c>expected X but found Y</c> at the current token (once per statement).</summary>
     protected void Fail(string expected) => Report(Current, $"expected {expected} but found {Describe(Current)}");
 
-    protected void Report(SyntaxToken at, string message)
+    protected void Report(SyntaxToken at, string message, params CodeFix[] fixes)
     {
-        if (!Context.StatementReported && !at.Kind.IsError())
-            Context.Diagnostics.Add(DiagnosticDescriptors.SyntaxError.Create(at.Span, message));
+        // The end of the file reached inside an unterminated string is part of that (reported) mistake.
+        var afterUnterminated = at.Kind == TokenKind.EndOfFile && Context.Tokens.Length > 1 &&
+                                Context.Tokens[Context.Tokens.Length - 2].Kind == TokenKind.UnterminatedString;
+        if (!Context.StatementReported && !at.Kind.IsError() && !afterUnterminated)
+            Context.Diagnostics.Add(DiagnosticDescriptors.SyntaxError.Create(at.Span, message, fixes));
         Context.StatementReported = true;
     }
 
@@ -300,17 +303,17 @@ internal abstract class ParserBase
     protected static bool IsModality(string type) => ModalityNames.Contains(type);
 
     /// <summary>
-    /// True at the header of a flow: <c>flow Name(</c>, <c>flow Name</c> at the end of its line, or
-    /// <c>Name is a flow</c> / <c>Name is an flow</c>.
+    /// True at the header of a flow: <c>Name is a flow</c> (or <c>an flow</c>), or <c>flow Name</c> for
+    /// any name but <c>is</c> (so that a pseudo-natural step may be called <c>flow</c>). Text after
+    /// <c>flow Name</c> does not matter: a mistake in a header does not make it part of the flow before.
     /// </summary>
     internal static bool IsFlowStart(SyntaxToken[] tokens, int i)
     {
         var first = tokens[i];
         if (first.Kind != TokenKind.Identifier || tokens[i + 1].Kind != TokenKind.Identifier) return false;
-        if (first.Text == "flow")
-            return tokens[i + 2].Kind is TokenKind.LeftParen or TokenKind.Newline or TokenKind.EndOfFile;
-        return tokens[i + 1].Text == "is" && tokens[i + 2].Text is "a" or "an" &&
-               tokens[i + 2].Kind == TokenKind.Identifier && tokens[i + 3].IsWord("flow");
+        if (tokens[i + 1].Text == "is")
+            return tokens[i + 2].Kind == TokenKind.Identifier && tokens[i + 2].Text is "a" or "an" && tokens[i + 3].IsWord("flow");
+        return first.Text == "flow";
     }
 
     protected bool AtFlowStart() => IsFlowStart(Context.Tokens, Skip(Context.Index));

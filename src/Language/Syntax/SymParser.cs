@@ -132,7 +132,7 @@ public static class SymParser
                 // Each syntax parser starts at the header's first token (the declarative one counts line breaks).
                 var index = Context.Index = Skip(Context.Index);
                 var tokens = Context.Tokens;
-                if (AtWord("flow") && tokens[index + 1].Kind == TokenKind.Identifier)
+                if (AtWord("flow") && tokens[index + 1].Kind == TokenKind.Identifier && !tokens[index + 1].IsWord("is"))
                 {
                     flows.Add(HeaderLineHas(index, TokenKind.LeftParen) || HeaderLineHas(index, TokenKind.LeftBrace)
                         ? new DataflowParser(Context).ParseFlow()
