@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Linq;
 using SymbolicGen.Language.Diagnostics;
 using SymbolicGen.Language.Ir;
+using SymbolicGen.Language.Semantics;
 using SymbolicGen.Language.Text;
 
 namespace SymbolicGen.Language.Syntax;
@@ -84,7 +86,7 @@ internal sealed class DeclarativeParser : ParserBase
     private bool Unexpected()
     {
         var found = Current;
-        var suggestion = found.Kind == TokenKind.Identifier ? Suggestions.Closest(found.Text, Keywords) : null;
+        var suggestion = found.Kind == TokenKind.Identifier ? Suggestions.Closest(found.Text, Keywords).FirstOrDefault() : null;
         if (suggestion is null)
         {
             Fail(Statements);
