@@ -10,15 +10,8 @@ namespace SymbolicGen.Language.Printing;
 /// <summary>The lexical pieces every printer writes the same way: numbers, strings, values, comments.</summary>
 internal static class SymText
 {
-    /// <summary>Shortest round-trip invariant form, with an exponent written <c>e±digits</c> as the lexer reads it.</summary>
-    public static string Number(double number)
-    {
-        var text = number.ToString("R", CultureInfo.InvariantCulture);
-        var e = text.IndexOf('E');
-        if (e < 0) return text;
-        var exponent = text.Substring(e + 1);
-        return text.Substring(0, e) + "e" + (exponent.StartsWith("-") || exponent.StartsWith("+") ? exponent : "+" + exponent);
-    }
+    /// <summary>Shortest round-trip invariant form; an exponent is written <c>e±digits</c> as in DESIGN §3.1.</summary>
+    public static string Number(double number) => number.ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e');
 
     /// <summary>A value as dataflow and declarative write it: quantities glued (<c>6s</c>, <c>-6dB</c>).</summary>
     public static string Code(Value value) => Format(value, natural: false);
