@@ -1,9 +1,7 @@
 using System.Collections.Generic;
-using System.Linq;
 using SymbolicGen.Language.Diagnostics;
 using SymbolicGen.Language.Ir;
 using SymbolicGen.Language.Semantics;
-using SymbolicGen.Language.Text;
 
 namespace SymbolicGen.Language.Syntax;
 
@@ -86,14 +84,10 @@ internal sealed class DeclarativeParser : ParserBase
     private bool Unexpected()
     {
         var found = Current;
-        var suggestion = found.Kind == TokenKind.Identifier ? Suggestions.Closest(found.Text, Keywords).FirstOrDefault() : null;
-        if (suggestion is null)
-        {
-            Fail(Statements);
-            return false;
-        }
-        var fix = new CodeFix($"Replace '{found.Text}' with '{suggestion}'", EquatableArray.Of(new TextEdit(found.Span, suggestion)), IsSafe: true);
-        Report(found, $"expected {Statements} but found '{found.Text}' (did you mean '{suggestion}'?)", fix);
+        var (suffix, fixes) = found.Kind == TokenKind.Identifier
+            ? Suggestions.DidYouMean(found.Text, found.Span, Keywords)
+            : ("", System.Array.Empty<CodeFix>());
+        Report(found, $"expected {Statements} but found {Describe(found)}{suffix}", fixes);
         return false;
     }
 
@@ -159,7 +153,7 @@ internal sealed class DeclarativeParser : ParserBase
             if (TryTake(TokenKind.Comma) || At(TokenKind.RightBrace)) continue;
             Fail("',' or '}'");
             // A missing comma before another argument is reported and read past.
-            if (!(At(TokenKind.Identifier) && Peek(1).Kind == TokenKind.Colon)) return false;
+            if (!(At(TokenKind.Identifier) && Next.Kind == TokenKind.Colon)) return false;
         }
         return true;
     }

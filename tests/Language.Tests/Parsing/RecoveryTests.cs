@@ -107,7 +107,7 @@ public class RecoveryTests
         var text = "flow F\n  input a: Image\n  nod b = G {}\n  node c = H { k 1 }\n  link a b\n  node e = J {}\n  output o: Image extra\nend\n";
         var result = SymParser.Parse(text);
         Assert.Equal(4, result.Diagnostics.Count);
-        ParseAssert.Is(result.Diagnostics[0], "SYM0001", "expected 'input', 'param', 'output', 'node', 'link' or 'end' but found 'nod' (did you mean 'node'?)", text, "nod");
+        ParseAssert.Is(result.Diagnostics[0], "SYM0001", "expected 'input', 'param', 'output', 'node', 'link' or 'end' but found 'nod'; did you mean 'node'?", text, "nod");
         var fix = Assert.Single(result.Diagnostics[0].Fixes);
         Assert.True(fix.IsSafe);
         Assert.Equal("node", Assert.Single(fix.Edits).NewText);
@@ -166,7 +166,7 @@ public class RecoveryTests
         Assert.All(result.Diagnostics, d => Assert.Equal("SYM0002", d.Id));
         Assert.Equal(7, result.Diagnostics.Count);
         ParseAssert.Is(result.Diagnostics[0], "SYM0002", "unknown unit 'parsecs'; the units are s, ms, min, f, fps, Hz, kHz, dB, x, px, %", text, "parsecs");
-        ParseAssert.Is(result.Diagnostics[1], "SYM0002", "unknown unit 'sec' (did you mean 's'?)", text, "sec", within: "6sec");
+        ParseAssert.Is(result.Diagnostics[1], "SYM0002", "unknown unit 'sec'; did you mean 's'?", text, "sec", within: "6sec");
         var fix = Assert.Single(result.Diagnostics[1].Fixes);
         Assert.True(fix.IsSafe);
         Assert.Equal("s", Assert.Single(fix.Edits).NewText);
