@@ -72,6 +72,8 @@ public static class Checker
             var assigned = new Dictionary<string, int>(StringComparer.Ordinal);
             var usedInputs = new HashSet<string>(StringComparer.Ordinal);
             var feedsOutput = new List<int>();
+            // Edges through a presumed correction count for contributing to an output, not for cycles.
+            var presumedEdges = new List<(int From, int To)>();
 
             foreach (var link in _flow.Links)
             {
@@ -89,7 +91,8 @@ public static class Checker
                 }
 
                 if (!_nodeIndex.TryGetValue(target.Node, out var node)) continue;
-                if (source.Node >= 0) _successors[source.Node].Add(node);
+                if (source.IsPresumed) presumedEdges.Add((source.Node, node));
+                else if (source.Node >= 0) _successors[source.Node].Add(node);
                 if (_sharedNames.Contains(target.Node) || _functions[node]?.FindInput(target.Port) is not { } port) continue;
                 CheckModality(link, source, port.Modality, _functions[node]!.Name);
                 var key = (node, target.Port);
@@ -105,11 +108,12 @@ public static class Checker
                 _diagnostics.Add(DiagnosticDescriptors.UnusedInput.Create(input.Span, $"input '{input.Name}' is never used"));
 
             var onCycles = ReportCycles();
-            ReportUnusedNodes(feedsOutput, onCycles);
+            ReportUnusedNodes(feedsOutput, presumedEdges, onCycles);
         }
 
         // A source is a node (by index), a flow input, a string constant or something unresolved (the
-        // binder keeps unresolved names as written and has reported them).
+        // binder keeps unresolved names as written and has reported them). Unresolved sources carry no
+        // media type, so they cause no further mismatch.
         private Source ResolveSource(LinkSource source)
         {
             switch (source)
@@ -124,9 +128,22 @@ public static class Checker
                     return new Source(-1, null, Modality.Text, "a string");
                 case ConstantSource constant:
                     return new Source(-1, null, null, "a literal", IsConstant: true);
+                case PortSource port:
+                    return Presumed(port.Node ?? port.Port);
                 default:
                     return new Source(-1, null, null, "");
             }
+        }
+
+        // An unresolved name was reported with its likely correction; counting it as a use of that
+        // correction keeps a typo from also making its intended source look unused.
+        private Source Presumed(string name)
+        {
+            var closest = Suggestions.Closest(name, _inputs.Keys.Concat(_nodeIndex.Keys));
+            if (closest.Count != 1) return new Source(-1, null, null, "");
+            return _inputs.ContainsKey(closest[0])
+                ? new Source(-1, closest[0], null, "")
+                : new Source(_nodeIndex[closest[0]], null, null, "", IsPresumed: true);
         }
 
         // How the user wrote a node output: 'poster' for a one-output node, the destructured name, or 'seg.fg'.
@@ -274,11 +291,12 @@ public static class Checker
             return new List<int> { start, start };
         }
 
-        private void ReportUnusedNodes(List<int> feedsOutput, HashSet<int> onCycles)
+        private void ReportUnusedNodes(List<int> feedsOutput, List<(int From, int To)> presumedEdges, HashSet<int> onCycles)
         {
             var predecessors = _successors.Select(_ => new List<int>()).ToArray();
             for (var i = 0; i < _successors.Length; i++)
                 foreach (var successor in _successors[i]) predecessors[successor].Add(i);
+            foreach (var (from, to) in presumedEdges) predecessors[to].Add(from);
 
             var contributes = new bool[_successors.Length];
             var queue = new Queue<int>(feedsOutput);
@@ -309,6 +327,7 @@ public static class Checker
         /// <param name="Modality">Its media type, when known.</param>
         /// <param name="Description">How messages name it.</param>
         /// <param name="IsConstant">A literal other than a string.</param>
-        private sealed record Source(int Node, string? Input, Modality? Modality, string Description, bool IsConstant = false);
+        /// <param name="IsPresumed">An unresolved name taken as its one likely correction.</param>
+        private sealed record Source(int Node, string? Input, Modality? Modality, string Description, bool IsConstant = false, bool IsPresumed = false);
     }
 }

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using SymbolicGen.Language.Ir;
+
+namespace SymbolicGen.Language.Printing;
+
+/// <summary>
+/// Prints a flow in the pseudo-natural syntax: a header sentence
+/// (<c>X is a flow that takes a as an Image, with s as a Duration of 6 seconds, and gives v as a Video.</c>)
+/// and one sentence per step (<c>x is F of a and b, with k v and k v.</c>).
+/// </summary>
+internal static class NaturalPrinter
+{
+    /// <summary>Appends the flow, comments included, ending with a newline.</summary>
+    public static void Write(StringBuilder sb, FlowLayout layout)
+    {
+        var flow = layout.Flow;
+        SymText.AppendComments(sb, "", flow.Comments);
+        sb.Append(flow.Name).Append(" is a flow that").Append(Header(flow)).Append(".\n");
+        if (flow.Notes.Count > 0)
+        {
+            SymText.AppendComments(sb, "", flow.Notes);
+            sb.Append('\n');
+        }
+        foreach (var node in flow.Nodes)
+        {
+            SymText.AppendComments(sb, "", node.Comments);
+            sb.Append(string.Join(", ", FlowLayout.Targets(node))).Append(" is ").Append(node.Function)
+                .Append(Arguments(layout, node)).Append('.').AppendTrailing(node.TrailingComment).Append('\n');
+        }
+        foreach (var alias in layout.OutputAliases)
+            sb.Append(alias.Target.Port).Append(" is ").Append(layout.Source(alias.Source, SymText.Natural)).Append(".\n");
+    }
+
+    // " takes a as an Image and b as an Image, with s as a Duration of 6 seconds, and gives v as a Video"
+    private static string Header(Flow flow)
+    {
+        var clauses = new List<string>();
+        if (flow.Inputs.Count > 0)
+            clauses.Add("takes " + SymText.JoinAnd(flow.Inputs.Select(i => Declaration(i.Name, i.Type.ToString())).ToList()));
+        if (flow.Parameters.Count > 0)
+            clauses.Add("with " + SymText.JoinAnd(flow.Parameters.Select(p =>
+                Declaration(p.Name, p.Type.ToString()) + (p.Default is null ? "" : " of " + SymText.Natural(p.Default))).ToList()));
+        var gives = flow.Outputs.Count == 0 ? "" : "gives " + SymText.JoinAnd(flow.Outputs.Select(o => Declaration(o.Name, o.Type.ToString())).ToList());
+        var text = " " + string.Join(", ", clauses);
+        if (gives.Length == 0) return clauses.Count == 0 ? "" : text;
+        return clauses.Count == 0 ? " " + gives : text + ", and " + gives;
+    }
+
+    private static string Declaration(string name, string type) => name + " as " + SymText.Article(type) + " " + type;
+
+    // " of a and b, with k v and k v"
+    private static string Arguments(FlowLayout layout, Node node)
+    {
+        var (positional, named) = layout.Inputs(node);
+        var with = named.Select(l => l.Target.Port + " " + layout.Source(l.Source, SymText.Natural))
+            .Concat(node.Arguments.Select(a => a.Name + " " + SymText.Natural(a.Value)))
+            .ToList();
+        var text = positional.Count == 0 ? "" : " of " + SymText.JoinAnd(positional.Select(s => layout.Source(s, SymText.Natural)).ToList());
+        if (with.Count > 0) text += (positional.Count > 0 ? "," : "") + " with " + SymText.JoinAnd(with);
+        return text;
+    }
+}

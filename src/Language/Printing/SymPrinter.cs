@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using SymbolicGen.Language.Catalog;
+using SymbolicGen.Language.Ir;
+
+namespace SymbolicGen.Language.Printing;
+
+/// <summary>Prints a bound <see cref="SymFile"/> as <c>.sym</c> text in any of the three syntaxes.</summary>
+public static class SymPrinter
+{
+    /// <summary>
+    /// Prints <paramref name="file"/>: each flow in <paramref name="style"/>, or in its own
+    /// <see cref="Flow.Syntax"/> when <paramref name="style"/> is null. Flows are separated by one
+    /// blank line; lines end with LF and the text with a newline. Comments attached to flows and
+    /// steps are kept, so compiling the text gives back the same IR.
+    /// </summary>
+    /// <param name="file">The bound file.</param>
+    /// <param name="catalog">
+    /// The functions the flows call: their declared input order decides which inputs are written
+    /// positionally, and their outputs whether a node is referred to by its name alone. Flows of
+    /// <paramref name="file"/> that other flows call are looked up in the file itself.
+    /// </param>
+    /// <param name="style">The syntax to print in, or null to keep each flow's own.</param>
+    public static string Print(SymFile file, FunctionCatalog catalog, SyntaxStyle? style = null)
+    {
+        var flows = new Dictionary<string, FunctionInfo>(StringComparer.Ordinal);
+        foreach (var flow in file.Flows)
+            if (!flows.ContainsKey(flow.Name)) flows.Add(flow.Name, Signature(flow));
+        FunctionInfo? Find(string name) => catalog.Find(name) ?? (flows.TryGetValue(name, out var f) ? f : null);
+
+        var sb = new StringBuilder();
+        for (var i = 0; i < file.Flows.Count; i++)
+        {
+            if (i > 0) sb.Append('\n');
+            var flow = file.Flows[i];
+            var layout = new FlowLayout(flow, Find);
+            switch (style ?? flow.Syntax)
+            {
+                case SyntaxStyle.Declarative: DeclarativePrinter.Write(sb, layout); break;
+                case SyntaxStyle.Natural: NaturalPrinter.Write(sb, layout); break;
+                default: DataflowPrinter.Write(sb, layout); break;
+            }
+        }
+        if (file.TrailingComments.Count > 0)
+        {
+            if (file.Flows.Count > 0) sb.Append('\n');
+            SymText.AppendComments(sb, "", file.TrailingComments);
+        }
+        return sb.ToString();
+    }
+
+    // What a call of a flow looks like from another flow: its inputs, outputs and parameters.
+    private static FunctionInfo Signature(Flow flow) => new(
+        flow.Name,
+        flow.Inputs.Select(p => new PortInfo(p.Name, p.Type)).ToEquatableArray(),
+        flow.Outputs.Select(p => new PortInfo(p.Name, p.Type)).ToEquatableArray(),
+        flow.Parameters.Select(p => new ParameterInfo(p.Name, p.Type, p.Default)).ToEquatableArray());
+}
