@@ -31,6 +31,23 @@ public static class ParseAssert
         Assert.Equal((start, expected.Length), (span.Start, span.Length));
     }
 
+    /// <summary>Asserts that <paramref name="span"/> covers exactly the first <paramref name="expected"/> inside the first <paramref name="within"/>.</summary>
+    public static void Covers(string text, string expected, SourceSpan span, string within)
+    {
+        var context = text.IndexOf(within, StringComparison.Ordinal);
+        Assert.True(context >= 0, $"'{within}' does not occur");
+        var start = text.IndexOf(expected, context, StringComparison.Ordinal);
+        Assert.Equal((start, expected.Length), (span.Start, span.Length));
+    }
+
+    /// <summary>Asserts one diagnostic's id, message and exact text (the first <paramref name="spanText"/> inside <paramref name="within"/>).</summary>
+    public static void Is(Diagnostic diagnostic, string id, string message, string text, string spanText, string within)
+    {
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(message, diagnostic.Message);
+        Covers(text, spanText, diagnostic.Span, within);
+    }
+
     /// <summary>Asserts one diagnostic's id, message and exact text.</summary>
     public static void Is(Diagnostic diagnostic, string id, string message, string text, string spanText, int occurrence = 0)
     {
