@@ -27,6 +27,7 @@ internal sealed class FlowBinder
     // which are values, nor outputs, which cannot be read).
     private readonly Dictionary<string, Symbol> _names = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _aliasesOnCycles = new(StringComparer.Ordinal);
     private readonly List<Node> _nodes = new();
     private readonly List<Link> _links = new();
     private readonly List<string> _notes;
@@ -156,7 +157,11 @@ internal sealed class FlowBinder
         // only its port, if any, and its existence are checked here.
         if (FollowAliases(target.Text) is { } cycle)
         {
-            Report(DiagnosticDescriptors.Cycle, alias.Span, "cycle: " + string.Join(" -> ", cycle.Select(n => "'" + n + "'")));
+            // The loop is reported once, at the first of its aliases.
+            var first = !cycle.Any(_aliasesOnCycles.Contains);
+            _aliasesOnCycles.UnionWith(cycle);
+            if (first)
+                Report(DiagnosticDescriptors.Cycle, alias.Span, "cycle: " + string.Join(" -> ", cycle.Select(n => "'" + n + "'")));
             return;
         }
         if (alias.Port is not null) Resolve(alias, null, null, null);

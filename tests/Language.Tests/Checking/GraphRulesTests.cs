@@ -73,6 +73,20 @@ public class GraphRulesTests
     }
 
     [Fact]
+    public void SYM0301_aliases_naming_each_other_are_one_cycle()
+    {
+        const string text = """
+            flow T(photo: Image) -> (out: Image) {
+                a = b
+                b = a
+                out = ImageBlend(a, photo)
+            }
+            """;
+
+        Assert.Equal(new Seen("SYM0301", 2, 9, "b", "cycle: 'a' -> 'b' -> 'a'"), Checks.Single(text));
+    }
+
+    [Fact]
     public void SYM0302_required_inputs_and_parameters_must_be_given_optional_inputs_need_not()
     {
         const string text = """
