@@ -153,8 +153,6 @@ internal sealed class FlowBinder
             return;
         }
 
-        // A local alias may name a node with several outputs as a whole (x.port selects later), so
-        // only its port, if any, and its existence are checked here.
         if (FollowAliases(target.Text) is { } cycle)
         {
             // The loop is reported once, at the first of its aliases.
@@ -164,6 +162,8 @@ internal sealed class FlowBinder
                 Report(DiagnosticDescriptors.Cycle, alias.Span, "cycle: " + string.Join(" -> ", cycle.Select(n => "'" + n + "'")));
             return;
         }
+        // A local alias may name a node with several outputs as a whole (x.port selects later), so
+        // only its port, if any, and its existence are checked here.
         if (alias.Port is not null) Resolve(alias, null, null, null);
         else if (!_names.ContainsKey(alias.Name)) ReportUndefined(alias, null, null);
     }
