@@ -124,6 +124,12 @@ internal sealed class DataflowParser : ParserBase
             if (!ExpectName("a statement or '}'", out var target)) return false;
             targets.Add(target);
         }
+        if (At(TokenKind.Colon) && Next.Kind == TokenKind.Equals)
+        {
+            // `x := F(…)`: reported, and read as meant.
+            Fail("'='");
+            Take();
+        }
         if (!Expect(TokenKind.Equals)) return false;
 
         if (At(TokenKind.Identifier) && Next.Kind == TokenKind.LeftParen)
@@ -161,10 +167,12 @@ internal sealed class DataflowParser : ParserBase
 
             var start = Current.Start;
             Identifier? name = null;
-            if (At(TokenKind.Identifier) && Next.Kind == TokenKind.Colon)
+            if (At(TokenKind.Identifier) && Next.Kind is TokenKind.Colon or TokenKind.Equals)
             {
                 var token = Take();
                 name = new Identifier(token.Text, token.Span);
+                // `weight = 0.45`: reported, and read as the named argument meant.
+                if (At(TokenKind.Equals)) Fail("':'");
                 Take();
             }
             if (!ParseValue(out var value)) return false;

@@ -107,17 +107,35 @@ internal sealed class DeclarativeParser : ParserBase
         return true;
     }
 
-    // `node name = Function { k: v, … }`; a node broken inside its braces keeps the arguments read so far.
+    // `node name = Function { k: v, … }`, or `node (a, b) = Function { … }` destructuring as in dataflow;
+    // a node broken inside its braces keeps the arguments read so far.
     private bool ParseNode(List<StepSyntax> steps)
     {
         var start = Take().Start;
-        if (!ExpectName("a node name", out var name) || !Expect(TokenKind.Equals) ||
-            !ExpectName("a function name", out var function))
+        var targets = new List<Identifier>();
+        if (TryTake(TokenKind.LeftParen))
+        {
+            do
+            {
+                if (!ExpectName("a name", out var target)) return false;
+                targets.Add(target);
+            }
+            while (TryTake(TokenKind.Comma));
+            if (!Expect(TokenKind.RightParen)) return false;
+        }
+        else if (ExpectName("a node name", out var name))
+        {
+            targets.Add(name);
+        }
+        else
+        {
             return false;
+        }
+        if (!Expect(TokenKind.Equals) || !ExpectName("a function name", out var function)) return false;
 
         var arguments = new List<ArgumentSyntax>();
         var ok = Expect(TokenKind.LeftBrace) && ParseArguments(arguments);
-        steps.Add(new StepSyntax(EquatableArray.Of(name), function, arguments.ToEquatableArray(), null, false, default, null, SpanFrom(start)));
+        steps.Add(new StepSyntax(targets.ToEquatableArray(), function, arguments.ToEquatableArray(), null, false, default, null, SpanFrom(start)));
         return ok;
     }
 

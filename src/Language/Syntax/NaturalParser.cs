@@ -92,8 +92,9 @@ internal sealed class NaturalParser : ParserBase
             if (!ExpectName("a name", out var name) || !ExpectWord("as")) return false;
             if (!TryTakeWord("a") && !TryTakeWord("an"))
             {
+                // `x as Image`: reported, and read as meant.
                 Fail("'a' or 'an'");
-                return false;
+                if (!At(TokenKind.Identifier)) return false;
             }
             if (!ExpectName("a type", out var type)) return false;
             Value? defaultValue = null;

@@ -36,16 +36,17 @@ public static class SymParser
         var tokens = new List<SyntaxToken>();
         var comments = new List<CommentToken>();
         var lineStart = true;
-        foreach (var token in Tokenizer.Instance.Tokenize(text))
+        foreach (var token in Tokenizer.Instance.Scan(text))
         {
-            var start = token.Span.Position.Absolute;
-            var kind = token.Kind;
+            var start = token.Location.Position.Absolute;
+            var length = token.Remainder.Position.Absolute - start;
+            var kind = token.Value;
             if (kind == TokenKind.Comment)
             {
-                comments.Add(new CommentToken(CommentText(token.Span.ToStringValue()), start, lineStart));
+                comments.Add(new CommentToken(CommentText(text.Substring(start, length)), start, lineStart));
                 continue;
             }
-            tokens.Add(new SyntaxToken(kind, start, token.Span.Length, token.Span.ToStringValue(), lineStart && kind != TokenKind.Newline));
+            tokens.Add(new SyntaxToken(kind, start, length, text.Substring(start, length), lineStart && kind != TokenKind.Newline));
             lineStart = kind == TokenKind.Newline;
         }
         tokens.Add(new SyntaxToken(TokenKind.EndOfFile, text.Length, 0, "", lineStart));

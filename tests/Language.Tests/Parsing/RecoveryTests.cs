@@ -64,6 +64,23 @@ public class RecoveryTests
     }
 
     [Fact]
+    public void Common_slips_are_reported_and_read_as_meant()
+    {
+        var dataflow = "flow F(a: Image) -> (o: Image) {\n    b = G(a, weight = 0.45)\n    o := H(b)\n}";
+        var result = SymParser.Parse(dataflow);
+        Assert.Equal(2, result.Diagnostics.Count);
+        ParseAssert.Is(result.Diagnostics[0], "SYM0001", "expected ':' but found '='", dataflow, "=", within: "= 0.45");
+        ParseAssert.Is(result.Diagnostics[1], "SYM0001", "expected '=' but found ':'", dataflow, ":", within: ":=");
+        var flow = Assert.Single(result.Syntax.Flows);
+        Assert.Equal(ParseAssert.Flow("flow F(a: Image) -> (o: Image) {\n    b = G(a, weight: 0.45)\n    o = H(b)\n}").Steps, flow.Steps);
+
+        var natural = "F is a flow that takes a as Image and gives o as an Image.\no is G of a.";
+        result = SymParser.Parse(natural);
+        ParseAssert.Is(Assert.Single(result.Diagnostics), "SYM0001", "expected 'a' or 'an' but found 'Image'", natural, "Image");
+        Assert.Equal(ParseAssert.Flow("F is a flow that takes a as an Image and gives o as an Image.\no is G of a."), Assert.Single(result.Syntax.Flows));
+    }
+
+    [Fact]
     public void An_unclosed_call_ends_at_the_next_statement()
     {
         var text = "flow F(a: Image) -> (o: Image) {\n    b = G(a,\n    o = H(b)\n}";

@@ -78,6 +78,17 @@ public class StructureTests
     }
 
     [Fact]
+    public void Declarative_nodes_may_destructure_like_dataflow_statements()
+    {
+        var text = "flow Cutout\n  input photo: Image\n  output cut: Image\n  node (fg, mask) = Segment {}\n  link photo -> fg_mask.image\nend\n";
+        var step = Assert.Single(ParseAssert.Flow(text).Steps);
+        Assert.Equal(new[] { "fg", "mask" }, Names(step.Targets));
+        ParseAssert.Covers(text, "mask", step.Targets[1].Span);
+        ParseAssert.Covers(text, "node (fg, mask) = Segment {}", step.Span);
+        Assert.Equal(ParseAssert.Flow("flow Cutout(photo: Image) -> (cut: Image) {\n  (fg, mask) = Segment()\n}").Steps, ParseAssert.Flow(text).Steps);
+    }
+
+    [Fact]
     public void Declarative_blank_lines_are_ignored_and_the_body_may_be_empty()
     {
         var flow = ParseAssert.Flow("flow Empty\n\n\nend");
