@@ -72,8 +72,12 @@ public static class Checker
             var assigned = new Dictionary<string, int>(StringComparer.Ordinal);
             var usedInputs = new HashSet<string>(StringComparer.Ordinal);
             var feedsOutput = new List<int>();
-            // Edges through a presumed correction count for contributing to an output, not for cycles.
+            // A misspelt name (reported by the binder) is taken as its one likely correction where that
+            // keeps its consequences from being reported too: edges through it count for contributing
+            // to an output but not for cycles, and the ports it presumably means count as fed.
             var presumedEdges = new List<(int From, int To)>();
+            var presumedPorts = new HashSet<(int Node, string Port)>();
+            var presumedOutputs = new HashSet<string>(StringComparer.Ordinal);
 
             foreach (var link in _flow.Links)
             {
@@ -82,27 +86,47 @@ public static class Checker
                 var target = link.Target;
                 if (target.Node is null)
                 {
-                    if (!_outputs.TryGetValue(target.Port, out var output)) continue;
-                    CheckModality(link, source, output.Type, null);
+                    if (_outputs.TryGetValue(target.Port, out var output))
+                    {
+                        CheckModality(link, source, output.Type, null);
+                        assigned[target.Port] = assigned.TryGetValue(target.Port, out var times) ? times + 1 : 1;
+                        if (times > 0) Report(DiagnosticDescriptors.OutputAssignment, link, $"output '{target.Port}' is assigned more than once");
+                    }
+                    else if (Presumed(target.Port, _outputs.Keys) is { } meant)
+                    {
+                        presumedOutputs.Add(meant);
+                    }
+                    else
+                    {
+                        continue;
+                    }
                     if (source.Node >= 0) feedsOutput.Add(source.Node);
-                    assigned[target.Port] = assigned.TryGetValue(target.Port, out var times) ? times + 1 : 1;
-                    if (times > 0) Report(DiagnosticDescriptors.OutputAssignment, link, $"output '{target.Port}' is assigned more than once");
                     continue;
                 }
 
-                if (!_nodeIndex.TryGetValue(target.Node, out var node)) continue;
-                if (source.IsPresumed) presumedEdges.Add((source.Node, node));
-                else if (source.Node >= 0) _successors[source.Node].Add(node);
-                if (_sharedNames.Contains(target.Node) || _functions[node]?.FindInput(target.Port) is not { } port) continue;
-                CheckModality(link, source, port.Modality, _functions[node]!.Name);
+                var exact = _nodeIndex.ContainsKey(target.Node);
+                if ((exact ? target.Node : Presumed(target.Node, _nodeIndex.Keys)) is not { } nodeName) continue;
+                var node = _nodeIndex[nodeName];
+                if (source.Node >= 0)
+                {
+                    if (exact && !source.IsPresumed) _successors[source.Node].Add(node);
+                    else presumedEdges.Add((source.Node, node));
+                }
+                if (!exact || _sharedNames.Contains(nodeName) || _functions[node] is not { } function) continue;
+                if (function.FindInput(target.Port) is not { } port)
+                {
+                    if (Presumed(target.Port, function.Inputs.Select(p => p.Name)) is { } meant) presumedPorts.Add((node, meant));
+                    continue;
+                }
+                CheckModality(link, source, port.Modality, function.Name);
                 var key = (node, target.Port);
                 connected[key] = connected.TryGetValue(key, out var count) ? count + 1 : 1;
                 if (count > 0)
-                    Report(DiagnosticDescriptors.InputConnectedTwice, link, $"{Wording.Target(target, _functions[node]!.Name)} is connected more than once");
+                    Report(DiagnosticDescriptors.InputConnectedTwice, link, $"{Wording.Target(target, function.Name)} is connected more than once");
             }
 
-            CheckRequired(connected);
-            foreach (var output in _outputs.Values.Where(o => !assigned.ContainsKey(o.Name)))
+            CheckRequired(key => connected.ContainsKey(key) || presumedPorts.Contains(key));
+            foreach (var output in _outputs.Values.Where(o => !assigned.ContainsKey(o.Name) && !presumedOutputs.Contains(o.Name)))
                 _diagnostics.Add(DiagnosticDescriptors.OutputAssignment.Create(output.Span, $"output '{output.Name}' is never assigned"));
             foreach (var input in _inputs.Values.Where(i => !usedInputs.Contains(i.Name)))
                 _diagnostics.Add(DiagnosticDescriptors.UnusedInput.Create(input.Span, $"input '{input.Name}' is never used"));
@@ -128,22 +152,20 @@ public static class Checker
                     return new Source(-1, null, Modality.Text, "a string");
                 case ConstantSource constant:
                     return new Source(-1, null, null, "a literal", IsConstant: true);
-                case PortSource port:
-                    return Presumed(port.Node ?? port.Port);
+                case PortSource port when Presumed(port.Node ?? port.Port, _inputs.Keys.Concat(_nodeIndex.Keys)) is { } meant:
+                    return _inputs.ContainsKey(meant)
+                        ? new Source(-1, meant, null, "")
+                        : new Source(_nodeIndex[meant], null, null, "", IsPresumed: true);
                 default:
                     return new Source(-1, null, null, "");
             }
         }
 
-        // An unresolved name was reported with its likely correction; counting it as a use of that
-        // correction keeps a typo from also making its intended source look unused.
-        private Source Presumed(string name)
+        // The one candidate a misspelt name most likely meant, or null.
+        private static string? Presumed(string name, IEnumerable<string> candidates)
         {
-            var closest = Suggestions.Closest(name, _inputs.Keys.Concat(_nodeIndex.Keys));
-            if (closest.Count != 1) return new Source(-1, null, null, "");
-            return _inputs.ContainsKey(closest[0])
-                ? new Source(-1, closest[0], null, "")
-                : new Source(_nodeIndex[closest[0]], null, null, "", IsPresumed: true);
+            var closest = Suggestions.Closest(name, candidates);
+            return closest.Count == 1 ? closest[0] : null;
         }
 
         // How the user wrote a node output: 'poster' for a one-output node, the destructured name, or 'seg.fg'.
@@ -177,13 +199,13 @@ public static class Checker
                 f.Outputs.Count == 1 && f.Outputs[0].Modality == to &&
                 f.Inputs.Count(i => !i.Optional) == 1 && f.Inputs.First(i => !i.Optional).Modality == from)?.Name;
 
-        private void CheckRequired(Dictionary<(int Node, string Port), int> connected)
+        private void CheckRequired(Func<(int Node, string Port), bool> isFed)
         {
             for (var i = 0; i < _flow.Nodes.Count; i++)
             {
                 var node = _flow.Nodes[i];
                 if (_functions[i] is not { } function || _sharedNames.Contains(node.Name)) continue;
-                foreach (var input in function.Inputs.Where(p => !p.Optional && !connected.ContainsKey((i, p.Name))))
+                foreach (var input in function.Inputs.Where(p => !p.Optional && !isFed((i, p.Name))))
                     _diagnostics.Add(DiagnosticDescriptors.InputNotConnected.Create(node.FunctionSpan,
                         $"{Wording.Target(new PortTarget(node.Name, input.Name), function.Name)} is not connected"));
                 foreach (var parameter in function.Parameters.Where(p => p.Required && node.Arguments.All(a => a.Name != p.Name)))

@@ -27,6 +27,7 @@ internal sealed class FlowBinder
     // which are values, nor outputs, which cannot be read).
     private readonly Dictionary<string, Symbol> _names = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _aliasesOnCycles = new(StringComparer.Ordinal);
     private readonly List<Node> _nodes = new();
     private readonly List<Link> _links = new();
     private readonly List<string> _notes;
@@ -152,13 +153,17 @@ internal sealed class FlowBinder
             return;
         }
 
-        // A local alias may name a node with several outputs as a whole (x.port selects later), so
-        // only its port, if any, and its existence are checked here.
         if (FollowAliases(target.Text) is { } cycle)
         {
-            Report(DiagnosticDescriptors.Cycle, alias.Span, "cycle: " + string.Join(" -> ", cycle.Select(n => "'" + n + "'")));
+            // The loop is reported once, at the first of its aliases.
+            var first = !cycle.Any(_aliasesOnCycles.Contains);
+            _aliasesOnCycles.UnionWith(cycle);
+            if (first)
+                Report(DiagnosticDescriptors.Cycle, alias.Span, "cycle: " + string.Join(" -> ", cycle.Select(n => "'" + n + "'")));
             return;
         }
+        // A local alias may name a node with several outputs as a whole (x.port selects later), so
+        // only its port, if any, and its existence are checked here.
         if (alias.Port is not null) Resolve(alias, null, null, null);
         else if (!_names.ContainsKey(alias.Name)) ReportUndefined(alias, null, null);
     }

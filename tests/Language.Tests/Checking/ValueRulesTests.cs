@@ -89,6 +89,30 @@ public class ValueRulesTests
     }
 
     [Fact]
+    public void SYM0202_declarations_with_a_type_of_the_wrong_kind()
+    {
+        const string text = """
+            flow T
+              input x: Duration
+              input photo: Image
+              param p: Image
+              output o: Ratio
+              output out: Image
+              link photo -> out
+            end
+            """;
+
+        Assert.Equal(new[]
+        {
+            new Seen("SYM0202", 2, 12, "Duration", "'Duration' is not a media type; inputs take Text, Image, Mask, Audio or Video"),
+            new Seen("SYM0202", 4, 12, "Image", "'Image' is a media type; declare 'p' as an input"),
+            new Seen("SYM0202", 5, 13, "Ratio", "'Ratio' is not a media type; outputs give Text, Image, Mask, Audio or Video"),
+        }, Checks.Diagnostics(text));
+        Assert.Equal(new Seen("SYM0202", 1, 23, "\"x\"", "'photo' is media and cannot have a default value"),
+            Checks.Single("flow T(photo: Image = \"x\") -> (out: Image) {\n    out = photo\n}"));
+    }
+
+    [Fact]
     public void SYM0202_media_names_and_plain_words_are_not_values()
     {
         const string text = """
