@@ -32,6 +32,13 @@ public static class Sources
         return text.ToString();
     }
 
+    /// <summary>Refuses to measure an invalid source: the numbers would describe error recovery, not checking.</summary>
+    public static void EnsureClean(string text, SymbolicGen.Language.Catalog.FunctionCatalog catalog)
+    {
+        var diagnostics = SymbolicGen.Language.SymCompiler.Compile(text, catalog).Diagnostics;
+        if (diagnostics.Count > 0) throw new InvalidOperationException("benchmark source has diagnostics: " + diagnostics[0]);
+    }
+
     private static int CountLines(StringBuilder text)
     {
         var lines = 0;

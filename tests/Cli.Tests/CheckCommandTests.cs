@@ -28,7 +28,7 @@ public sealed class CheckCommandTests : IDisposable
 
         Assert.Equal(1, exit);
         var lines = output.Trim().Split('\n');
-        Assert.Equal($"{path}(4,42): error SYM0203: 'duration' is 2min = 120 s; ImageToVideo accepts 0.5 s to 60 s", lines[0]);
+        Assert.Equal($"{path}(4,45): error SYM0203: 'duration' is 2min = 120 s; ImageToVideo accepts 0.5 s to 60 s", lines[0]);
         Assert.Equal("1 file checked: 1 error, 0 warnings", lines[^1]);
     }
 
