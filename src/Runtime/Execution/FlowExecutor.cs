@@ -32,7 +32,6 @@ namespace SymbolicGen.Runtime.Execution;
 /// </remarks>
 public sealed class FlowExecutor : IDisposable
 {
-    private const int MaxAttempts = 4;
     private readonly bool _ownsCache;
     private readonly ConditionalWeakTable<FlowSet, ConcurrentDictionary<string, ExecutionPlan>> _plans = new();
     private readonly ConditionalWeakTable<Flow, FlowSet> _singleFlows = new();
@@ -91,9 +90,10 @@ public sealed class FlowExecutor : IDisposable
             {
                 return await run.ExecuteAsync().ConfigureAwait(false);
             }
-            catch (FlowRun.CacheEntryLostException) when (attempt < MaxAttempts)
+            catch (FlowRun.CacheEntryLostException) when (attempt <= plan.Nodes.Length)
             {
-                // A disk entry vanished or was unreadable (and was deleted): plan again, computing it this time.
+                // A disk entry vanished or was unreadable (and was deleted): plan again, computing it this
+                // time. Each attempt removes at least one entry, so this ends.
             }
             catch (FlowRun.CacheEntryLostException lost)
             {
