@@ -147,3 +147,90 @@ public class FlowCallAndParameterTests
         Assert.Equal(0, world.Live);
     }
 }
+
+public class SyntaxTests
+{
+    // DESIGN §3.3's declarative form, with the nodes declared in reverse order.
+    private const string Declarative = """
+        flow JungleRuins
+          input  jungle: Image
+          input  ruins: Image
+          param  seconds: Duration = 6s
+          output film: Video
+          output poster: Image
+          node mux     = AddAudio {}
+          node mix     = AudioMix { gain_b: -6dB }
+          node water   = WaterAmbience { duration: seconds, flow: 0.5 }
+          node birds   = Birdsong { duration: seconds, density: 0.7 }
+          node animate = ImageToVideo { duration: seconds, fps: 24fps, motion: zoom_in }
+          node blend   = ImageBlend { weight: 0.45, mode: laplacian }
+          link jungle        -> blend.a
+          link ruins         -> blend.b
+          link blend.image   -> animate.image
+          link birds.audio   -> mix.a
+          link water.audio   -> mix.b
+          link animate.video -> mux.video
+          link mix.audio     -> mux.audio
+          link mux.video     -> film
+          link blend.image   -> poster
+        end
+        """;
+
+    private const string Natural = """
+        JungleRuins is a flow that takes jungle as an Image and ruins as an Image, with seconds as a Duration of 6 seconds, and gives film as a Video and poster as an Image.
+        poster is ImageBlend of jungle and ruins, with weight 0.45 and mode laplacian.
+        clip is ImageToVideo of poster, with duration seconds, fps 24 fps and motion zoom_in.
+        birds is Birdsong with duration seconds and density 0.7.
+        water is WaterAmbience with duration seconds and flow 0.5.
+        sound is AudioMix of birds and water, with gain_b -6 dB.
+        film is AddAudio of clip and sound.
+        """;
+
+    [Theory]
+    [InlineData(Declarative)]
+    [InlineData(Natural)]
+    public async Task The_flagship_in_every_syntax_gives_the_same_outputs_and_shares_the_cache(string text)
+    {
+        var world = new TestWorld();
+        using var executor = new FlowExecutor(world.Registry);
+        var arguments = Flagship.Arguments(world, out _, out _);
+        await using (var dataflow = await executor.RunAsync(world.Compile(Flagship.Text), "JungleRuins", arguments))
+            AssertNumbers(Flagship.ExpectedFilm(), dataflow.Get<Num>("film").Data);
+
+        await using var other = await executor.RunAsync(world.Compile(text), "JungleRuins", arguments);
+
+        AssertNumbers(Flagship.ExpectedFilm(), other.Get<Num>("film").Data);
+        AssertNumbers(Flagship.ExpectedPoster(), other.Get<Num>("poster").Data);
+        Assert.Equal(6, world.TotalCalls); // the same IR gives the same keys: nothing computed twice
+    }
+
+    [Fact]
+    public async Task Lines_of_declarative_nodes_point_at_their_node_statements()
+    {
+        var world = new TestWorld();
+        var flows = world.Compile(Declarative, "d.sym");
+        var failing = new FunctionRegistry();
+        foreach (var f in world.Registry.Functions)
+            failing.Add(f.Info, f.Name == "AudioMix" ? _ => throw new IOException("disk full") : f.Invoker);
+        using var executor = new FlowExecutor(failing);
+
+        var error = await Assert.ThrowsAsync<FlowExecutionException>(() => executor.RunAsync(flows, "JungleRuins", Flagship.Arguments(world, out _, out _)));
+
+        Assert.Equal("d.sym(8): node 'mix' (AudioMix) failed: disk full", error.Message);
+    }
+
+    [Fact]
+    public async Task A_node_that_feeds_no_output_is_skipped()
+    {
+        var world = new TestWorld();
+        var observer = new RecordingObserver();
+        var flows = world.Compile("flow Dangling() -> (a: Audio) {\n    a = Source(value: 1)\n    extra = Neg(a)\n}\n");
+        using var executor = new FlowExecutor(world.Registry);
+
+        await using var result = await executor.RunAsync(flows, "Dangling", null, new RunOptions { Observer = observer });
+
+        Assert.Equal(0, world.Calls("Neg"));
+        Assert.Contains(("extra", NodeOutcome.Skipped), observer.Finished);
+        Assert.Equal(new RunStatistics(Computed: 1, Cached: 0, Skipped: 1), result.Statistics);
+    }
+}

@@ -166,7 +166,8 @@ internal sealed class ExecutionPlan
         public Dictionary<string, InputSource> Expand(Flow flow, ParameterScope scope, string prefix, Dictionary<string, InputSource> inputs, HashSet<string> active)
         {
             var expansion = new Expansion(this, flow, scope, prefix, inputs, active);
-            foreach (var node in flow.Nodes) expansion.Ensure(node.Name);
+            // In dependency order, so that Ensure's recursion stays shallow however the flow is written.
+            foreach (var name in DependencyOrder(flow)) expansion.Ensure(name);
             var outputs = new Dictionary<string, InputSource>(StringComparer.Ordinal);
             foreach (var port in flow.Outputs)
             {
@@ -175,6 +176,40 @@ internal sealed class ExecutionPlan
                 outputs[port.Name] = expansion.Resolve(link.Source, null);
             }
             return outputs;
+        }
+
+        // The flow's node names, each after the nodes it reads (Kahn's algorithm); nodes on a cycle
+        // come last, in written order, and Ensure reports the cycle.
+        private static List<string> DependencyOrder(Flow flow)
+        {
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < flow.Nodes.Count; i++) index[flow.Nodes[i].Name] = i;
+            var waiting = new int[flow.Nodes.Count];
+            var readers = new List<int>[flow.Nodes.Count];
+            foreach (var link in flow.Links)
+            {
+                if (link.Source is not PortSource { Node: { } source } || link.Target.Node is not { } target) continue;
+                if (!index.TryGetValue(source, out var from) || !index.TryGetValue(target, out var to)) continue;
+                waiting[to]++;
+                (readers[from] ??= new List<int>()).Add(to);
+            }
+            var order = new List<string>(flow.Nodes.Count);
+            var done = new bool[flow.Nodes.Count];
+            var queue = new Queue<int>();
+            for (var i = 0; i < waiting.Length; i++)
+                if (waiting[i] == 0) queue.Enqueue(i);
+            while (queue.Count > 0)
+            {
+                var next = queue.Dequeue();
+                done[next] = true;
+                order.Add(flow.Nodes[next].Name);
+                if (readers[next] is null) continue;
+                foreach (var reader in readers[next])
+                    if (--waiting[reader] == 0) queue.Enqueue(reader);
+            }
+            for (var i = 0; i < done.Length; i++)
+                if (!done[i]) order.Add(flow.Nodes[i].Name);
+            return order;
         }
 
         public PlanNode AddFunctionNode(string name, Node node, Flow flow, RegisteredFunction function, InputSource[] inputs, Value?[] arguments, ParameterScope scope)
