@@ -440,6 +440,9 @@ internal sealed class FlowRun
         return loaded;
     }
 
+    // Into the memory cache, then to disk before the node counts as finished (so its consumers never
+    // race the write, and a crash after it leaves a complete entry). A failed write leaves the result
+    // uncached on disk and is reported to the observer.
     private async Task StoreAsync(PlanNode node, int i, SharedValue[] produced)
     {
         if (_volatile[i]) return;
@@ -449,6 +452,8 @@ internal sealed class FlowRun
         if (_disk is null) return;
         try
         {
+            // Not cancelled with the run: a result that was computed is worth keeping, so that the next
+            // run resumes after it.
             await _disk.StoreAsync(_keys[i], produced, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e)

@@ -44,9 +44,11 @@ public enum NodeOutcome
 
 /// <summary>
 /// Receives a run's node events. Calls come from worker threads, several at once when nodes run in
-/// parallel, so implementations must be thread-safe and quick. Every node gets exactly one of
-/// <see cref="NodeFinished"/> or <see cref="NodeFailed"/>; only nodes that run or load from the disk
-/// cache get <see cref="NodeStarted"/> first; nodes still waiting when the run stops get neither.
+/// parallel, so implementations must be thread-safe and quick. A run that completes gives every node
+/// exactly one <see cref="NodeFinished"/> (with its <see cref="NodeOutcome"/>), preceded by
+/// <see cref="NodeStarted"/> for the nodes that compute or load from the disk cache. When a run stops, the
+/// failing node gets <see cref="NodeFailed"/>; nodes cancelled while running, and nodes that never
+/// started, get no final event. An exception thrown by the observer fails the run.
 /// </summary>
 public interface IRunObserver
 {
