@@ -233,6 +233,65 @@ public sealed class CachingTests : IDisposable
         Assert.Equal(1, world.Live);
     }
 
+    [Fact]
+    public async Task A_failed_disk_write_is_reported_and_the_run_goes_on()
+    {
+        var world = new TestWorld();
+        var registry = new FunctionRegistry();
+        foreach (var f in world.Registry.Functions) registry.Add(f.Info, f.Invoker);
+        registry.AddSerializer(new BrokenSerializer());
+        var observer = new RunObserver();
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        observer.CacheWriteError += (node, _) => failures.Add(node.Name);
+        using var executor = new FlowExecutor(registry);
+
+        await using var result = await executor.RunAsync(world.Compile(Flagship.Text), "JungleRuins", Flagship.Arguments(world, out _, out _),
+            new RunOptions { CacheDirectory = _directory, Observer = observer });
+
+        AssertNumbers(Flagship.ExpectedFilm(), result.Get<Num>("film").Data);
+        Assert.Equal(["birds", "clip", "film", "poster", "sound", "water"], failures.Order().ToArray());
+        Assert.Empty(Directory.GetFiles(_directory, "*", SearchOption.AllDirectories)); // no temporary file left behind
+    }
+
+    [Fact]
+    public async Task Concurrent_runs_on_one_executor_share_the_cache_safely()
+    {
+        var world = new TestWorld();
+        var flows = world.Compile(Flagship.Text);
+        var executor = new FlowExecutor(world.Registry);
+        var jungle = world.New(1, 2);
+        var ruins = world.New(3, 4);
+
+        var runs = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            var arguments = new FlowArguments().Input("jungle", jungle).Input("ruins", ruins).Parameter("seconds", 1.0 + i % 2);
+            await using var result = await executor.RunAsync(flows, "JungleRuins", arguments);
+            AssertNumbers(Flagship.ExpectedFilm(seconds: 1.0 + i % 2), result.Get<Num>("film").Data);
+        })).ToArray();
+        await Task.WhenAll(runs);
+
+        executor.Dispose();
+        Assert.Equal(2, world.Live);
+        Assert.Equal(0, world.DoubleDisposed);
+        jungle.Dispose();
+        ruins.Dispose();
+    }
+
+    private sealed class BrokenSerializer : IValueSerializer
+    {
+        public string Id => "broken/1";
+
+        public bool CanWrite(object value) => true;
+
+        public async ValueTask WriteAsync(object value, Stream stream, CancellationToken cancellationToken)
+        {
+            await stream.WriteAsync(new byte[] { 1, 2, 3 }, cancellationToken);
+            throw new IOException("no space left on device");
+        }
+
+        public ValueTask<object> ReadAsync(Stream stream, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
     private static bool Release(SharedValue[] values)
     {
         foreach (var value in values) value.Release();

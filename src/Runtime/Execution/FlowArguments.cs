@@ -62,6 +62,15 @@ public sealed class FlowArguments
         return this;
     }
 
+    /// <summary>A copy, so that a run is not affected by later changes to these arguments.</summary>
+    internal FlowArguments Snapshot()
+    {
+        var copy = new FlowArguments();
+        foreach (var input in _inputs) copy._inputs.Add(input.Key, input.Value);
+        foreach (var parameter in _parameters) copy._parameters.Add(parameter.Key, parameter.Value);
+        return copy;
+    }
+
     internal IReadOnlyDictionary<string, InputArgument> Inputs => _inputs;
 
     internal IReadOnlyDictionary<string, ParameterArgument> Parameters => _parameters;

@@ -72,7 +72,7 @@ public sealed class FlowExecutor : IDisposable
     {
         if (flows is null) throw new ArgumentNullException(nameof(flows));
         var flow = flows.Find(flowName) ?? throw new ArgumentException($"there is no flow '{flowName}'", nameof(flowName));
-        arguments ??= FlowArguments.None;
+        arguments = arguments?.Snapshot() ?? FlowArguments.None;
         options ??= RunOptions.Default;
         if (options.MaxDegreeOfParallelism < 1) throw new ArgumentOutOfRangeException(nameof(options), options.MaxDegreeOfParallelism, "MaxDegreeOfParallelism is at least 1");
         Validate(flow, arguments);
