@@ -1,0 +1,532 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SymbolicGen.Language.Catalog;
+using SymbolicGen.Language.Diagnostics;
+using SymbolicGen.Language.Ir;
+using SymbolicGen.Language.Syntax;
+using SymbolicGen.Language.Text;
+
+namespace SymbolicGen.Language.Semantics;
+
+/// <summary>
+/// Binds the body of one flow. References resolve against every name of the flow, wherever it is
+/// defined (links in declarative flows have no order, and a cycle must be expressible to be reported).
+/// A reference that cannot be resolved keeps its written form in the IR (<c>x</c> as
+/// <c>PortSource(null, "x")</c>, <c>x.p</c> as <c>PortSource("x", "p")</c>) so that the checker sees
+/// the input as connected and does not report the same mistake again; positional arguments of an
+/// unknown function link to the port <c>""</c>.
+/// </summary>
+internal sealed class FlowBinder
+{
+    private readonly FlowSyntax _flow;
+    private readonly FlowHeader _header;
+    private readonly FunctionCatalog _catalog;
+    private readonly List<Diagnostic> _diagnostics;
+    // What a reference can name: inputs, nodes, destructured outputs and local aliases (not parameters,
+    // which are values, nor outputs, which cannot be read).
+    private readonly Dictionary<string, Symbol> _names = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
+    private readonly List<Node> _nodes = new();
+    private readonly List<Link> _links = new();
+    private readonly List<string> _notes;
+
+    private FlowBinder(FlowSyntax flow, FlowHeader header, FunctionCatalog catalog, List<Diagnostic> diagnostics)
+    {
+        _flow = flow;
+        _header = header;
+        _catalog = catalog;
+        _diagnostics = diagnostics;
+        _notes = flow.Notes.ToList();
+    }
+
+    /// <summary>Binds <paramref name="flow"/>'s steps and links, given its already bound header.</summary>
+    public static Flow Bind(FlowSyntax flow, FlowHeader header, FunctionCatalog catalog, List<Diagnostic> diagnostics) =>
+        new FlowBinder(flow, header, catalog, diagnostics).Run();
+
+    private Flow Run()
+    {
+        foreach (var input in _header.InputNames.Values) _names.Add(input.Text, new InputSymbol(input.Text));
+        var steps = Plan();
+        foreach (var step in steps) Declare(step);
+        foreach (var step in steps)
+        {
+            if (step.Alias is not null) BindAlias(step);
+            else BindCall(step);
+        }
+        foreach (var link in _flow.Links) BindLink(link);
+
+        return new Flow(
+            _flow.Name.Text,
+            _flow.Style,
+            _header.Inputs.ToEquatableArray(),
+            _header.Parameters.ToEquatableArray(),
+            _header.Outputs.ToEquatableArray(),
+            _nodes.ToEquatableArray(),
+            CanonicalOrder(_links),
+            _flow.Comments,
+            _notes.ToEquatableArray())
+        {
+            Span = _flow.Span,
+            NameSpan = _flow.Name.Span,
+        };
+    }
+
+    // Decides what each step is. A bare pseudo-natural step ("film is mux.") is an alias when its word
+    // names an input or something another step defines, else a call without arguments.
+    private List<StepPlan> Plan()
+    {
+        var defined = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var step in _flow.Steps)
+            foreach (var target in step.Targets)
+                defined[target.Text] = defined.TryGetValue(target.Text, out var n) ? n + 1 : 1;
+
+        var plans = new List<StepPlan>();
+        foreach (var step in _flow.Steps)
+        {
+            if (step.Targets.Count == 0) continue;
+            if (step.Function is { } function)
+            {
+                var own = step.Targets.Count(t => t.Text == function.Text);
+                var isName = _header.InputNames.ContainsKey(function.Text) ||
+                             (defined.TryGetValue(function.Text, out var count) && count > own);
+                if (step.IsBare && isName)
+                    plans.Add(new StepPlan(step, new ReferenceValue(function.Text, null) { Span = function.Span, NameSpan = function.Span }, null));
+                else
+                    plans.Add(new StepPlan(step, null, _catalog.Find(function.Text)));
+            }
+            else if (step.Alias is { } alias)
+            {
+                plans.Add(new StepPlan(step, alias, null));
+            }
+        }
+        return plans;
+    }
+
+    private void Declare(StepPlan step)
+    {
+        var targets = step.Syntax.Targets;
+        if (step.Alias is { } alias)
+        {
+            var target = targets[0];
+            if (targets.Count > 1)
+                Report(DiagnosticDescriptors.AmbiguousOutput, Cover(targets), "only a function call can be destructured into several names");
+            else if (!_header.OutputNames.Contains(target.Text))
+                Define(target, new AliasSymbol(target.Text, alias));
+            return;
+        }
+
+        var nodeName = NodeName(step.Syntax);
+        if (targets.Count == 1)
+        {
+            Define(targets[0], new NodeSymbol(nodeName, step.Function));
+            return;
+        }
+        Define(new Identifier(nodeName, Cover(targets)), new NodeSymbol(nodeName, step.Function));
+        for (var i = 0; i < targets.Count; i++) Define(targets[i], new PartSymbol(nodeName, step.Function, i));
+    }
+
+    private void Define(Identifier name, Symbol symbol)
+    {
+        var existing = _header.ParameterNames.ContainsKey(name.Text) ? "a parameter"
+            : _names.TryGetValue(name.Text, out var other) ? other.Kind
+            : null;
+        if (existing is not null)
+            Report(DiagnosticDescriptors.DuplicateName, name.Span, $"'{name.Text}' is already defined as {existing}");
+        else
+            _names.Add(name.Text, symbol);
+    }
+
+    private void BindAlias(StepPlan step)
+    {
+        var alias = step.Alias!;
+        var target = step.Syntax.Targets[0];
+        _notes.AddRange(step.Syntax.Comments);
+        if (step.Syntax.TrailingComment is { } trailing) _notes.Add(trailing);
+        if (step.Syntax.Targets.Count > 1) return;
+
+        if (_header.OutputNames.Contains(target.Text))
+        {
+            var output = new PortTarget(null, target.Text);
+            AddLink(Resolve(alias, OutputType(target.Text), output, null), output, alias.Span);
+            return;
+        }
+
+        // A local alias may name a node with several outputs as a whole (x.port selects later), so
+        // only its port, if any, and its existence are checked here.
+        if (FollowAliases(target.Text) is { } cycle)
+        {
+            Report(DiagnosticDescriptors.Cycle, alias.Span, "cycle: " + string.Join(" -> ", cycle.Select(n => "'" + n + "'")));
+            return;
+        }
+        if (alias.Port is not null) Resolve(alias, null, null, null);
+        else if (!_names.ContainsKey(alias.Name)) ReportUndefined(alias, null, null);
+    }
+
+    // The chain of local aliases from 'start' back to itself, or null when it ends elsewhere.
+    private List<string>? FollowAliases(string start)
+    {
+        var chain = new List<string> { start };
+        var current = start;
+        while (_names.TryGetValue(current, out var symbol) && symbol is AliasSymbol alias)
+        {
+            current = alias.Value.Name;
+            chain.Add(current);
+            if (current == start) return chain;
+            if (chain.Count > _names.Count + 1) return null;
+        }
+        return null;
+    }
+
+    private void BindCall(StepPlan step)
+    {
+        var syntax = step.Syntax;
+        var function = step.Function;
+        var functionName = syntax.Function!;
+        var nodeName = NodeName(syntax);
+        if (function is null)
+        {
+            var (suffix, fixes) = Suggestions.DidYouMean(functionName.Text, functionName.Span, _catalog.Functions.Select(f => f.Name));
+            Report(DiagnosticDescriptors.UnknownFunction, functionName.Span, $"unknown function '{functionName.Text}'{suffix}", fixes);
+        }
+
+        var arguments = new List<Argument>();
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        var extra = new List<ArgumentSyntax>();
+        var position = 0;
+        foreach (var argument in syntax.Arguments)
+        {
+            if (argument.Name is not { } name)
+            {
+                if (function is null) BindInput(nodeName, null, "", argument.Value);
+                else if (position < function.Inputs.Count) BindInput(nodeName, function, function.Inputs[position].Name, argument.Value);
+                else extra.Add(argument);
+                position++;
+                continue;
+            }
+
+            if (function is null)
+            {
+                if (argument.Value is ReferenceValue reference && _names.ContainsKey(reference.Name))
+                    BindInput(nodeName, null, name.Text, argument.Value);
+                else
+                    arguments.Add(new Argument(name.Text, ParameterValue(argument.Value, null)) { NameSpan = name.Span });
+            }
+            else if (function.FindInput(name.Text) is not null)
+            {
+                BindInput(nodeName, function, name.Text, argument.Value);
+            }
+            else if (function.FindParameter(name.Text) is { } parameter)
+            {
+                if (!given.Add(name.Text))
+                    Report(DiagnosticDescriptors.DuplicateName, name.Span, $"parameter '{name.Text}' is already given");
+                arguments.Add(new Argument(name.Text, ParameterValue(argument.Value, parameter)) { NameSpan = name.Span });
+            }
+            else
+            {
+                var candidates = function.Inputs.Select(p => p.Name).Concat(function.Parameters.Select(p => p.Name));
+                var (suffix, fixes) = Suggestions.DidYouMean(name.Text, name.Span, candidates);
+                Report(DiagnosticDescriptors.UnknownArgument, name.Span, $"{function.Name} has no input or parameter '{name.Text}'{suffix}", fixes);
+                arguments.Add(new Argument(name.Text, ParameterValue(argument.Value, null)) { NameSpan = name.Span });
+            }
+        }
+        if (extra.Count > 0) ReportExtraArguments(function!, extra);
+
+        var targets = syntax.Targets;
+        _nodes.Add(new Node(
+            nodeName,
+            functionName.Text,
+            arguments.ToEquatableArray(),
+            targets.Count > 1 ? targets.Select(t => t.Text).ToEquatableArray() : default,
+            syntax.Comments,
+            syntax.TrailingComment)
+        {
+            Span = syntax.Span,
+            NameSpan = Cover(targets),
+            FunctionSpan = functionName.Span,
+        });
+
+        if (targets.Count > 1 && function is not null && targets.Count != function.Outputs.Count)
+            Report(DiagnosticDescriptors.AmbiguousOutput, Cover(targets),
+                $"{function.Name} has {Outputs(function)} but {targets.Count} names are given");
+        FeedOutputs(nodeName, function, targets);
+    }
+
+    private void ReportExtraArguments(FunctionInfo function, List<ArgumentSyntax> extra)
+    {
+        var inputs = function.Inputs.Count switch
+        {
+            0 => "no inputs",
+            1 => $"1 input ('{function.Inputs[0].Name}')",
+            var n => $"{n} inputs ({Wording.QuotedList(function.Inputs.Select(p => p.Name))})",
+        };
+        var span = SourceSpan.FromBounds(extra[0].Span.Start, extra[extra.Count - 1].Span.End);
+        Report(DiagnosticDescriptors.TooManyArguments, span, $"too many positional arguments: {function.Name} takes {inputs}; give parameters by name");
+    }
+
+    // In dataflow and pseudo-natural flows a step named after a flow output also feeds that output
+    // (declarative flows link outputs explicitly).
+    private void FeedOutputs(string nodeName, FunctionInfo? function, EquatableArray<Identifier> targets)
+    {
+        if (_flow.Style == SyntaxStyle.Declarative) return;
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var target = targets[i];
+            if (!_header.OutputNames.Contains(target.Text)) continue;
+            var output = new PortTarget(null, target.Text);
+            LinkSource source = new PortSource(null, nodeName);
+            if (function is not null && targets.Count > 1)
+            {
+                if (i < function.Outputs.Count) source = new PortSource(nodeName, function.Outputs[i].Name);
+            }
+            else if (function is not null)
+            {
+                var type = OutputType(target.Text);
+                var matching = function.Outputs.Count == 1 ? function.Outputs.ToList() : function.Outputs.Where(o => o.Modality == type).ToList();
+                if (matching.Count == 1)
+                    source = new PortSource(nodeName, matching[0].Name);
+                else
+                    Report(DiagnosticDescriptors.AmbiguousOutput, target.Span,
+                        $"{function.Name} has {Outputs(function)}; destructure the call to choose the one that feeds output '{target.Text}'");
+            }
+            AddLink(source, output, target.Span);
+        }
+    }
+
+    private void BindInput(string nodeName, FunctionInfo? function, string port, Value value)
+    {
+        var target = new PortTarget(nodeName, port);
+        var source = value is ReferenceValue reference
+            ? Resolve(reference, function?.FindInput(port)?.Modality, target, function?.Name)
+            : new ConstantSource(value);
+        AddLink(source, target, value.Span);
+    }
+
+    private void BindLink(LinkSyntax link)
+    {
+        var port = link.TargetPort;
+        PortTarget target;
+        Modality? expected = null;
+        string? functionName = null;
+        if (link.TargetNode is { } nodeName)
+        {
+            target = new PortTarget(nodeName.Text, port.Text);
+            if (!_names.TryGetValue(nodeName.Text, out var symbol))
+            {
+                var (suffix, fixes) = Suggestions.DidYouMean(nodeName.Text, nodeName.Span, _nodes.Select(n => n.Name));
+                Report(DiagnosticDescriptors.UndefinedName, nodeName.Span, $"undefined node '{nodeName.Text}'{suffix}", fixes);
+            }
+            else if (symbol is not NodeSymbol node)
+            {
+                Report(DiagnosticDescriptors.UndefinedName, nodeName.Span, $"'{nodeName.Text}' is {symbol.Kind}, not a node");
+            }
+            else if (node.Function is { } function)
+            {
+                functionName = function.Name;
+                if (function.FindInput(port.Text) is { } input)
+                {
+                    expected = input.Modality;
+                }
+                else if (function.FindParameter(port.Text) is not null)
+                {
+                    Report(DiagnosticDescriptors.UnknownArgument, port.Span, $"'{port.Text}' is a parameter of {function.Name}, not an input; set it in the node's braces");
+                }
+                else
+                {
+                    var (suffix, fixes) = Suggestions.DidYouMean(port.Text, port.Span, function.Inputs.Select(p => p.Name));
+                    Report(DiagnosticDescriptors.UnknownArgument, port.Span, $"{function.Name} has no input '{port.Text}'{suffix}", fixes);
+                }
+            }
+        }
+        else
+        {
+            target = new PortTarget(null, port.Text);
+            if (_header.OutputNames.Contains(port.Text))
+            {
+                expected = OutputType(port.Text);
+            }
+            else
+            {
+                var (suffix, fixes) = Suggestions.DidYouMean(port.Text, port.Span, _header.OutputNames);
+                Report(DiagnosticDescriptors.UndefinedName, port.Span, $"'{port.Text}' is not an output of '{_flow.Name.Text}'{suffix}", fixes);
+            }
+        }
+
+        var source = link.Source is ReferenceValue reference
+            ? Resolve(reference, expected, target, functionName)
+            : new ConstantSource(link.Source);
+        AddLink(source, target, link.Source.Span);
+    }
+
+    /// <summary>
+    /// Resolves a reference used as media. <paramref name="target"/> is what it feeds (for messages),
+    /// <paramref name="expected"/> its media type (decides which '.port' fix is safe).
+    /// </summary>
+    private LinkSource Resolve(ReferenceValue reference, Modality? expected, PortTarget? target, string? function, bool quiet = false)
+    {
+        var written = reference.Port is null ? new PortSource(null, reference.Name) : new PortSource(reference.Name, reference.Port);
+        if (!_names.TryGetValue(reference.Name, out var symbol))
+        {
+            if (!quiet) ReportUndefined(reference, target, function);
+            return written;
+        }
+
+        switch (symbol)
+        {
+            case InputSymbol:
+                if (reference.Port is { } inputPort)
+                    Report(DiagnosticDescriptors.UnknownArgument, PortSpan(reference), $"'{reference.Name}' is a flow input and has no port '{inputPort}'");
+                return new PortSource(null, reference.Name);
+
+            case NodeSymbol node:
+                return NodeOutput(reference, node.Node, node.Function, expected, written);
+
+            case PartSymbol part:
+                if (reference.Port is { } partPort)
+                {
+                    Report(DiagnosticDescriptors.UnknownArgument, PortSpan(reference), $"'{reference.Name}' is one output of '{part.Node}' and has no port '{partPort}'");
+                    return written;
+                }
+                return part.Function is { } f && part.Index < f.Outputs.Count ? new PortSource(part.Node, f.Outputs[part.Index].Name) : written;
+
+            case AliasSymbol alias:
+                if (alias.Value.Port is not null && reference.Port is not null)
+                {
+                    Report(DiagnosticDescriptors.UnknownArgument, PortSpan(reference), $"'{reference.Name}' already selects port '{alias.Value.Port}' of '{alias.Value.Name}'");
+                    return written;
+                }
+                if (!_resolvingAliases.Add(alias.Name)) return written;
+                try
+                {
+                    // The alias's own step reports an undefined right-hand side; here only the use is checked.
+                    var through = new ReferenceValue(alias.Value.Name, alias.Value.Port ?? reference.Port) { Span = reference.Span, NameSpan = reference.NameSpan };
+                    return Resolve(through, expected, target, function, quiet: true);
+                }
+                finally
+                {
+                    _resolvingAliases.Remove(alias.Name);
+                }
+
+            default:
+                return written;
+        }
+    }
+
+    private LinkSource NodeOutput(ReferenceValue reference, string node, FunctionInfo? function, Modality? expected, PortSource written)
+    {
+        if (function is null) return written;
+        if (reference.Port is { } port)
+        {
+            if (function.FindOutput(port) is not null) return new PortSource(node, port);
+            var (suffix, fixes) = Suggestions.DidYouMean(port, PortSpan(reference), function.Outputs.Select(o => o.Name));
+            Report(DiagnosticDescriptors.UnknownArgument, PortSpan(reference), $"'{reference.Name}' ({function.Name}) has no output '{port}'{suffix}", fixes);
+            return written;
+        }
+        if (function.Outputs.Count == 1) return new PortSource(node, function.Outputs[0].Name);
+
+        // Selecting the one output of the expected media type is evidently what was meant.
+        var safe = function.Outputs.Count(o => o.Modality == expected) == 1;
+        var choices = function.Outputs
+            .Select(o => new CodeFix(
+                $"select '{reference.Name}.{o.Name}'",
+                EquatableArray.Of(new TextEdit(reference.Span, reference.Name + "." + o.Name)),
+                safe && o.Modality == expected))
+            .ToArray();
+        var example = function.Outputs.Count > 0 ? $", e.g. '{reference.Name}.{function.Outputs[0].Name}'" : "";
+        Report(DiagnosticDescriptors.AmbiguousOutput, reference.Span, $"'{reference.Name}' ({function.Name}) has {Outputs(function)}; select one with '.port'{example}", choices);
+        return written;
+    }
+
+    private void ReportUndefined(ReferenceValue reference, PortTarget? target, string? function)
+    {
+        var name = reference.Name;
+        var span = reference.NameSpan.Length > 0 ? reference.NameSpan : reference.Span;
+        if (_header.ParameterNames.ContainsKey(name))
+        {
+            var what = target is null ? "media is needed here" : $"{Wording.Target(target, function)} needs media";
+            Report(DiagnosticDescriptors.ModalityMismatch, span, $"'{name}' is a parameter, but {what}");
+            return;
+        }
+        if (_header.OutputNames.Contains(name))
+        {
+            Report(DiagnosticDescriptors.UndefinedName, span, $"undefined name '{name}': flow outputs cannot be read, use the value that feeds it");
+            return;
+        }
+        var (suffix, fixes) = Suggestions.DidYouMean(name, span, _names.Keys);
+        Report(DiagnosticDescriptors.UndefinedName, span, $"undefined name '{name}'{suffix}", fixes);
+    }
+
+    // A bare word bound to a parameter is one of its enum values, else a flow parameter, else a
+    // symbol the checker reports; any other value is kept as written.
+    private Value ParameterValue(Value value, ParameterInfo? parameter)
+    {
+        if (value is not ReferenceValue { Port: null } reference) return value;
+        var isEnumValue = parameter is { Type: ParamType.Enum } && parameter.EnumValues.Contains(reference.Name);
+        return !isEnumValue && _header.ParameterNames.ContainsKey(reference.Name)
+            ? new ParameterRefValue(reference.Name) { Span = reference.Span }
+            : new SymbolValue(reference.Name) { Span = reference.Span };
+    }
+
+    private void AddLink(LinkSource source, PortTarget target, SourceSpan span) => _links.Add(new Link(source, target) { Span = span });
+
+    // Links are ordered by target: nodes in order and their inputs in declared order, then flow
+    // outputs in declared order; links the binder could not place keep their written order after those.
+    private EquatableArray<Link> CanonicalOrder(List<Link> links)
+    {
+        var nodeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _nodes.Count; i++)
+            if (!nodeIndex.ContainsKey(_nodes[i].Name)) nodeIndex.Add(_nodes[i].Name, i);
+
+        (int Group, int Index, int Port) Key(Link link)
+        {
+            var target = link.Target;
+            if (target.Node is null)
+            {
+                var output = _header.OutputNames.IndexOf(target.Port);
+                return output >= 0 ? (2, output, 0) : (3, 0, 0);
+            }
+            if (!nodeIndex.TryGetValue(target.Node, out var index)) return (1, 0, 0);
+            var inputs = _catalog.Find(_nodes[index].Function)?.Inputs;
+            var port = inputs?.Select(p => p.Name).ToList().IndexOf(target.Port) ?? -1;
+            return (0, index, port >= 0 ? port : int.MaxValue);
+        }
+
+        return links.OrderBy(Key).ToEquatableArray();
+    }
+
+    private Modality? OutputType(string output) => _header.Outputs.FirstOrDefault(o => o.Name == output)?.Type;
+
+    private void Report(DiagnosticDescriptor descriptor, SourceSpan span, string message, params CodeFix[] fixes) =>
+        _diagnostics.Add(descriptor.Create(span, message, fixes));
+
+    private static string NodeName(StepSyntax step) => string.Join("_", step.Targets.Select(t => t.Text));
+
+    private static string Outputs(FunctionInfo function) => function.Outputs.Count switch
+    {
+        0 => "no outputs",
+        1 => $"1 output ('{function.Outputs[0].Name}')",
+        var n => $"{n} outputs ({Wording.QuotedList(function.Outputs.Select(o => o.Name))})",
+    };
+
+    private static SourceSpan Cover(EquatableArray<Identifier> names) =>
+        names.Count == 0 ? default : names[0].Span.Cover(names[names.Count - 1].Span);
+
+    // The '.port' part of a reference (the whole reference when its parts' spans are unknown).
+    private static SourceSpan PortSpan(ReferenceValue reference) =>
+        reference.NameSpan.Length > 0 && reference.NameSpan.End < reference.Span.End
+            ? SourceSpan.FromBounds(reference.NameSpan.End + 1, reference.Span.End)
+            : reference.Span;
+
+    private sealed record StepPlan(StepSyntax Syntax, ReferenceValue? Alias, FunctionInfo? Function);
+
+    // Kind names what the symbol is, for messages ("'x' is already defined as a node").
+    private abstract record Symbol(string Kind);
+
+    private sealed record InputSymbol(string Name) : Symbol("an input");
+
+    private sealed record NodeSymbol(string Node, FunctionInfo? Function) : Symbol("a node");
+
+    private sealed record PartSymbol(string Node, FunctionInfo? Function, int Index) : Symbol($"an output of '{Node}'");
+
+    private sealed record AliasSymbol(string Name, ReferenceValue Value) : Symbol("a name");
+}

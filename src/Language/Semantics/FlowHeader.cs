@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Linq;
+using SymbolicGen.Language.Catalog;
+using SymbolicGen.Language.Diagnostics;
+using SymbolicGen.Language.Ir;
+using SymbolicGen.Language.Syntax;
+
+namespace SymbolicGen.Language.Semantics;
+
+/// <summary>
+/// A flow's bound signature: its inputs, parameters and outputs with resolved types. Declarations
+/// with an unknown type are reported and left out of the IR, but their names stay known so that uses
+/// of them are not reported a second time as undefined.
+/// </summary>
+internal sealed class FlowHeader
+{
+    private FlowHeader()
+    {
+    }
+
+    /// <summary>Inputs with a media type, in declared order.</summary>
+    public List<FlowPort> Inputs { get; } = new();
+
+    /// <summary>Parameters with a parameter type, in declared order.</summary>
+    public List<FlowParameter> Parameters { get; } = new();
+
+    /// <summary>Outputs with a media type, in declared order.</summary>
+    public List<FlowPort> Outputs { get; } = new();
+
+    /// <summary>Every declared input name, typed or not (first declaration of each name).</summary>
+    public Dictionary<string, Identifier> InputNames { get; } = new();
+
+    /// <summary>Every declared parameter name, typed or not.</summary>
+    public Dictionary<string, Identifier> ParameterNames { get; } = new();
+
+    /// <summary>Every declared output name, typed or not, in declared order.</summary>
+    public List<string> OutputNames { get; } = new();
+
+    /// <summary>Binds the declarations of <paramref name="flow"/>, reporting unknown types and duplicate names.</summary>
+    public static FlowHeader Bind(FlowSyntax flow, List<Diagnostic> diagnostics)
+    {
+        var header = new FlowHeader();
+        var declarations = flow.Inputs.Select(d => (Kind: DeclarationKind.Input, Syntax: d))
+            .Concat(flow.Parameters.Select(d => (Kind: DeclarationKind.Parameter, Syntax: d)))
+            .Concat(flow.Outputs.Select(d => (Kind: DeclarationKind.Output, Syntax: d)))
+            .OrderBy(d => d.Syntax.Span.Start);
+        foreach (var (kind, declaration) in declarations)
+        {
+            if (header.IsDuplicate(declaration.Name, diagnostics)) continue;
+            switch (kind)
+            {
+                case DeclarationKind.Input:
+                    header.InputNames.Add(declaration.Name.Text, declaration.Name);
+                    if (MediaType(declaration, "inputs take", diagnostics) is { } input)
+                        header.Inputs.Add(new FlowPort(declaration.Name.Text, input) { Span = declaration.Span });
+                    break;
+                case DeclarationKind.Output:
+                    header.OutputNames.Add(declaration.Name.Text);
+                    if (MediaType(declaration, "outputs give", diagnostics) is { } output)
+                        header.Outputs.Add(new FlowPort(declaration.Name.Text, output) { Span = declaration.Span });
+                    break;
+                default:
+                    header.ParameterNames.Add(declaration.Name.Text, declaration.Name);
+                    if (ParameterType(declaration, diagnostics) is { } type)
+                        header.Parameters.Add(new FlowParameter(declaration.Name.Text, type, DefaultValue(declaration.Default)) { Span = declaration.Span });
+                    break;
+            }
+        }
+        return header;
+    }
+
+    /// <summary>The function a call of this flow binds to: its inputs, outputs and parameters (no ranges).</summary>
+    public FunctionInfo ToFunction(string name) => new(
+        name,
+        Inputs.Select(p => new PortInfo(p.Name, p.Type)).ToEquatableArray(),
+        Outputs.Select(p => new PortInfo(p.Name, p.Type)).ToEquatableArray(),
+        Parameters.Select(p => new ParameterInfo(p.Name, p.Type, p.Default)).ToEquatableArray(),
+        Category: "flow");
+
+    // Inputs and parameters share one namespace (both are referenced by name in the body); outputs
+    // have their own, but an output may not reuse an input's or a parameter's name either, since
+    // a step named after it would then shadow that input or parameter.
+    private bool IsDuplicate(Identifier name, List<Diagnostic> diagnostics)
+    {
+        string? existing =
+            InputNames.ContainsKey(name.Text) ? "an input" :
+            ParameterNames.ContainsKey(name.Text) ? "a parameter" :
+            OutputNames.Contains(name.Text) ? "an output" : null;
+        if (existing is null) return false;
+        diagnostics.Add(DiagnosticDescriptors.DuplicateName.Create(name.Span, $"'{name.Text}' is already defined as {existing}"));
+        return true;
+    }
+
+    private static Modality? MediaType(DeclarationSyntax declaration, string role, List<Diagnostic> diagnostics)
+    {
+        if (declaration.Default is { } value)
+            diagnostics.Add(DiagnosticDescriptors.TypeMismatch.Create(value.Span, $"'{declaration.Name.Text}' is media and cannot have a default value"));
+        var type = declaration.Type;
+        if (Wording.ParseModality(type.Text) is { } modality) return modality;
+        if (Wording.ParseParamType(type.Text) is not null)
+            diagnostics.Add(DiagnosticDescriptors.TypeMismatch.Create(type.Span,
+                $"'{type.Text}' is not a media type; {role} {Wording.Join(Wording.ModalityNames, "or")}"));
+        else
+            ReportUnknownType(type, diagnostics);
+        return null;
+    }
+
+    private static ParamType? ParameterType(DeclarationSyntax declaration, List<Diagnostic> diagnostics)
+    {
+        var type = declaration.Type;
+        if (Wording.ParseParamType(type.Text) is { } parameterType) return parameterType;
+        if (Wording.ParseModality(type.Text) is not null)
+            diagnostics.Add(DiagnosticDescriptors.TypeMismatch.Create(type.Span,
+                $"'{type.Text}' is a media type; declare '{declaration.Name.Text}' as an input"));
+        else
+            ReportUnknownType(type, diagnostics);
+        return null;
+    }
+
+    private static void ReportUnknownType(Identifier type, List<Diagnostic> diagnostics)
+    {
+        var (suffix, fixes) = Suggestions.DidYouMean(type.Text, type.Span, Wording.ModalityNames.Concat(Wording.ParamTypeNames));
+        diagnostics.Add(DiagnosticDescriptors.UndefinedName.Create(type.Span, $"unknown type '{type.Text}'{suffix}", fixes));
+    }
+
+    // A bare word as a default is a symbol (flow parameters cannot be enums, so the checker reports it).
+    private static Value? DefaultValue(Value? value) =>
+        value is ReferenceValue { Port: null } reference ? new SymbolValue(reference.Name) { Span = reference.Span } : value;
+
+    private enum DeclarationKind
+    {
+        Input,
+        Parameter,
+        Output,
+    }
+}

@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using SymbolicGen.Language.Ir;
+
+namespace SymbolicGen.Language.Syntax;
+
+/// <summary>
+/// Declarative flows: <c>flow Name</c>, then one statement per line (<c>input</c>, <c>param</c>,
+/// <c>output</c>, <c>node x = F { k: v }</c>, <c>link source -> target</c>) and <c>end</c>.
+/// A broken statement costs its line only.
+/// </summary>
+internal sealed class DeclarativeParser : ParserBase
+{
+    private const string Statements = "'input', 'param', 'output', 'node', 'link' or 'end'";
+
+    public DeclarativeParser(ParseContext context) : base(context)
+    {
+    }
+
+    protected override bool NewlinesMatter => true;
+
+    /// <summary>Parses a flow whose first token, <c>flow</c>, is current.</summary>
+    public FlowSyntax ParseFlow()
+    {
+        var start = Take().Start;
+        ExpectName("a flow name", out var name);
+        if (!AtLineEnd())
+        {
+            Fail("'(' or end of line");
+            SkipLine();
+        }
+
+        var inputs = new List<DeclarationSyntax>();
+        var parameters = new List<DeclarationSyntax>();
+        var outputs = new List<DeclarationSyntax>();
+        var steps = new List<StepSyntax>();
+        var links = new List<LinkSyntax>();
+        while (true)
+        {
+            while (TryTake(TokenKind.Newline))
+            {
+            }
+            BeginStatement();
+            if (At(TokenKind.EndOfFile) || AtFlowStart())
+            {
+                Fail("'end'");
+                break;
+            }
+            if (TryTakeWord("end"))
+            {
+                if (!AtLineEnd())
+                {
+                    Fail("end of line");
+                    SkipLine();
+                }
+                break;
+            }
+
+            var ok = Current.Text switch
+            {
+                "input" => ParseDeclaration(inputs),
+                "param" => ParseDeclaration(parameters),
+                "output" => ParseDeclaration(outputs),
+                "node" => ParseNode(steps),
+                "link" => ParseLink(links),
+                _ => Unexpected(),
+            };
+            if (ok && !AtLineEnd())
+            {
+                Fail("end of line");
+                ok = false;
+            }
+            if (!ok) SkipLine();
+        }
+
+        return new FlowSyntax(name, SyntaxStyle.Declarative, inputs.ToEquatableArray(), parameters.ToEquatableArray(),
+            outputs.ToEquatableArray(), steps.ToEquatableArray(), links.ToEquatableArray(), default, default, SpanFrom(start));
+    }
+
+    private bool Unexpected()
+    {
+        Fail(Statements);
+        return false;
+    }
+
+    private bool AtLineEnd() => At(TokenKind.Newline) || At(TokenKind.EndOfFile);
+
+    private void SkipLine()
+    {
+        while (!AtLineEnd()) Take();
+    }
+
+    // `input|param|output name: Type [= value]`
+    private bool ParseDeclaration(List<DeclarationSyntax> declarations)
+    {
+        Take();
+        if (!ExpectName("a name", out var name) || !ParseTypedDeclaration(name, out var declaration)) return false;
+        declarations.Add(declaration);
+        return true;
+    }
+
+    // `node name = Function { k: v, … }`; a node broken inside its braces keeps the arguments read so far.
+    private bool ParseNode(List<StepSyntax> steps)
+    {
+        var start = Take().Start;
+        if (!ExpectName("a node name", out var name) || !Expect(TokenKind.Equals) ||
+            !ExpectName("a function name", out var function))
+            return false;
+
+        var arguments = new List<ArgumentSyntax>();
+        var ok = Expect(TokenKind.LeftBrace) && ParseArguments(arguments);
+        steps.Add(new StepSyntax(EquatableArray.Of(name), function, arguments.ToEquatableArray(), null, false, default, null, SpanFrom(start)));
+        return ok;
+    }
+
+    // `k: v, …}` after '{', up to and including '}'; a trailing comma is allowed.
+    private bool ParseArguments(List<ArgumentSyntax> arguments)
+    {
+        while (!TryTake(TokenKind.RightBrace))
+        {
+            var start = Current.Start;
+            if (!ExpectName(arguments.Count == 0 ? "a parameter name or '}'" : "a parameter name", out var name) ||
+                !Expect(TokenKind.Colon) || !ParseValue(out var value))
+                return false;
+            if (value is not null) arguments.Add(new ArgumentSyntax(name, value, SpanFrom(start)));
+
+            if (TryTake(TokenKind.Comma) || At(TokenKind.RightBrace)) continue;
+            Fail("',' or '}'");
+            // A missing comma before another argument is reported and read past.
+            if (!(At(TokenKind.Identifier) && Peek(1).Kind == TokenKind.Colon)) return false;
+        }
+        return true;
+    }
+
+    // `link source -> node.port` or `link source -> output`.
+    private bool ParseLink(List<LinkSyntax> links)
+    {
+        var start = Take().Start;
+        if (!ParseValue(out var source) || !Expect(TokenKind.Arrow) || !ExpectName("a node or output name", out var target))
+            return false;
+        Identifier? node = null;
+        if (TryTake(TokenKind.Dot))
+        {
+            node = target;
+            if (!ExpectName("a port name", out target)) return false;
+        }
+        if (source is not null) links.Add(new LinkSyntax(source, node, target, SpanFrom(start)));
+        return true;
+    }
+}

@@ -1,0 +1,6 @@
+namespace SymbolicGen.Language.Syntax;
+
+/// <summary>What <see cref="SymParser.Parse"/> returns: the flows it could read and the syntax problems (SYM0001, SYM0002), sorted by position.</summary>
+/// <param name="Syntax">The parsed file; statements that could not be read are left out or kept partially (see docs/language.md).</param>
+/// <param name="Diagnostics">Syntax errors and bad tokens.</param>
+public sealed record ParseResult(FileSyntax Syntax, EquatableArray<Diagnostics.Diagnostic> Diagnostics);

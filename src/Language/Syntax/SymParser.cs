@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SymbolicGen.Language.Diagnostics;
+using SymbolicGen.Language.Semantics;
+using SymbolicGen.Language.Text;
+
+namespace SymbolicGen.Language.Syntax;
+
+/// <summary>
+/// Parses a <c>.sym</c> file: any number of flows, each in the syntax its header announces
+/// (<c>flow Name(</c> dataflow, <c>flow Name</c> + line break declarative, <c>Name is a flow</c>
+/// pseudo-natural). Never throws: problems become SYM0001/SYM0002 diagnostics, and parsing goes on
+/// after each one at the next statement.
+/// </summary>
+public static class SymParser
+{
+    /// <summary>Parses <paramref name="text"/>.</summary>
+    public static ParseResult Parse(string text)
+    {
+        text ??= "";
+        try
+        {
+            return ParseFile(text);
+        }
+        catch (Exception exception)
+        {
+            var diagnostic = DiagnosticDescriptors.InternalError.Create(new SourceSpan(0, 0),
+                $"internal error in the parser: {exception.GetType().Name}: {exception.Message}");
+            return new ParseResult(new FileSyntax(default), EquatableArray.Of(diagnostic));
+        }
+    }
+
+    private static ParseResult ParseFile(string text)
+    {
+        var tokens = new List<SyntaxToken>();
+        var comments = new List<CommentToken>();
+        var lineStart = true;
+        foreach (var token in Tokenizer.Instance.Tokenize(text))
+        {
+            var start = token.Span.Position.Absolute;
+            var kind = token.Kind;
+            if (kind == TokenKind.Comment)
+            {
+                comments.Add(new CommentToken(CommentText(token.Span.ToStringValue()), start, lineStart));
+                continue;
+            }
+            tokens.Add(new SyntaxToken(kind, start, token.Span.Length, token.Span.ToStringValue(), lineStart && kind != TokenKind.Newline));
+            lineStart = kind == TokenKind.Newline;
+        }
+        tokens.Add(new SyntaxToken(TokenKind.EndOfFile, text.Length, 0, "", lineStart));
+
+        var context = new ParseContext(text, tokens.ToArray());
+        ReportBadTokens(context);
+        var flows = new FileParser(context).ParseFlows();
+        var file = CommentAttacher.Attach(flows, comments, new LineMap(text));
+        var diagnostics = context.Diagnostics.OrderBy(d => d.Start).ToEquatableArray();
+        return new ParseResult(file, diagnostics);
+    }
+
+    // Comment text without the '#', one following space and trailing white space.
+    private static string CommentText(string token)
+    {
+        var text = token.Substring(1);
+        if (text.StartsWith(" ", StringComparison.Ordinal)) text = text.Substring(1);
+        return text.TrimEnd();
+    }
+
+    // Every bad token is reported here, once, wherever it is (also inside statements skipped after a
+    // syntax error); the parsers then treat bad tokens as already reported.
+    private static void ReportBadTokens(ParseContext context)
+    {
+        var tokens = context.Tokens;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            switch (token.Kind)
+            {
+                case TokenKind.InvalidCharacter:
+                    context.Diagnostics.Add(DiagnosticDescriptors.BadToken.Create(token.Span, InvalidCharacterMessage(token.Text)));
+                    break;
+                case TokenKind.UnterminatedString:
+                    context.Diagnostics.Add(DiagnosticDescriptors.BadToken.Create(token.Span,
+                        token.Text.StartsWith("\"\"\"", StringComparison.Ordinal) ? "unterminated block string: '\"\"\"' expected" : "unterminated string"));
+                    break;
+                case TokenKind.UnknownUnit:
+                    context.Diagnostics.Add(UnknownUnit(token));
+                    break;
+                case TokenKind.InvalidNumber:
+                    context.Diagnostics.Add(DiagnosticDescriptors.BadToken.Create(token.Span,
+                        $"{(token.Text.Contains("x") ? "size" : "number")} '{token.Text}' is out of range"));
+                    break;
+                case TokenKind.String:
+                    ParserBase.DecodeString(token, context.Diagnostics);
+                    break;
+            }
+        }
+    }
+
+    private static string InvalidCharacterMessage(string text)
+    {
+        var shown = string.Concat(text.Select(c => char.IsControl(c) || char.IsWhiteSpace(c) ? $"U+{(int)c:X4}" : c.ToString()));
+        if (shown.Length > 30) shown = shown.Substring(0, 29) + "…";
+        return text.Length == 1 ? $"invalid character '{shown}'" : $"invalid characters '{shown}'";
+    }
+
+    private static Diagnostic UnknownUnit(SyntaxToken token)
+    {
+        var suggestion = Units.FromWord(token.Text)?.Symbol ?? Suggestions.Closest(token.Text, Units.SymbolNames).FirstOrDefault();
+        if (suggestion is null)
+            return DiagnosticDescriptors.BadToken.Create(token.Span,
+                $"unknown unit '{token.Text}'; the units are {string.Join(", ", Units.SymbolNames)}");
+        var fix = new CodeFix($"Replace '{token.Text}' with '{suggestion}'", EquatableArray.Of(new TextEdit(token.Span, suggestion)), IsSafe: true);
+        return DiagnosticDescriptors.BadToken.Create(token.Span, $"unknown unit '{token.Text}' (did you mean '{suggestion}'?)", fix);
+    }
+
+    /// <summary>The top level: finds each flow's header and hands the flow to the parser of its syntax.</summary>
+    private sealed class FileParser : ParserBase
+    {
+        public FileParser(ParseContext context) : base(context)
+        {
+        }
+
+        protected override bool NewlinesMatter => false;
+
+        public List<FlowSyntax> ParseFlows()
+        {
+            var flows = new List<FlowSyntax>();
+            while (!At(TokenKind.EndOfFile))
+            {
+                BeginStatement();
+                var index = Skip(Context.Index);
+                var tokens = Context.Tokens;
+                if (AtWord("flow") && tokens[index + 1].Kind == TokenKind.Identifier)
+                {
+                    flows.Add(HeaderLineHas(index, TokenKind.LeftParen) || HeaderLineHas(index, TokenKind.LeftBrace)
+                        ? new DataflowParser(Context).ParseFlow()
+                        : new DeclarativeParser(Context).ParseFlow());
+                }
+                else if (AtFlowStart())
+                {
+                    flows.Add(new NaturalParser(Context).ParseFlow());
+                }
+                else
+                {
+                    if (AtWord("flow")) Take();
+                    Fail(Context.Tokens[index].IsWord("flow") ? "a flow name" : "a flow header ('flow Name(…)', 'flow Name' or 'Name is a flow')");
+                    SkipToNextFlow();
+                }
+            }
+            return flows;
+        }
+
+        // Whether the line of the header starting at `index` holds `kind` (a header with a typo in it
+        // is still parsed in the syntax it evidently meant).
+        private bool HeaderLineHas(int index, TokenKind kind)
+        {
+            var tokens = Context.Tokens;
+            for (var i = index; tokens[i].Kind is not (TokenKind.Newline or TokenKind.EndOfFile); i++)
+                if (tokens[i].Kind == kind) return true;
+            return false;
+        }
+
+        private void SkipToNextFlow()
+        {
+            do
+            {
+                Take();
+            }
+            while (!At(TokenKind.EndOfFile) && !(Current.IsLineStart && AtFlowStart()));
+        }
+    }
+}

@@ -1,0 +1,199 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Superpower;
+using Superpower.Model;
+using Superpower.Parsers;
+using SymbolicGen.Language.Semantics;
+
+namespace SymbolicGen.Language.Syntax;
+
+/// <summary>
+/// Splits a <c>.sym</c> text into tokens (DESIGN §3.1). It never fails: input that forms no valid token
+/// becomes an error token (<see cref="TokenKinds.IsError"/>) that the parser reports as SYM0002. Every
+/// character belongs to exactly one token or to skipped white space, so token spans are exact.
+/// </summary>
+public sealed class Tokenizer : Tokenizer<TokenKind>
+{
+    private static readonly TextParser<TextSpan> Digits = Span.WithAll(IsDigit);
+    private static readonly TextParser<TextSpan> IdentifierTail = Span.WithAll(IsIdentifierPart);
+    private static readonly TextParser<TextSpan> HexDigits = Span.WithAll(IsHexDigit);
+
+    /// <summary>A shared instance; the tokenizer holds no state.</summary>
+    public static Tokenizer Instance { get; } = new();
+
+    /// <summary>True for <c>[A-Za-z_]</c>.</summary>
+    public static bool IsIdentifierStart(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_';
+
+    /// <summary>True for <c>[A-Za-z0-9_]</c>.</summary>
+    public static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || IsDigit(c);
+
+    private static bool IsDigit(char c) => c is >= '0' and <= '9';
+
+    private static bool IsHexDigit(char c) => IsDigit(c) || c is >= 'a' and <= 'f' or >= 'A' and <= 'F';
+
+    // White space other than line breaks; the BOM is tolerated anywhere.
+    private static bool IsBlank(char c) => c is ' ' or '\t' or '\f' or '\v' or '\uFEFF';
+
+    /// <inheritdoc/>
+    protected override IEnumerable<Result<TokenKind>> Tokenize(TextSpan span)
+    {
+        var source = span.Source ?? "";
+        var rest = span;
+        while (!rest.IsAtEnd)
+        {
+            var at = rest.Position.Absolute;
+            var c = source[at];
+            if (IsBlank(c))
+            {
+                rest = rest.Skip(1);
+                continue;
+            }
+
+            foreach (var (kind, length) in Scan(source, at))
+            {
+                var next = rest.Skip(length);
+                yield return Result.Value(kind, rest, next);
+                rest = next;
+            }
+        }
+    }
+
+    // The token (or, for a number with an unknown unit, the two tokens) starting at a non-blank character.
+    private static IEnumerable<(TokenKind Kind, int Length)> Scan(string s, int at)
+    {
+        var c = s[at];
+        var next = at + 1 < s.Length ? s[at + 1] : '\0';
+        switch (c)
+        {
+            case '\n': return One(TokenKind.Newline, 1);
+            case '\r': return One(TokenKind.Newline, next == '\n' ? 2 : 1);
+            case '(': return One(TokenKind.LeftParen, 1);
+            case ')': return One(TokenKind.RightParen, 1);
+            case '{': return One(TokenKind.LeftBrace, 1);
+            case '}': return One(TokenKind.RightBrace, 1);
+            case '[': return One(TokenKind.LeftBracket, 1);
+            case ']': return One(TokenKind.RightBracket, 1);
+            case ',': return One(TokenKind.Comma, 1);
+            case ':': return One(TokenKind.Colon, 1);
+            case '=': return One(TokenKind.Equals, 1);
+            case '.': return One(TokenKind.Dot, 1);
+            case '#': return One(ScanHash(s, at));
+            case '"': return One(ScanString(s, at));
+            case '-' when next == '>': return One(TokenKind.Arrow, 2);
+        }
+
+        if (IsDigit(c) || (c == '-' && IsDigit(next))) return ScanNumber(s, at);
+        if (IsIdentifierStart(c)) return One(TokenKind.Identifier, 1 + Length(IdentifierTail, s, at + 1));
+
+        var end = at + 1;
+        while (end < s.Length && StartsNoToken(s, end)) end++;
+        return One(TokenKind.InvalidCharacter, end - at);
+    }
+
+    private static IEnumerable<(TokenKind, int)> One(TokenKind kind, int length) => new[] { (kind, length) };
+
+    private static IEnumerable<(TokenKind, int)> One((TokenKind Kind, int Length) token) => new[] { token };
+
+    private static bool StartsNoToken(string s, int i)
+    {
+        var c = s[i];
+        if (IsBlank(c) || IsIdentifierPart(c) || "\r\n(){}[],:=.#\"".IndexOf(c) >= 0) return false;
+        return !(c == '-' && i + 1 < s.Length && (s[i + 1] == '>' || IsDigit(s[i + 1])));
+    }
+
+    // Length of what `parser` matches at `at` (0 when nothing).
+    private static int Length(TextParser<TextSpan> parser, string s, int at)
+    {
+        if (at >= s.Length) return 0;
+        var result = parser(new TextSpan(s, new Position(at, 1, 1), s.Length - at));
+        return result.HasValue ? result.Value.Length : 0;
+    }
+
+    // '#' and 3, 6 or 8 hex digits not followed by an identifier character is a colour; otherwise a comment.
+    private static (TokenKind, int) ScanHash(string s, int at)
+    {
+        var hex = Length(HexDigits, s, at + 1);
+        var after = at + 1 + hex;
+        if (hex is 3 or 6 or 8 && (after >= s.Length || !IsIdentifierPart(s[after])))
+            return (TokenKind.Color, 1 + hex);
+        var end = at;
+        while (end < s.Length && s[end] != '\n' && s[end] != '\r') end++;
+        return (TokenKind.Comment, end - at);
+    }
+
+    private static (TokenKind, int) ScanString(string s, int at)
+    {
+        if (at + 2 < s.Length && s[at + 1] == '"' && s[at + 2] == '"')
+        {
+            // A block string ends at the first run of three or more quotes; quotes before the last
+            // three of that run belong to the content, so a prompt may end with a quote.
+            for (var i = at + 3; i + 2 < s.Length; i++)
+            {
+                if (s[i] != '"' || s[i + 1] != '"' || s[i + 2] != '"') continue;
+                var end = i + 3;
+                while (end < s.Length && s[end] == '"') end++;
+                return (TokenKind.BlockString, end - at);
+            }
+            return (TokenKind.UnterminatedString, s.Length - at);
+        }
+
+        for (var i = at + 1; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == '"') return (TokenKind.String, i + 1 - at);
+            if (c is '\n' or '\r') return (TokenKind.UnterminatedString, i - at);
+            if (c == '\\' && i + 1 < s.Length && s[i + 1] is not ('\n' or '\r')) i++;
+        }
+        return (TokenKind.UnterminatedString, s.Length - at);
+    }
+
+    /// <summary>
+    /// Length of the number <c>-?digits[.digits][e±digits]</c> at <paramref name="at"/> (0 when none); shared
+    /// with the parser, which splits a quantity into its number and its unit.
+    /// </summary>
+    internal static int NumberLength(string s, int at)
+    {
+        var i = at;
+        if (i < s.Length && s[i] == '-') i++;
+        var digits = Length(Digits, s, i);
+        if (digits == 0) return 0;
+        i += digits;
+        if (i + 1 < s.Length && s[i] == '.' && IsDigit(s[i + 1])) i += 1 + Length(Digits, s, i + 1);
+        if (i < s.Length && s[i] is 'e' or 'E')
+        {
+            var sign = i + 1 < s.Length && s[i + 1] is '+' or '-' ? 1 : 0;
+            if (i + 1 + sign < s.Length && IsDigit(s[i + 1 + sign])) i += 1 + sign + Length(Digits, s, i + 1 + sign);
+        }
+        return i - at;
+    }
+
+    // A number, quantity or size, followed by an unknown-unit token when letters glued to it name no unit.
+    private static IEnumerable<(TokenKind, int)> ScanNumber(string s, int at)
+    {
+        var numberEnd = at + NumberLength(s, at);
+        var isNatural = numberEnd - at == Length(Digits, s, at);
+        if (isNatural && numberEnd + 1 < s.Length && s[numberEnd] == 'x' && IsDigit(s[numberEnd + 1]))
+        {
+            var end = numberEnd + 1 + Length(Digits, s, numberEnd + 1);
+            var valid = int.TryParse(s.Substring(at, numberEnd - at), NumberStyles.None, CultureInfo.InvariantCulture, out _) &&
+                        int.TryParse(s.Substring(numberEnd + 1, end - numberEnd - 1), NumberStyles.None, CultureInfo.InvariantCulture, out _);
+            var size = (valid ? TokenKind.Size : TokenKind.InvalidNumber, end - at);
+            var glued = GluedWordLength(s, end);
+            return glued == 0 ? new[] { size } : new[] { size, (TokenKind.UnknownUnit, glued) };
+        }
+
+        var finite = double.TryParse(s.Substring(at, numberEnd - at), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) &&
+                     !double.IsInfinity(value) && !double.IsNaN(value);
+        if (numberEnd < s.Length && s[numberEnd] == '%')
+            return new[] { (finite ? TokenKind.Quantity : TokenKind.InvalidNumber, numberEnd + 1 - at) };
+
+        var unitLength = GluedWordLength(s, numberEnd);
+        if (unitLength == 0) return new[] { (finite ? TokenKind.Number : TokenKind.InvalidNumber, numberEnd - at) };
+        if (Units.FromSymbol(s.Substring(numberEnd, unitLength)) is not null)
+            return new[] { (finite ? TokenKind.Quantity : TokenKind.InvalidNumber, numberEnd + unitLength - at) };
+        return new[] { (finite ? TokenKind.Number : TokenKind.InvalidNumber, numberEnd - at), (TokenKind.UnknownUnit, unitLength) };
+    }
+
+    private static int GluedWordLength(string s, int at) =>
+        at < s.Length && IsIdentifierStart(s[at]) ? 1 + Length(IdentifierTail, s, at + 1) : 0;
+}
