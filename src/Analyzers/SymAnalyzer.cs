@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SymbolicGen.Language;
+using SymbolicGen.Language.Catalog;
+using SymDiagnostic = SymbolicGen.Language.Diagnostics.Diagnostic;
+
+namespace SymbolicGen.Analyzers;
+
+/// <summary>
+/// Reports the diagnostics of every <c>.sym</c> additional file, checked by the shared compiler against
+/// the functions declared with <c>[SymFunction]</c> in the compilation and its references, and the
+/// problems of those declarations (SYM0501–SYM0505) on the C# code.
+/// </summary>
+/// <remarks>
+/// The catalog is read once per compilation, when it starts; every <c>.sym</c> file of that compilation is
+/// checked against it. Nothing is thrown into the compiler: a failure of SymbolicGen itself is reported as
+/// SYM0901 on the file being analysed.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SymAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The extension of the files the analyzer checks (compared ignoring case).</summary>
+    public const string FileExtension = ".sym";
+
+    private readonly CatalogReader _readCatalog;
+
+    /// <summary>Creates the analyzer the compiler loads.</summary>
+    public SymAnalyzer()
+        : this(SymbolCatalogReader.Read)
+    {
+    }
+
+    /// <summary>Creates an analyzer that reads the catalog with <paramref name="readCatalog"/> (tests count the reads).</summary>
+    internal SymAnalyzer(CatalogReader readCatalog) => _readCatalog = readCatalog;
+
+    /// <summary>Reads the functions of a compilation (a function, not per-compilation data).</summary>
+    internal delegate CatalogReadResult CatalogReader(Compilation compilation, CancellationToken cancellationToken);
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => SymDescriptors.All;
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        // [SymFunction] methods in generated code are functions too, so their problems must be visible.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(Start);
+    }
+
+    private void Start(CompilationStartAnalysisContext context)
+    {
+        var catalog = ReadCatalog(context.Compilation, context.CancellationToken);
+        context.RegisterAdditionalFileAction(c => AnalyzeSymFile(c, catalog));
+        context.RegisterSyntaxTreeAction(c => ReportCatalogProblems(c, catalog));
+    }
+
+    private CatalogState ReadCatalog(Compilation compilation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = _readCatalog(compilation, cancellationToken);
+            // Problems in referenced assemblies have no source to point at; the assembly's own build reported them.
+            var inSource = result.Problems
+                .Where(p => p.Location.IsInSource && p.Location.SourceTree is not null)
+                .ToLookup(p => p.Location.SourceTree!);
+            return new CatalogState(result.Catalog, inSource, failure: null);
+        }
+        catch (Exception e) when (!IsCancellation(e, cancellationToken))
+        {
+            return new CatalogState(FunctionCatalog.Empty, Enumerable.Empty<CatalogProblem>().ToLookup(p => p.Location.SourceTree!), Describe(e));
+        }
+    }
+
+    private static void AnalyzeSymFile(AdditionalFileAnalysisContext context, CatalogState catalog)
+    {
+        var path = context.AdditionalFile.Path;
+        if (!path.EndsWith(FileExtension, StringComparison.OrdinalIgnoreCase)) return;
+        try
+        {
+            if (catalog.Failure is { } failure)
+            {
+                context.ReportDiagnostic(InternalError(FileStart(path), "reading the [SymFunction] catalog: " + failure));
+                return;
+            }
+            // Null when the file cannot be read; the compiler reports that itself.
+            var text = context.AdditionalFile.GetText(context.CancellationToken);
+            if (text is null) return;
+            var compilation = SymCompiler.Compile(text.ToString(), catalog.Catalog);
+            var severities = new SeverityConfiguration(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile));
+            foreach (var diagnostic in compilation.Diagnostics)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (ToRoslyn(diagnostic, path, text, severities) is { } reported) context.ReportDiagnostic(reported);
+            }
+        }
+        catch (Exception e) when (!IsCancellation(e, context.CancellationToken))
+        {
+            context.ReportDiagnostic(InternalError(FileStart(path), "checking the file: " + Describe(e)));
+        }
+    }
+
+    private static void ReportCatalogProblems(SyntaxTreeAnalysisContext context, CatalogState catalog)
+    {
+        try
+        {
+            foreach (var problem in catalog.ProblemsByTree[context.Tree])
+            {
+                var descriptor = SymDescriptors.Find(problem.Id);
+                context.ReportDiagnostic(descriptor is null
+                    ? InternalError(problem.Location, $"reporting '{problem.Id}', an id without a descriptor: {problem.Message}")
+                    : Diagnostic.Create(descriptor, problem.Location, problem.Message));
+            }
+        }
+        catch (Exception e) when (!IsCancellation(e, context.CancellationToken))
+        {
+            context.ReportDiagnostic(InternalError(Location.Create(context.Tree, default), "reporting [SymFunction] problems: " + Describe(e)));
+        }
+    }
+
+    /// <summary>The Roslyn diagnostic for a <c>.sym</c> diagnostic, or null when it is configured off.</summary>
+    private static Diagnostic? ToRoslyn(SymDiagnostic diagnostic, string path, SourceText text, SeverityConfiguration severities)
+    {
+        var start = Math.Max(0, Math.Min(diagnostic.Start, text.Length));
+        var span = TextSpan.FromBounds(start, Math.Max(start, Math.Min(diagnostic.Span.End, text.Length)));
+        var location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
+        if (SymDescriptors.Find(diagnostic.Id) is not { } descriptor)
+            return InternalError(location, $"reporting '{diagnostic.Id}', an id without a descriptor: {diagnostic.Message}");
+        if (severities.Effective(diagnostic.Id, SymDescriptors.ToRoslyn(diagnostic.Severity)) is not { } severity) return null;
+        return Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, diagnostic.Message);
+    }
+
+    private static Diagnostic InternalError(Location location, string what) =>
+        Diagnostic.Create(SymDescriptors.InternalError, location, "internal error while " + what);
+
+    private static Location FileStart(string path) =>
+        Location.Create(path, default, new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
+
+    // One line, as every diagnostic message.
+    private static string Describe(Exception e) =>
+        (e.GetType().Name + ": " + e.Message).Replace("\r", " ").Replace("\n", " ");
+
+    private static bool IsCancellation(Exception e, CancellationToken cancellationToken) =>
+        e is OperationCanceledException && cancellationToken.IsCancellationRequested;
+
+    /// <summary>The compilation's catalog, read once when it starts, with its source problems indexed by syntax tree.</summary>
+    private sealed class CatalogState
+    {
+        public CatalogState(FunctionCatalog catalog, ILookup<SyntaxTree, CatalogProblem> problemsByTree, string? failure)
+        {
+            Catalog = catalog;
+            ProblemsByTree = problemsByTree;
+            Failure = failure;
+        }
+
+        public FunctionCatalog Catalog { get; }
+
+        public ILookup<SyntaxTree, CatalogProblem> ProblemsByTree { get; }
+
+        /// <summary>Why reading the catalog failed, or null.</summary>
+        public string? Failure { get; }
+    }
+}
