@@ -1,65 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SymbolicGen.Analyzers;
 
 /// <summary>
-/// Severities configured in <c>.editorconfig</c> for diagnostics inside a <c>.sym</c> file.
+/// Applies the severities of <c>.editorconfig</c> files to diagnostics inside <c>.sym</c> files.
 /// </summary>
 /// <remarks>
 /// The compiler applies <c>dotnet_diagnostic.ID.severity</c> from <c>.editorconfig</c> only to diagnostics
-/// located in C# syntax trees; a diagnostic in an additional file sees only global settings (NoWarn,
-/// WarningsAsErrors, <c>.globalconfig</c>). The analyzer therefore reads the same keys from the options of
-/// the <c>.sym</c> file itself (which come from the <c>.editorconfig</c> sections matching its path) and
-/// applies them, so that <c>.editorconfig</c> works for <c>.sym</c> files as it does for C#. The compiler's
-/// global settings still apply afterwards, as for any analyzer.
+/// located in C# syntax trees, and does not pass those keys on to analyzers: a diagnostic in an additional
+/// file sees only the project-wide settings (NoWarn, WarningsAsErrors, <c>.globalconfig</c>), which the
+/// compiler still applies after the analyzer. So that <c>.editorconfig</c> works for <c>.sym</c> files as it
+/// does for C#, the package passes the <c>.editorconfig</c> files above each <c>.sym</c> file as additional
+/// files (buildTransitive/SymbolicGen.targets), and this class evaluates them for the <c>.sym</c> file's
+/// path with Roslyn's own <see cref="AnalyzerConfigSet"/>: the same section matching, <c>root</c> handling
+/// and precedence as for C#. Precedence: the id's key, then the category's key
+/// (<c>dotnet_analyzer_diagnostic.category-SymbolicGen.severity</c>), then the language's severity.
 /// </remarks>
-internal readonly struct SeverityConfiguration
+internal sealed class SeverityConfiguration
 {
+    /// <summary>The file name of the configuration files this class reads.</summary>
+    public const string EditorConfigFileName = ".editorconfig";
+
     private const string CategoryKey = "dotnet_analyzer_diagnostic.category-" + SymDescriptors.Category + ".severity";
 
-    private readonly AnalyzerConfigOptions? _options;
+    private readonly AnalyzerConfigSet _configs;
 
-    public SeverityConfiguration(AnalyzerConfigOptions options) => _options = options;
+    private SeverityConfiguration(AnalyzerConfigSet configs) => _configs = configs;
+
+    /// <summary>No configuration: every diagnostic keeps its severity, except for the compiler's category key.</summary>
+    public static SeverityConfiguration None { get; } = new(AnalyzerConfigSet.Create(new List<AnalyzerConfig>()));
+
+    /// <summary>Parses the <c>.editorconfig</c> files among <paramref name="additionalFiles"/>.</summary>
+    public static SeverityConfiguration From(IEnumerable<AdditionalText> additionalFiles, CancellationToken cancellationToken)
+    {
+        var configs = new List<AnalyzerConfig>();
+        foreach (var file in additionalFiles)
+        {
+            // Roslyn matches sections against absolute paths only, as the compiler passes them.
+            if (!Path.IsPathRooted(file.Path) || !string.Equals(Path.GetFileName(file.Path), EditorConfigFileName, StringComparison.OrdinalIgnoreCase)) continue;
+            if (file.GetText(cancellationToken) is { } text) configs.Add(AnalyzerConfig.Parse(text, file.Path));
+        }
+        return new SeverityConfiguration(AnalyzerConfigSet.Create(configs));
+    }
 
     /// <summary>
-    /// The severity to report <paramref name="id"/> with, or null when it is configured off
-    /// (<c>none</c>). Precedence as in Roslyn: the id's own key, then the category's, then <paramref name="severity"/>.
+    /// The severity to report <paramref name="id"/> with in the file at <paramref name="path"/>, or null
+    /// when it is configured off. <paramref name="compilerOptions"/> are the options the compiler gives the
+    /// file (they carry the category key of any analyzer config it read, but never an id's key).
     /// </summary>
-    public DiagnosticSeverity? Effective(string id, DiagnosticSeverity severity)
+    public DiagnosticSeverity? Effective(string id, DiagnosticSeverity severity, string path, AnalyzerConfigOptions compilerOptions)
     {
-        if (_options is null) return severity;
-        if (_options.TryGetValue("dotnet_diagnostic." + id + ".severity", out var value) && TryParse(value, out var configured))
-            return configured;
-        if (_options.TryGetValue(CategoryKey, out value) && TryParse(value, out configured))
-            return configured;
+        var options = _configs.GetOptionsForSourcePath(path);
+        if (options.TreeOptions.TryGetValue(id, out var configured) && configured != ReportDiagnostic.Default)
+            return ToSeverity(configured);
+        if ((options.AnalyzerOptions.TryGetValue(CategoryKey, out var value) || compilerOptions.TryGetValue(CategoryKey, out value)) &&
+            TryParse(value, out var category))
+            return ToSeverity(category);
         return severity;
     }
 
-    // The values Roslyn accepts for dotnet_diagnostic keys; 'default' and unknown values leave the severity alone.
-    private static bool TryParse(string value, out DiagnosticSeverity? severity)
+    private static DiagnosticSeverity? ToSeverity(ReportDiagnostic configured) => configured switch
     {
-        switch (value.Trim().ToLowerInvariant())
+        ReportDiagnostic.Error => DiagnosticSeverity.Error,
+        ReportDiagnostic.Warn => DiagnosticSeverity.Warning,
+        ReportDiagnostic.Info => DiagnosticSeverity.Info,
+        ReportDiagnostic.Hidden => DiagnosticSeverity.Hidden,
+        _ => null,
+    };
+
+    // The values Roslyn accepts for severity keys; 'default' and unknown values configure nothing.
+    private static bool TryParse(string value, out ReportDiagnostic severity)
+    {
+        severity = value.Trim().ToLowerInvariant() switch
         {
-            case "error":
-                severity = DiagnosticSeverity.Error;
-                return true;
-            case "warning":
-                severity = DiagnosticSeverity.Warning;
-                return true;
-            case "suggestion":
-                severity = DiagnosticSeverity.Info;
-                return true;
-            case "silent":
-            case "refactoring":
-                severity = DiagnosticSeverity.Hidden;
-                return true;
-            case "none":
-                severity = null;
-                return true;
-            default:
-                severity = null;
-                return false;
-        }
+            "error" => ReportDiagnostic.Error,
+            "warning" => ReportDiagnostic.Warn,
+            "suggestion" => ReportDiagnostic.Info,
+            "silent" or "refactoring" => ReportDiagnostic.Hidden,
+            "none" => ReportDiagnostic.Suppress,
+            _ => ReportDiagnostic.Default,
+        };
+        return severity != ReportDiagnostic.Default;
     }
 }

@@ -55,12 +55,12 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
 
     private void Start(CompilationStartAnalysisContext context)
     {
-        var catalog = ReadCatalog(context.Compilation, context.CancellationToken);
-        context.RegisterAdditionalFileAction(c => AnalyzeSymFile(c, catalog));
-        context.RegisterSyntaxTreeAction(c => ReportCatalogProblems(c, catalog));
+        var state = Prepare(context.Compilation, context.Options, context.CancellationToken);
+        context.RegisterAdditionalFileAction(c => AnalyzeSymFile(c, state));
+        context.RegisterSyntaxTreeAction(c => ReportCatalogProblems(c, state));
     }
 
-    private CatalogState ReadCatalog(Compilation compilation, CancellationToken cancellationToken)
+    private CompilationState Prepare(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         try
         {
@@ -69,34 +69,35 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
             var inSource = result.Problems
                 .Where(p => p.Location.IsInSource && p.Location.SourceTree is not null)
                 .ToLookup(p => p.Location.SourceTree!);
-            return new CatalogState(result.Catalog, inSource, failure: null);
+            return new CompilationState(result.Catalog, inSource, SeverityConfiguration.From(options.AdditionalFiles, cancellationToken), failure: null);
         }
         catch (Exception e) when (!IsCancellation(e, cancellationToken))
         {
-            return new CatalogState(FunctionCatalog.Empty, Enumerable.Empty<CatalogProblem>().ToLookup(p => p.Location.SourceTree!), Describe(e));
+            return new CompilationState(FunctionCatalog.Empty, Enumerable.Empty<CatalogProblem>().ToLookup(p => p.Location.SourceTree!), SeverityConfiguration.None, Describe(e));
         }
     }
 
-    private static void AnalyzeSymFile(AdditionalFileAnalysisContext context, CatalogState catalog)
+    private static void AnalyzeSymFile(AdditionalFileAnalysisContext context, CompilationState state)
     {
         var path = context.AdditionalFile.Path;
         if (!path.EndsWith(FileExtension, StringComparison.OrdinalIgnoreCase)) return;
         try
         {
-            if (catalog.Failure is { } failure)
+            if (state.Failure is { } failure)
             {
-                context.ReportDiagnostic(InternalError(FileStart(path), "reading the [SymFunction] catalog: " + failure));
+                context.ReportDiagnostic(InternalError(FileStart(path), "reading the compilation's functions and settings: " + failure));
                 return;
             }
             // Null when the file cannot be read; the compiler reports that itself.
             var text = context.AdditionalFile.GetText(context.CancellationToken);
             if (text is null) return;
-            var compilation = SymCompiler.Compile(text.ToString(), catalog.Catalog);
-            var severities = new SeverityConfiguration(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile));
+            var compilation = SymCompiler.Compile(text.ToString(), state.Catalog);
+            var compilerOptions = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile);
             foreach (var diagnostic in compilation.Diagnostics)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                if (ToRoslyn(diagnostic, path, text, severities) is { } reported) context.ReportDiagnostic(reported);
+                var severity = state.Severities.Effective(diagnostic.Id, SymDescriptors.ToRoslyn(diagnostic.Severity), path, compilerOptions);
+                if (severity is { } reported) context.ReportDiagnostic(ToRoslyn(diagnostic, path, text, reported));
             }
         }
         catch (Exception e) when (!IsCancellation(e, context.CancellationToken))
@@ -105,11 +106,11 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void ReportCatalogProblems(SyntaxTreeAnalysisContext context, CatalogState catalog)
+    private static void ReportCatalogProblems(SyntaxTreeAnalysisContext context, CompilationState state)
     {
         try
         {
-            foreach (var problem in catalog.ProblemsByTree[context.Tree])
+            foreach (var problem in state.ProblemsByTree[context.Tree])
             {
                 var descriptor = SymDescriptors.Find(problem.Id);
                 context.ReportDiagnostic(descriptor is null
@@ -123,15 +124,14 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The Roslyn diagnostic for a <c>.sym</c> diagnostic, or null when it is configured off.</summary>
-    private static Diagnostic? ToRoslyn(SymDiagnostic diagnostic, string path, SourceText text, SeverityConfiguration severities)
+    /// <summary>The Roslyn diagnostic for a <c>.sym</c> diagnostic, reported with <paramref name="severity"/>.</summary>
+    private static Diagnostic ToRoslyn(SymDiagnostic diagnostic, string path, SourceText text, DiagnosticSeverity severity)
     {
         var start = Math.Max(0, Math.Min(diagnostic.Start, text.Length));
         var span = TextSpan.FromBounds(start, Math.Max(start, Math.Min(diagnostic.Span.End, text.Length)));
         var location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
         if (SymDescriptors.Find(diagnostic.Id) is not { } descriptor)
             return InternalError(location, $"reporting '{diagnostic.Id}', an id without a descriptor: {diagnostic.Message}");
-        if (severities.Effective(diagnostic.Id, SymDescriptors.ToRoslyn(diagnostic.Severity)) is not { } severity) return null;
         return Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, diagnostic.Message);
     }
 
@@ -148,13 +148,14 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
     private static bool IsCancellation(Exception e, CancellationToken cancellationToken) =>
         e is OperationCanceledException && cancellationToken.IsCancellationRequested;
 
-    /// <summary>The compilation's catalog, read once when it starts, with its source problems indexed by syntax tree.</summary>
-    private sealed class CatalogState
+    /// <summary>What a compilation's files are checked with, prepared once when it starts.</summary>
+    private sealed class CompilationState
     {
-        public CatalogState(FunctionCatalog catalog, ILookup<SyntaxTree, CatalogProblem> problemsByTree, string? failure)
+        public CompilationState(FunctionCatalog catalog, ILookup<SyntaxTree, CatalogProblem> problemsByTree, SeverityConfiguration severities, string? failure)
         {
             Catalog = catalog;
             ProblemsByTree = problemsByTree;
+            Severities = severities;
             Failure = failure;
         }
 
@@ -162,7 +163,10 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
 
         public ILookup<SyntaxTree, CatalogProblem> ProblemsByTree { get; }
 
-        /// <summary>Why reading the catalog failed, or null.</summary>
+        /// <summary>The .editorconfig severities.</summary>
+        public SeverityConfiguration Severities { get; }
+
+        /// <summary>Why preparing failed, or null.</summary>
         public string? Failure { get; }
     }
 }
