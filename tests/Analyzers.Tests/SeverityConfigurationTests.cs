@@ -119,6 +119,20 @@ public class SeverityConfigurationTests
     }
 
     [Fact]
+    public async Task A_project_wide_setting_decides_over_an_editorconfig_except_none()
+    {
+        // For a diagnostic outside C# files the compiler applies only project-wide settings, after the analyzer.
+        var compilation = Compile([SoundFunctions, MediaTypes]);
+        compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
+            [new("SYM0203", ReportDiagnostic.Error), new("SYM0206", ReportDiagnostic.Error)]));
+        const string config = "root = true\n[*.sym]\ndotnet_diagnostic.SYM0203.severity = warning\ndotnet_diagnostic.SYM0206.severity = none\n";
+
+        var diagnostics = await RunAsync(compilation, [("/repo/Beeps.sym", Flow)], [("/repo/.editorconfig", config)]);
+
+        Assert.Equal([("SYM0203", DiagnosticSeverity.Error)], Reported(diagnostics));
+    }
+
+    [Fact]
     public async Task TreatWarningsAsErrors_makes_sym_warnings_errors()
     {
         var compilation = Compile([SoundFunctions, MediaTypes]);
