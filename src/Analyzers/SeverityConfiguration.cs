@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -49,19 +50,36 @@ internal sealed class SeverityConfiguration
     }
 
     /// <summary>
-    /// The severity to report <paramref name="id"/> with in the file at <paramref name="path"/>, or null
-    /// when it is configured off. <paramref name="compilerOptions"/> are the options the compiler gives the
-    /// file (they carry the category key of any analyzer config it read, but never an id's key).
+    /// The settings for the file at <paramref name="path"/>. <paramref name="compilerOptions"/> are the options
+    /// the compiler gives the file: they carry the category key of any config it read, but never an id's key.
     /// </summary>
-    public DiagnosticSeverity? Effective(string id, DiagnosticSeverity severity, string path, AnalyzerConfigOptions compilerOptions)
+    public FileSeverities For(string path, AnalyzerConfigOptions compilerOptions)
     {
         var options = _configs.GetOptionsForSourcePath(path);
-        if (options.TreeOptions.TryGetValue(id, out var configured) && configured != ReportDiagnostic.Default)
-            return ToSeverity(configured);
-        if ((options.AnalyzerOptions.TryGetValue(CategoryKey, out var value) || compilerOptions.TryGetValue(CategoryKey, out value)) &&
-            TryParse(value, out var category))
-            return ToSeverity(category);
-        return severity;
+        var category = options.AnalyzerOptions.TryGetValue(CategoryKey, out var value) || compilerOptions.TryGetValue(CategoryKey, out value)
+            ? Parse(value)
+            : ReportDiagnostic.Default;
+        return new FileSeverities(options.TreeOptions, category);
+    }
+
+    /// <summary>The severity settings that apply to one <c>.sym</c> file.</summary>
+    internal readonly struct FileSeverities
+    {
+        private readonly ImmutableDictionary<string, ReportDiagnostic> _byId;
+        private readonly ReportDiagnostic _category;
+
+        public FileSeverities(ImmutableDictionary<string, ReportDiagnostic> byId, ReportDiagnostic category)
+        {
+            _byId = byId;
+            _category = category;
+        }
+
+        /// <summary>The severity to report <paramref name="id"/> with, or null when it is configured off.</summary>
+        public DiagnosticSeverity? Effective(string id, DiagnosticSeverity severity)
+        {
+            if (_byId.TryGetValue(id, out var configured) && configured != ReportDiagnostic.Default) return ToSeverity(configured);
+            return _category != ReportDiagnostic.Default ? ToSeverity(_category) : severity;
+        }
     }
 
     private static DiagnosticSeverity? ToSeverity(ReportDiagnostic configured) => configured switch
@@ -74,17 +92,13 @@ internal sealed class SeverityConfiguration
     };
 
     // The values Roslyn accepts for severity keys; 'default' and unknown values configure nothing.
-    private static bool TryParse(string value, out ReportDiagnostic severity)
+    private static ReportDiagnostic Parse(string value) => value.Trim().ToLowerInvariant() switch
     {
-        severity = value.Trim().ToLowerInvariant() switch
-        {
-            "error" => ReportDiagnostic.Error,
-            "warning" => ReportDiagnostic.Warn,
-            "suggestion" => ReportDiagnostic.Info,
-            "silent" or "refactoring" => ReportDiagnostic.Hidden,
-            "none" => ReportDiagnostic.Suppress,
-            _ => ReportDiagnostic.Default,
-        };
-        return severity != ReportDiagnostic.Default;
-    }
+        "error" => ReportDiagnostic.Error,
+        "warning" => ReportDiagnostic.Warn,
+        "suggestion" => ReportDiagnostic.Info,
+        "silent" or "refactoring" => ReportDiagnostic.Hidden,
+        "none" => ReportDiagnostic.Suppress,
+        _ => ReportDiagnostic.Default,
+    };
 }

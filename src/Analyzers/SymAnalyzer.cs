@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using SymbolicGen.Language;
 using SymbolicGen.Language.Catalog;
-using SymDiagnostic = SymbolicGen.Language.Diagnostics.Diagnostic;
 
 namespace SymbolicGen.Analyzers;
 
@@ -92,12 +91,14 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
             var text = context.AdditionalFile.GetText(context.CancellationToken);
             if (text is null) return;
             var compilation = SymCompiler.Compile(text.ToString(), state.Catalog);
-            var compilerOptions = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile);
+            var severities = state.Severities.For(path, context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile));
             foreach (var diagnostic in compilation.Diagnostics)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                var severity = state.Severities.Effective(diagnostic.Id, SymDescriptors.ToRoslyn(diagnostic.Severity), path, compilerOptions);
-                if (severity is { } reported) context.ReportDiagnostic(ToRoslyn(diagnostic, path, text, reported));
+                if (severities.Effective(diagnostic.Id, SymDescriptors.ToRoslyn(diagnostic.Severity)) is not { } severity) continue;
+                var start = Math.Max(0, Math.Min(diagnostic.Start, text.Length));
+                var span = TextSpan.FromBounds(start, Math.Max(start, Math.Min(diagnostic.Span.End, text.Length)));
+                context.ReportDiagnostic(Create(diagnostic.Id, Location.Create(path, span, text.Lines.GetLinePositionSpan(span)), diagnostic.Message, severity));
             }
         }
         catch (Exception e) when (!IsCancellation(e, context.CancellationToken))
@@ -111,12 +112,7 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
         try
         {
             foreach (var problem in state.ProblemsByTree[context.Tree])
-            {
-                var descriptor = SymDescriptors.Find(problem.Id);
-                context.ReportDiagnostic(descriptor is null
-                    ? InternalError(problem.Location, $"reporting '{problem.Id}', an id without a descriptor: {problem.Message}")
-                    : Diagnostic.Create(descriptor, problem.Location, problem.Message));
-            }
+                context.ReportDiagnostic(Create(problem.Id, problem.Location, problem.Message));
         }
         catch (Exception e) when (!IsCancellation(e, context.CancellationToken))
         {
@@ -124,16 +120,11 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The Roslyn diagnostic for a <c>.sym</c> diagnostic, reported with <paramref name="severity"/>.</summary>
-    private static Diagnostic ToRoslyn(SymDiagnostic diagnostic, string path, SourceText text, DiagnosticSeverity severity)
-    {
-        var start = Math.Max(0, Math.Min(diagnostic.Start, text.Length));
-        var span = TextSpan.FromBounds(start, Math.Max(start, Math.Min(diagnostic.Span.End, text.Length)));
-        var location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
-        if (SymDescriptors.Find(diagnostic.Id) is not { } descriptor)
-            return InternalError(location, $"reporting '{diagnostic.Id}', an id without a descriptor: {diagnostic.Message}");
-        return Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, diagnostic.Message);
-    }
+    /// <summary>A diagnostic of one of the language's ids; SYM0901 for an id it has no descriptor for (a bug in SymbolicGen).</summary>
+    private static Diagnostic Create(string id, Location location, string message, DiagnosticSeverity? severity = null) =>
+        SymDescriptors.Find(id) is { } descriptor
+            ? Diagnostic.Create(descriptor, location, severity ?? descriptor.DefaultSeverity, additionalLocations: null, properties: null, message)
+            : InternalError(location, $"reporting '{id}', an id without a descriptor: {message}");
 
     private static Diagnostic InternalError(Location location, string what) =>
         Diagnostic.Create(SymDescriptors.InternalError, location, "internal error while " + what);
