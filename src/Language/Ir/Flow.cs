@@ -100,6 +100,9 @@ public sealed record PortTarget(string? Node, string Port);
 /// <summary>An edge of the topology.</summary>
 public sealed record Link(LinkSource Source, PortTarget Target)
 {
-    /// <summary>Where the link was written (the argument in dataflow/natural, the statement in declarative).</summary>
+    /// <summary>
+    /// Where the link was written: its source value (the argument, or the source of a declarative
+    /// <c>link</c>), or the step's name when a step named after a flow output feeds that output.
+    /// </summary>
     public SourceSpan Span { get; init; }
 }

@@ -72,6 +72,12 @@ public static class Checker
             var assigned = new Dictionary<string, int>(StringComparer.Ordinal);
             var usedInputs = new HashSet<string>(StringComparer.Ordinal);
             var feedsOutput = new List<int>();
+            // A misspelt name (reported by the binder) is taken as its one likely correction where that
+            // keeps its consequences from being reported too: edges through it count for contributing
+            // to an output but not for cycles, and the ports it presumably means count as fed.
+            var presumedEdges = new List<(int From, int To)>();
+            var presumedPorts = new HashSet<(int Node, string Port)>();
+            var presumedOutputs = new HashSet<string>(StringComparer.Ordinal);
 
             foreach (var link in _flow.Links)
             {
@@ -80,36 +86,58 @@ public static class Checker
                 var target = link.Target;
                 if (target.Node is null)
                 {
-                    if (!_outputs.TryGetValue(target.Port, out var output)) continue;
-                    CheckModality(link, source, output.Type, null);
+                    if (_outputs.TryGetValue(target.Port, out var output))
+                    {
+                        CheckModality(link, source, output.Type, null);
+                        assigned[target.Port] = assigned.TryGetValue(target.Port, out var times) ? times + 1 : 1;
+                        if (times > 0) Report(DiagnosticDescriptors.OutputAssignment, link, $"output '{target.Port}' is assigned more than once");
+                    }
+                    else if (Presumed(target.Port, _outputs.Keys) is { } meant)
+                    {
+                        presumedOutputs.Add(meant);
+                    }
+                    else
+                    {
+                        continue;
+                    }
                     if (source.Node >= 0) feedsOutput.Add(source.Node);
-                    assigned[target.Port] = assigned.TryGetValue(target.Port, out var times) ? times + 1 : 1;
-                    if (times > 0) Report(DiagnosticDescriptors.OutputAssignment, link, $"output '{target.Port}' is assigned more than once");
                     continue;
                 }
 
-                if (!_nodeIndex.TryGetValue(target.Node, out var node)) continue;
-                if (source.Node >= 0) _successors[source.Node].Add(node);
-                if (_sharedNames.Contains(target.Node) || _functions[node]?.FindInput(target.Port) is not { } port) continue;
-                CheckModality(link, source, port.Modality, _functions[node]!.Name);
+                var exact = _nodeIndex.ContainsKey(target.Node);
+                if ((exact ? target.Node : Presumed(target.Node, _nodeIndex.Keys)) is not { } nodeName) continue;
+                var node = _nodeIndex[nodeName];
+                if (source.Node >= 0)
+                {
+                    if (exact && !source.IsPresumed) _successors[source.Node].Add(node);
+                    else presumedEdges.Add((source.Node, node));
+                }
+                if (!exact || _sharedNames.Contains(nodeName) || _functions[node] is not { } function) continue;
+                if (function.FindInput(target.Port) is not { } port)
+                {
+                    if (Presumed(target.Port, function.Inputs.Select(p => p.Name)) is { } meant) presumedPorts.Add((node, meant));
+                    continue;
+                }
+                CheckModality(link, source, port.Modality, function.Name);
                 var key = (node, target.Port);
                 connected[key] = connected.TryGetValue(key, out var count) ? count + 1 : 1;
                 if (count > 0)
-                    Report(DiagnosticDescriptors.InputConnectedTwice, link, $"{Wording.Target(target, _functions[node]!.Name)} is connected more than once");
+                    Report(DiagnosticDescriptors.InputConnectedTwice, link, $"{Wording.Target(target, function.Name)} is connected more than once");
             }
 
-            CheckRequired(connected);
-            foreach (var output in _outputs.Values.Where(o => !assigned.ContainsKey(o.Name)))
+            CheckRequired(key => connected.ContainsKey(key) || presumedPorts.Contains(key));
+            foreach (var output in _outputs.Values.Where(o => !assigned.ContainsKey(o.Name) && !presumedOutputs.Contains(o.Name)))
                 _diagnostics.Add(DiagnosticDescriptors.OutputAssignment.Create(output.Span, $"output '{output.Name}' is never assigned"));
             foreach (var input in _inputs.Values.Where(i => !usedInputs.Contains(i.Name)))
                 _diagnostics.Add(DiagnosticDescriptors.UnusedInput.Create(input.Span, $"input '{input.Name}' is never used"));
 
             var onCycles = ReportCycles();
-            ReportUnusedNodes(feedsOutput, onCycles);
+            ReportUnusedNodes(feedsOutput, presumedEdges, onCycles);
         }
 
         // A source is a node (by index), a flow input, a string constant or something unresolved (the
-        // binder keeps unresolved names as written and has reported them).
+        // binder keeps unresolved names as written and has reported them). Unresolved sources carry no
+        // media type, so they cause no further mismatch.
         private Source ResolveSource(LinkSource source)
         {
             switch (source)
@@ -121,12 +149,23 @@ public static class Checker
                 case PortSource { Node: null } port when _nodeIndex.TryGetValue(port.Port, out var index):
                     return new Source(index, null, null, $"'{port.Port}'");
                 case ConstantSource { Value: StringValue }:
-                    return new Source(-1, null, Modality.Text, "the string");
+                    return new Source(-1, null, Modality.Text, "a string");
                 case ConstantSource constant:
-                    return new Source(-1, null, null, constant.Value.ToString(), IsConstant: true);
+                    return new Source(-1, null, null, "a literal", IsConstant: true);
+                case PortSource port when Presumed(port.Node ?? port.Port, _inputs.Keys.Concat(_nodeIndex.Keys)) is { } meant:
+                    return _inputs.ContainsKey(meant)
+                        ? new Source(-1, meant, null, "")
+                        : new Source(_nodeIndex[meant], null, null, "", IsPresumed: true);
                 default:
                     return new Source(-1, null, null, "");
             }
+        }
+
+        // The one candidate a misspelt name most likely meant, or null.
+        private static string? Presumed(string name, IEnumerable<string> candidates)
+        {
+            var closest = Suggestions.Closest(name, candidates);
+            return closest.Count == 1 ? closest[0] : null;
         }
 
         // How the user wrote a node output: 'poster' for a one-output node, the destructured name, or 'seg.fg'.
@@ -145,13 +184,13 @@ public static class Checker
             var target = Wording.Target(link.Target, function);
             if (source.IsConstant)
             {
-                Report(DiagnosticDescriptors.ModalityMismatch, link, $"{target} expects {Wording.A(expected.ToString())}, but a literal that is not a string cannot be media");
+                Report(DiagnosticDescriptors.ModalityMismatch, link, $"{target} expects {expected}, but {source.Description} is not media");
                 return;
             }
             if (source.Modality is not { } actual || actual == expected) return;
             var bridge = Bridge(actual, expected);
             var suffix = bridge is null ? "" : $"; insert '{bridge}' to convert it";
-            Report(DiagnosticDescriptors.ModalityMismatch, link, $"{target} expects {Wording.A(expected.ToString())}, but {source.Description} is {Wording.A(actual.ToString())}{suffix}");
+            Report(DiagnosticDescriptors.ModalityMismatch, link, $"{target} expects {expected}, but {source.Description} is {actual}{suffix}");
         }
 
         // A function whose one required input and one output convert 'from' into 'to'.
@@ -160,13 +199,13 @@ public static class Checker
                 f.Outputs.Count == 1 && f.Outputs[0].Modality == to &&
                 f.Inputs.Count(i => !i.Optional) == 1 && f.Inputs.First(i => !i.Optional).Modality == from)?.Name;
 
-        private void CheckRequired(Dictionary<(int Node, string Port), int> connected)
+        private void CheckRequired(Func<(int Node, string Port), bool> isFed)
         {
             for (var i = 0; i < _flow.Nodes.Count; i++)
             {
                 var node = _flow.Nodes[i];
                 if (_functions[i] is not { } function || _sharedNames.Contains(node.Name)) continue;
-                foreach (var input in function.Inputs.Where(p => !p.Optional && !connected.ContainsKey((i, p.Name))))
+                foreach (var input in function.Inputs.Where(p => !p.Optional && !isFed((i, p.Name))))
                     _diagnostics.Add(DiagnosticDescriptors.InputNotConnected.Create(node.FunctionSpan,
                         $"{Wording.Target(new PortTarget(node.Name, input.Name), function.Name)} is not connected"));
                 foreach (var parameter in function.Parameters.Where(p => p.Required && node.Arguments.All(a => a.Name != p.Name)))
@@ -274,11 +313,12 @@ public static class Checker
             return new List<int> { start, start };
         }
 
-        private void ReportUnusedNodes(List<int> feedsOutput, HashSet<int> onCycles)
+        private void ReportUnusedNodes(List<int> feedsOutput, List<(int From, int To)> presumedEdges, HashSet<int> onCycles)
         {
             var predecessors = _successors.Select(_ => new List<int>()).ToArray();
             for (var i = 0; i < _successors.Length; i++)
                 foreach (var successor in _successors[i]) predecessors[successor].Add(i);
+            foreach (var (from, to) in presumedEdges) predecessors[to].Add(from);
 
             var contributes = new bool[_successors.Length];
             var queue = new Queue<int>(feedsOutput);
@@ -309,6 +349,7 @@ public static class Checker
         /// <param name="Modality">Its media type, when known.</param>
         /// <param name="Description">How messages name it.</param>
         /// <param name="IsConstant">A literal other than a string.</param>
-        private sealed record Source(int Node, string? Input, Modality? Modality, string Description, bool IsConstant = false);
+        /// <param name="IsPresumed">An unresolved name taken as its one likely correction.</param>
+        private sealed record Source(int Node, string? Input, Modality? Modality, string Description, bool IsConstant = false, bool IsPresumed = false);
     }
 }

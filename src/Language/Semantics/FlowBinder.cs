@@ -27,6 +27,7 @@ internal sealed class FlowBinder
     // which are values, nor outputs, which cannot be read).
     private readonly Dictionary<string, Symbol> _names = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolvingAliases = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _aliasesOnCycles = new(StringComparer.Ordinal);
     private readonly List<Node> _nodes = new();
     private readonly List<Link> _links = new();
     private readonly List<string> _notes;
@@ -152,13 +153,17 @@ internal sealed class FlowBinder
             return;
         }
 
-        // A local alias may name a node with several outputs as a whole (x.port selects later), so
-        // only its port, if any, and its existence are checked here.
         if (FollowAliases(target.Text) is { } cycle)
         {
-            Report(DiagnosticDescriptors.Cycle, alias.Span, "cycle: " + string.Join(" -> ", cycle.Select(n => "'" + n + "'")));
+            // The loop is reported once, at the first of its aliases.
+            var first = !cycle.Any(_aliasesOnCycles.Contains);
+            _aliasesOnCycles.UnionWith(cycle);
+            if (first)
+                Report(DiagnosticDescriptors.Cycle, alias.Span, "cycle: " + string.Join(" -> ", cycle.Select(n => "'" + n + "'")));
             return;
         }
+        // A local alias may name a node with several outputs as a whole (x.port selects later), so
+        // only its port, if any, and its existence are checked here.
         if (alias.Port is not null) Resolve(alias, null, null, null);
         else if (!_names.ContainsKey(alias.Name)) ReportUndefined(alias, null, null);
     }
@@ -362,45 +367,47 @@ internal sealed class FlowBinder
     /// Resolves a reference used as media. <paramref name="target"/> is what it feeds (for messages),
     /// <paramref name="expected"/> its media type (decides which '.port' fix is safe).
     /// </summary>
-    private LinkSource Resolve(ReferenceValue reference, Modality? expected, PortTarget? target, string? function, bool quiet = false)
+    private LinkSource Resolve(ReferenceValue reference, Modality? expected, PortTarget? target, string? function, bool quiet = false, ReferenceValue? asWritten = null)
     {
-        var written = reference.Port is null ? new PortSource(null, reference.Name) : new PortSource(reference.Name, reference.Port);
+        // Through a local alias, 'reference' is what the alias stands for and 'shown' what was written.
+        var shown = asWritten ?? reference;
+        var unresolved = reference.Port is null ? new PortSource(null, reference.Name) : new PortSource(reference.Name, reference.Port);
         if (!_names.TryGetValue(reference.Name, out var symbol))
         {
             if (!quiet) ReportUndefined(reference, target, function);
-            return written;
+            return unresolved;
         }
 
         switch (symbol)
         {
             case InputSymbol:
                 if (reference.Port is { } inputPort)
-                    Report(DiagnosticDescriptors.UnknownArgument, PortSpan(reference), $"'{reference.Name}' is a flow input and has no port '{inputPort}'");
+                    Report(DiagnosticDescriptors.UnknownArgument, PortSpan(shown), $"'{shown.Name}' is a flow input and has no port '{inputPort}'");
                 return new PortSource(null, reference.Name);
 
             case NodeSymbol node:
-                return NodeOutput(reference, node.Node, node.Function, expected, written);
+                return NodeOutput(shown, node.Node, node.Function, reference.Port, expected, unresolved);
 
             case PartSymbol part:
                 if (reference.Port is { } partPort)
                 {
-                    Report(DiagnosticDescriptors.UnknownArgument, PortSpan(reference), $"'{reference.Name}' is one output of '{part.Node}' and has no port '{partPort}'");
-                    return written;
+                    Report(DiagnosticDescriptors.UnknownArgument, PortSpan(shown), $"'{shown.Name}' is one output of '{part.Node}' and has no port '{partPort}'");
+                    return unresolved;
                 }
-                return part.Function is { } f && part.Index < f.Outputs.Count ? new PortSource(part.Node, f.Outputs[part.Index].Name) : written;
+                return part.Function is { } f && part.Index < f.Outputs.Count ? new PortSource(part.Node, f.Outputs[part.Index].Name) : unresolved;
 
             case AliasSymbol alias:
                 if (alias.Value.Port is not null && reference.Port is not null)
                 {
-                    Report(DiagnosticDescriptors.UnknownArgument, PortSpan(reference), $"'{reference.Name}' already selects port '{alias.Value.Port}' of '{alias.Value.Name}'");
-                    return written;
+                    Report(DiagnosticDescriptors.UnknownArgument, PortSpan(shown), $"'{shown.Name}' already selects port '{alias.Value.Port}' of '{alias.Value.Name}'");
+                    return unresolved;
                 }
-                if (!_resolvingAliases.Add(alias.Name)) return written;
+                if (!_resolvingAliases.Add(alias.Name)) return unresolved;
                 try
                 {
                     // The alias's own step reports an undefined right-hand side; here only the use is checked.
                     var through = new ReferenceValue(alias.Value.Name, alias.Value.Port ?? reference.Port) { Span = reference.Span, NameSpan = reference.NameSpan };
-                    return Resolve(through, expected, target, function, quiet: true);
+                    return Resolve(through, expected, target, function, quiet: true, shown);
                 }
                 finally
                 {
@@ -408,19 +415,20 @@ internal sealed class FlowBinder
                 }
 
             default:
-                return written;
+                return unresolved;
         }
     }
 
-    private LinkSource NodeOutput(ReferenceValue reference, string node, FunctionInfo? function, Modality? expected, PortSource written)
+    // 'shown' is the reference as written (for messages and fixes), 'port' the port it selects.
+    private LinkSource NodeOutput(ReferenceValue shown, string node, FunctionInfo? function, string? port, Modality? expected, PortSource unresolved)
     {
-        if (function is null) return written;
-        if (reference.Port is { } port)
+        if (function is null) return unresolved;
+        if (port is not null)
         {
             if (function.FindOutput(port) is not null) return new PortSource(node, port);
-            var (suffix, fixes) = Suggestions.DidYouMean(port, PortSpan(reference), function.Outputs.Select(o => o.Name));
-            Report(DiagnosticDescriptors.UnknownArgument, PortSpan(reference), $"'{reference.Name}' ({function.Name}) has no output '{port}'{suffix}", fixes);
-            return written;
+            var (suffix, fixes) = Suggestions.DidYouMean(port, PortSpan(shown), function.Outputs.Select(o => o.Name));
+            Report(DiagnosticDescriptors.UnknownArgument, PortSpan(shown), $"'{shown.Name}' ({function.Name}) has no output '{port}'{suffix}", fixes);
+            return unresolved;
         }
         if (function.Outputs.Count == 1) return new PortSource(node, function.Outputs[0].Name);
 
@@ -428,13 +436,13 @@ internal sealed class FlowBinder
         var safe = function.Outputs.Count(o => o.Modality == expected) == 1;
         var choices = function.Outputs
             .Select(o => new CodeFix(
-                $"select '{reference.Name}.{o.Name}'",
-                EquatableArray.Of(new TextEdit(reference.Span, reference.Name + "." + o.Name)),
+                $"select '{shown.Name}.{o.Name}'",
+                EquatableArray.Of(new TextEdit(shown.Span, shown.Name + "." + o.Name)),
                 safe && o.Modality == expected))
             .ToArray();
-        var example = function.Outputs.Count > 0 ? $", e.g. '{reference.Name}.{function.Outputs[0].Name}'" : "";
-        Report(DiagnosticDescriptors.AmbiguousOutput, reference.Span, $"'{reference.Name}' ({function.Name}) has {Outputs(function)}; select one with '.port'{example}", choices);
-        return written;
+        var example = function.Outputs.Count > 0 ? $", e.g. '{shown.Name}.{function.Outputs[0].Name}'" : "";
+        Report(DiagnosticDescriptors.AmbiguousOutput, shown.Span, $"'{shown.Name}' ({function.Name}) has {Outputs(function)}; select one with '.port'{example}", choices);
+        return unresolved;
     }
 
     private void ReportUndefined(ReferenceValue reference, PortTarget? target, string? function)

@@ -80,6 +80,7 @@ public static class Suggestions
         return (suffix, fixes);
     }
 
-    // Short names tolerate one edit, longer ones proportionally more, never more than three.
-    private static int Threshold(int length) => Math.Min(3, Math.Max(1, (length + 1) / 3));
+    // A one-letter name is close to every other one-letter name, so only its case may differ; longer
+    // names tolerate one edit per three letters or so, never more than three.
+    private static int Threshold(int length) => length <= 1 ? 0 : Math.Min(3, Math.Max(1, (length + 1) / 3));
 }

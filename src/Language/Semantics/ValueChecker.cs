@@ -115,7 +115,8 @@ internal sealed class ValueChecker
         return null;
     }
 
-    private Measured? MeasureQuantity(QuantityValue quantity, ParameterInfo parameter, Context context, bool report)
+    // 'via' is the flow parameter whose default this is, when the quantity arrived through one.
+    private Measured? MeasureQuantity(QuantityValue quantity, ParameterInfo parameter, Context context, bool report, ParameterRefValue? via = null)
     {
         var unit = Units.FromSymbol(quantity.Unit);
         if (unit is null || unit.Kind != parameter.Type)
@@ -131,9 +132,9 @@ internal sealed class ValueChecker
         {
             if (context.Frames.Rate is { } rate)
                 return new Measured(quantity.Number / rate, $"{quantity} at {Units.FormatNumber(rate)} fps", quantity.Span);
-            if (!context.Frames.HasParameter && report)
-                Report(DiagnosticDescriptors.FramesWithoutRate, quantity.Span,
-                    $"'{parameter.Name}' is {quantity}, but {context.Owner} has no 'fps' to convert frames to seconds");
+            if (!context.Frames.HasParameter && (report || via is not null))
+                Report(DiagnosticDescriptors.FramesWithoutRate, via?.Span ?? quantity.Span,
+                    $"'{parameter.Name}' is {(via is null ? "" : $"'{via.Name}', ")}{quantity}{(via is null ? "" : " by default")}, but {context.Owner} has no 'fps' to convert frames to seconds");
             return null;
         }
         var canonical = Units.ToCanonical(quantity.Number, unit)!.Value;
@@ -153,10 +154,12 @@ internal sealed class ValueChecker
             return null;
         }
         if (declared.Default is null) return null;
-        // The default's own mistakes are reported on the declaration; here only its range matters.
-        return Measure(declared.Default, parameter, context, report: false) is { } measured
-            ? measured with { Via = reference }
-            : null;
+        // The default's own mistakes are reported on the declaration; here only its range, and frames
+        // this node cannot convert, matter.
+        var measured = report && declared.Default is QuantityValue quantity && Units.FromSymbol(quantity.Unit)?.Kind == parameter.Type
+            ? MeasureQuantity(quantity, parameter, context, report: false, via: reference)
+            : Measure(declared.Default, parameter, context, report: false);
+        return measured is null ? null : measured with { Via = reference };
     }
 
     private void CheckRange(Measured measured, ParameterInfo parameter, string owner)
@@ -198,17 +201,19 @@ internal sealed class ValueChecker
         Report(DiagnosticDescriptors.UnknownEnumValue, symbol.Span, $"unknown value '{symbol.Name}' for '{parameter.Name}'{suffix}", fixes);
     }
 
-    // A bare word for a parameter that is not an enum: a media name used as a value, or undefined.
+    // A bare word for a parameter that is not an enum: a misspelt flow parameter when one is close,
+    // else a value of the wrong type (a media name, or a word where a number or string belongs).
     private void ReportWord(SymbolValue symbol, ParameterInfo parameter)
     {
-        if (_mediaNames.Contains(symbol.Name))
-        {
-            Report(DiagnosticDescriptors.TypeMismatch, symbol.Span, $"'{parameter.Name}' takes {Expectation(parameter)}, not the media value '{symbol.Name}'");
-            return;
-        }
         var candidates = _flow.Parameters.Where(p => Compatible(p.Type, parameter.Type)).Select(p => p.Name);
         var (suffix, fixes) = Suggestions.DidYouMean(symbol.Name, symbol.Span, candidates);
-        Report(DiagnosticDescriptors.UndefinedName, symbol.Span, $"undefined name '{symbol.Name}'{suffix}", fixes);
+        if (suffix.Length > 0 && !_mediaNames.Contains(symbol.Name))
+        {
+            Report(DiagnosticDescriptors.UndefinedName, symbol.Span, $"undefined name '{symbol.Name}'{suffix}", fixes);
+            return;
+        }
+        var what = _mediaNames.Contains(symbol.Name) ? $"the media value '{symbol.Name}'" : $"'{symbol.Name}'";
+        Report(DiagnosticDescriptors.TypeMismatch, symbol.Span, $"'{parameter.Name}' takes {Expectation(parameter)}, not {what}");
     }
 
     // The frame rate that converts this node's frames: its own 'fps' argument, else the function's

@@ -63,7 +63,7 @@ internal sealed class DataflowParser : ParserBase
             if (TryTake(TokenKind.Comma) || At(TokenKind.RightParen)) continue;
             Fail("',' or ')'");
             // A missing comma before another declaration is reported and read past.
-            if (!(At(TokenKind.Identifier) && Peek(1).Kind == TokenKind.Colon)) return false;
+            if (!(At(TokenKind.Identifier) && Next.Kind == TokenKind.Colon)) return false;
         }
         return true;
     }
@@ -76,7 +76,7 @@ internal sealed class DataflowParser : ParserBase
         {
             if (TryTake(TokenKind.LeftBrace)) return true;
             if (TryTake(TokenKind.RightBrace)) return false;
-            if (Current.IsLineStart && At(TokenKind.Identifier) && Peek(1).Kind == TokenKind.Equals) return true;
+            if (Current.IsLineStart && At(TokenKind.Identifier) && Next.Kind == TokenKind.Equals) return true;
             Take();
         }
         return false;
@@ -124,9 +124,15 @@ internal sealed class DataflowParser : ParserBase
             if (!ExpectName("a statement or '}'", out var target)) return false;
             targets.Add(target);
         }
+        if (At(TokenKind.Colon) && Next.Kind == TokenKind.Equals)
+        {
+            // `x := F(…)`: reported, and read as meant.
+            Fail("'='");
+            Take();
+        }
         if (!Expect(TokenKind.Equals)) return false;
 
-        if (At(TokenKind.Identifier) && Peek(1).Kind == TokenKind.LeftParen)
+        if (At(TokenKind.Identifier) && Next.Kind == TokenKind.LeftParen)
         {
             var function = Take();
             Take();
@@ -152,7 +158,7 @@ internal sealed class DataflowParser : ParserBase
     {
         while (!TryTake(TokenKind.RightParen))
         {
-            if (Current.IsLineStart && At(TokenKind.Identifier) && Peek(1).Kind == TokenKind.Equals)
+            if (Current.IsLineStart && At(TokenKind.Identifier) && Next.Kind == TokenKind.Equals)
             {
                 // The next statement: this call was never closed.
                 Fail("')'");
@@ -161,10 +167,12 @@ internal sealed class DataflowParser : ParserBase
 
             var start = Current.Start;
             Identifier? name = null;
-            if (At(TokenKind.Identifier) && Peek(1).Kind == TokenKind.Colon)
+            if (At(TokenKind.Identifier) && Next.Kind is TokenKind.Colon or TokenKind.Equals)
             {
                 var token = Take();
                 name = new Identifier(token.Text, token.Span);
+                // `weight = 0.45`: reported, and read as the named argument meant.
+                if (At(TokenKind.Equals)) Fail("':'");
                 Take();
             }
             if (!ParseValue(out var value)) return false;
@@ -173,7 +181,7 @@ internal sealed class DataflowParser : ParserBase
             if (TryTake(TokenKind.Comma) || At(TokenKind.RightParen)) continue;
             Fail("',' or ')'");
             // A missing comma before a named argument is reported and read past.
-            if (!(At(TokenKind.Identifier) && Peek(1).Kind == TokenKind.Colon && !Current.IsLineStart)) return false;
+            if (!(At(TokenKind.Identifier) && Next.Kind == TokenKind.Colon && !Current.IsLineStart)) return false;
         }
         return true;
     }

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using SymbolicGen.Language.Diagnostics;
 using SymbolicGen.Language.Ir;
+using SymbolicGen.Language.Semantics;
 
 namespace SymbolicGen.Language.Syntax;
 
@@ -11,6 +13,7 @@ namespace SymbolicGen.Language.Syntax;
 internal sealed class DeclarativeParser : ParserBase
 {
     private const string Statements = "'input', 'param', 'output', 'node', 'link' or 'end'";
+    private static readonly string[] Keywords = { "input", "param", "output", "node", "link", "end" };
 
     public DeclarativeParser(ParseContext context) : base(context)
     {
@@ -23,7 +26,8 @@ internal sealed class DeclarativeParser : ParserBase
     {
         var start = Take().Start;
         ExpectName("a flow name", out var name);
-        if (!AtLineEnd())
+        var headerBroken = !AtLineEnd();
+        if (headerBroken)
         {
             Fail("'(' or end of line");
             SkipLine();
@@ -42,7 +46,8 @@ internal sealed class DeclarativeParser : ParserBase
             BeginStatement();
             if (At(TokenKind.EndOfFile) || AtFlowStart())
             {
-                Fail("'end'");
+                // After a broken header the missing 'end' is more likely a misread than a second mistake.
+                if (!headerBroken) Fail("'end'");
                 break;
             }
             if (TryTakeWord("end"))
@@ -78,7 +83,11 @@ internal sealed class DeclarativeParser : ParserBase
 
     private bool Unexpected()
     {
-        Fail(Statements);
+        var found = Current;
+        var (suffix, fixes) = found.Kind == TokenKind.Identifier
+            ? Suggestions.DidYouMean(found.Text, found.Span, Keywords)
+            : ("", System.Array.Empty<CodeFix>());
+        Report(found, $"expected {Statements} but found {Describe(found)}{suffix}", fixes);
         return false;
     }
 
@@ -98,17 +107,35 @@ internal sealed class DeclarativeParser : ParserBase
         return true;
     }
 
-    // `node name = Function { k: v, … }`; a node broken inside its braces keeps the arguments read so far.
+    // `node name = Function { k: v, … }`, or `node (a, b) = Function { … }` destructuring as in dataflow;
+    // a node broken inside its braces keeps the arguments read so far.
     private bool ParseNode(List<StepSyntax> steps)
     {
         var start = Take().Start;
-        if (!ExpectName("a node name", out var name) || !Expect(TokenKind.Equals) ||
-            !ExpectName("a function name", out var function))
+        var targets = new List<Identifier>();
+        if (TryTake(TokenKind.LeftParen))
+        {
+            do
+            {
+                if (!ExpectName("a name", out var target)) return false;
+                targets.Add(target);
+            }
+            while (TryTake(TokenKind.Comma));
+            if (!Expect(TokenKind.RightParen)) return false;
+        }
+        else if (ExpectName("a node name", out var name))
+        {
+            targets.Add(name);
+        }
+        else
+        {
             return false;
+        }
+        if (!Expect(TokenKind.Equals) || !ExpectName("a function name", out var function)) return false;
 
         var arguments = new List<ArgumentSyntax>();
         var ok = Expect(TokenKind.LeftBrace) && ParseArguments(arguments);
-        steps.Add(new StepSyntax(EquatableArray.Of(name), function, arguments.ToEquatableArray(), null, false, default, null, SpanFrom(start)));
+        steps.Add(new StepSyntax(targets.ToEquatableArray(), function, arguments.ToEquatableArray(), null, false, default, null, SpanFrom(start)));
         return ok;
     }
 
@@ -126,7 +153,7 @@ internal sealed class DeclarativeParser : ParserBase
             if (TryTake(TokenKind.Comma) || At(TokenKind.RightBrace)) continue;
             Fail("',' or '}'");
             // A missing comma before another argument is reported and read past.
-            if (!(At(TokenKind.Identifier) && Peek(1).Kind == TokenKind.Colon)) return false;
+            if (!(At(TokenKind.Identifier) && Next.Kind == TokenKind.Colon)) return false;
         }
         return true;
     }

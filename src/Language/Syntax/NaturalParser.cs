@@ -63,14 +63,14 @@ internal sealed class NaturalParser : ParserBase
         var expected = "'takes', 'with' or 'gives'";
         if (TryTakeWord("takes"))
         {
-            if (!ParseDeclarations(inputs, false)) return false;
+            if (!ParseDeclarations(inputs, false, "with", "gives")) return false;
             expected = "',', 'and', 'with' or 'gives'";
         }
         TryTake(TokenKind.Comma);
         TryTakeWord("and");
         if (TryTakeWord("with"))
         {
-            if (!ParseDeclarations(parameters, true)) return false;
+            if (!ParseDeclarations(parameters, true, "gives")) return false;
             expected = "',', 'and' or 'gives'";
         }
         TryTake(TokenKind.Comma);
@@ -85,33 +85,35 @@ internal sealed class NaturalParser : ParserBase
     }
 
     // `name as a Type [of value]` separated by ',' / 'and' / ', and'.
-    private bool ParseDeclarations(List<DeclarationSyntax> declarations, bool withDefaults)
+    private bool ParseDeclarations(List<DeclarationSyntax> declarations, bool withDefaults, params string[] clauses)
     {
         do
         {
             if (!ExpectName("a name", out var name) || !ExpectWord("as")) return false;
             if (!TryTakeWord("a") && !TryTakeWord("an"))
             {
+                // `x as Image`: reported, and read as meant.
                 Fail("'a' or 'an'");
-                return false;
+                if (!At(TokenKind.Identifier)) return false;
             }
             if (!ExpectName("a type", out var type)) return false;
             Value? defaultValue = null;
             if (withDefaults && TryTakeWord("of") && !ParseValue(out defaultValue)) return false;
             declarations.Add(new DeclarationSyntax(name, type, defaultValue, SpanFrom(name.Span.Start)));
         }
-        while (TakeSeparator());
+        while (TakeSeparator(clauses));
         return true;
     }
 
-    // ',' / 'and' / ', and' between two items of a list; not when the next clause ('with', 'gives') or the sentence end follows.
-    private bool TakeSeparator()
+    // ',' / 'and' / ', and' between two items of a list; not when the sentence end or a word that opens
+    // the next clause (`clauses`: 'with', 'gives') follows.
+    private bool TakeSeparator(params string[] clauses)
     {
         var mark = Mark();
         var comma = TryTake(TokenKind.Comma);
         var and = TryTakeWord("and");
         if (!comma && !and) return false;
-        if (AtWord("with") || AtWord("gives") || AtSentenceEnd())
+        if (AtSentenceEnd() || System.Array.IndexOf(clauses, Current.Kind == TokenKind.Identifier ? Current.Text : "") >= 0)
         {
             Reset(mark);
             return false;
@@ -196,7 +198,7 @@ internal sealed class NaturalParser : ParserBase
                 if (!ParseValue(out var value)) return false;
                 if (value is not null) arguments.Add(new ArgumentSyntax(null, value, SpanFrom(start)));
             }
-            while (TakeSeparator());
+            while (TakeSeparator("with"));
             expected = "',', 'and', 'with' or '.'";
         }
         var mark = Mark();

@@ -10,13 +10,7 @@ namespace SymbolicGen.Language.Syntax;
 /// <summary>The state the parsers of one file share: the tokens, the position and the diagnostics.</summary>
 internal sealed class ParseContext
 {
-    public ParseContext(string text, SyntaxToken[] tokens)
-    {
-        Text = text;
-        Tokens = tokens;
-    }
-
-    public string Text { get; }
+    public ParseContext(SyntaxToken[] tokens) => Tokens = tokens;
 
     /// <summary>Every token but comments, ending with an <see cref="TokenKind.EndOfFile"/> sentinel.</summary>
     public SyntaxToken[] Tokens { get; }
@@ -32,6 +26,9 @@ internal sealed class ParseContext
     /// </summary>
     public bool StatementReported { get; set; }
 
+    /// <summary>How deep the list being read is nested, bounded so that no input can exhaust the stack.</summary>
+    public int ListDepth { get; set; }
+
     public List<Diagnostic> Diagnostics { get; } = new();
 }
 
@@ -42,7 +39,7 @@ internal sealed class ParseContext
 /// </summary>
 internal abstract class ParserBase
 {
-    private static readonly HashSet<string> ModalityNames = new() { "Text", "Image", "Mask", "Audio", "Video" };
+    private const int MaxListDepth = 32;
 
     protected ParserBase(ParseContext context) => Context = context;
 
@@ -56,12 +53,14 @@ internal abstract class ParserBase
 
     protected SyntaxToken Current => Context.Tokens[Skip(Context.Index)];
 
-    /// <summary>The significant token <paramref name="n"/> places after <see cref="Current"/>.</summary>
-    protected SyntaxToken Peek(int n)
+    /// <summary>The significant token after <see cref="Current"/>.</summary>
+    protected SyntaxToken Next
     {
-        var i = Skip(Context.Index);
-        for (var k = 0; k < n && Context.Tokens[i].Kind != TokenKind.EndOfFile; k++) i = Skip(i + 1);
-        return Context.Tokens[i];
+        get
+        {
+            var i = Skip(Context.Index);
+            return Context.Tokens[Context.Tokens[i].Kind == TokenKind.EndOfFile ? i : Skip(i + 1)];
+        }
     }
 
     protected bool At(TokenKind kind) => Current.Kind == kind;
@@ -94,19 +93,12 @@ internal abstract class ParserBase
         return true;
     }
 
-    protected bool Expect(TokenKind kind, out SyntaxToken token)
+    protected bool Expect(TokenKind kind)
     {
-        token = Current;
-        if (token.Kind == kind)
-        {
-            Take();
-            return true;
-        }
+        if (TryTake(kind)) return true;
         Fail(Describe(kind));
         return false;
     }
-
-    protected bool Expect(TokenKind kind) => Expect(kind, out _);
 
     protected bool ExpectWord(string word)
     {
@@ -138,10 +130,13 @@ internal abstract class ParserBase
     /// <summary>Reports <c>expected X but found Y</c> at the current token (once per statement).</summary>
     protected void Fail(string expected) => Report(Current, $"expected {expected} but found {Describe(Current)}");
 
-    protected void Report(SyntaxToken at, string message)
+    protected void Report(SyntaxToken at, string message, params CodeFix[] fixes)
     {
-        if (!Context.StatementReported && !at.Kind.IsError())
-            Context.Diagnostics.Add(DiagnosticDescriptors.SyntaxError.Create(at.Span, message));
+        // The end of the file reached inside an unterminated string is part of that (reported) mistake.
+        var afterUnterminated = at.Kind == TokenKind.EndOfFile && Context.Tokens.Length > 1 &&
+                                Context.Tokens[Context.Tokens.Length - 2].Kind == TokenKind.UnterminatedString;
+        if (!Context.StatementReported && !at.Kind.IsError() && !afterUnterminated)
+            Context.Diagnostics.Add(DiagnosticDescriptors.SyntaxError.Create(at.Span, message, fixes));
         Context.StatementReported = true;
     }
 
@@ -166,9 +161,10 @@ internal abstract class ParserBase
             case TokenKind.Size:
             case TokenKind.InvalidNumber:
                 Take();
-                if (Current.Kind == TokenKind.UnknownUnit && Current.Start == token.End || token.Kind == TokenKind.InvalidNumber)
+                var unknownUnit = Current.Kind == TokenKind.UnknownUnit && Current.Start == token.End;
+                if (unknownUnit) Take();
+                if (unknownUnit || token.Kind == TokenKind.InvalidNumber)
                 {
-                    if (Current.Kind == TokenKind.UnknownUnit && Current.Start == token.End) Take();
                     Context.StatementReported = true;
                     return true;
                 }
@@ -226,14 +222,24 @@ internal abstract class ParserBase
     private bool ParseList(out Value? value)
     {
         value = null;
+        if (Context.ListDepth == MaxListDepth)
+        {
+            Report(Current, $"expected a value but found '[': lists nest at most {MaxListDepth} deep");
+            return false;
+        }
         var open = Take();
         var items = new List<Value>();
+        Context.ListDepth++;
+        var ok = true;
         while (!At(TokenKind.RightBracket))
         {
-            if (!ParseValue(out var item)) return false;
+            ok = ParseValue(out var item);
+            if (!ok) break;
             if (item is not null) items.Add(item);
             if (!TryTake(TokenKind.Comma)) break;
         }
+        Context.ListDepth--;
+        if (!ok) return false;
         if (!At(TokenKind.RightBracket))
         {
             Fail(items.Count == 0 ? "a value or ']'" : "',' or ']'");
@@ -282,20 +288,20 @@ internal abstract class ParserBase
     }
 
     /// <summary>True for the media types; a dataflow header declaration of one of them is an input.</summary>
-    protected static bool IsModality(string type) => ModalityNames.Contains(type);
+    protected static bool IsModality(string type) => System.Enum.IsDefined(typeof(Catalog.Modality), type);
 
     /// <summary>
-    /// True at the header of a flow: <c>flow Name(</c>, <c>flow Name</c> at the end of its line, or
-    /// <c>Name is a flow</c> / <c>Name is an flow</c>.
+    /// True at the header of a flow: <c>Name is a flow</c> (or <c>an flow</c>), or <c>flow Name</c> for
+    /// any name but <c>is</c> (so that a pseudo-natural step may be called <c>flow</c>). Text after
+    /// <c>flow Name</c> does not matter: a mistake in a header does not make it part of the flow before.
     /// </summary>
     internal static bool IsFlowStart(SyntaxToken[] tokens, int i)
     {
         var first = tokens[i];
         if (first.Kind != TokenKind.Identifier || tokens[i + 1].Kind != TokenKind.Identifier) return false;
-        if (first.Text == "flow")
-            return tokens[i + 2].Kind is TokenKind.LeftParen or TokenKind.Newline or TokenKind.EndOfFile;
-        return tokens[i + 1].Text == "is" && tokens[i + 2].Text is "a" or "an" &&
-               tokens[i + 2].Kind == TokenKind.Identifier && tokens[i + 3].IsWord("flow");
+        if (tokens[i + 1].Text == "is")
+            return tokens[i + 2].Kind == TokenKind.Identifier && tokens[i + 2].Text is "a" or "an" && tokens[i + 3].IsWord("flow");
+        return first.Text == "flow";
     }
 
     protected bool AtFlowStart() => IsFlowStart(Context.Tokens, Skip(Context.Index));
@@ -360,7 +366,7 @@ internal abstract class ParserBase
                 builder.Append(c);
                 continue;
             }
-            var escape = i + 1 < end ? text[i + 1] : '\0';
+            var escape = text[i + 1];
             switch (escape)
             {
                 case '"': builder.Append('"'); i++; continue;
@@ -373,11 +379,10 @@ internal abstract class ParserBase
                     i += 5;
                     continue;
             }
-            var length = escape == '\0' ? 1 : 2;
-            diagnostics?.Add(DiagnosticDescriptors.BadToken.Create(new SourceSpan(token.Start + i, length),
-                $"invalid escape '{text.Substring(i, length)}'; strings accept \\\", \\\\, \\n, \\t and \\uXXXX"));
-            builder.Append(text, i, length);
-            i += length - 1;
+            diagnostics?.Add(DiagnosticDescriptors.BadToken.Create(new SourceSpan(token.Start + i, 2),
+                $"invalid escape '{text.Substring(i, 2)}'; strings accept \\\", \\\\, \\n, \\t and \\uXXXX"));
+            builder.Append(text, i, 2);
+            i++;
         }
         return builder.ToString();
     }

@@ -36,21 +36,22 @@ public static class SymParser
         var tokens = new List<SyntaxToken>();
         var comments = new List<CommentToken>();
         var lineStart = true;
-        foreach (var token in Tokenizer.Instance.Tokenize(text))
+        foreach (var token in Tokenizer.Instance.Scan(text))
         {
-            var start = token.Span.Position.Absolute;
-            var kind = token.Kind;
+            var start = token.Location.Position.Absolute;
+            var length = token.Remainder.Position.Absolute - start;
+            var kind = token.Value;
             if (kind == TokenKind.Comment)
             {
-                comments.Add(new CommentToken(CommentText(token.Span.ToStringValue()), start, lineStart));
+                comments.Add(new CommentToken(CommentText(text.Substring(start, length)), start, lineStart));
                 continue;
             }
-            tokens.Add(new SyntaxToken(kind, start, token.Span.Length, token.Span.ToStringValue(), lineStart && kind != TokenKind.Newline));
+            tokens.Add(new SyntaxToken(kind, start, length, text.Substring(start, length), lineStart && kind != TokenKind.Newline));
             lineStart = kind == TokenKind.Newline;
         }
         tokens.Add(new SyntaxToken(TokenKind.EndOfFile, text.Length, 0, "", lineStart));
 
-        var context = new ParseContext(text, tokens.ToArray());
+        var context = new ParseContext(tokens.ToArray());
         ReportBadTokens(context);
         var flows = new FileParser(context).ParseFlows();
         var file = CommentAttacher.Attach(flows, comments, new LineMap(text));
@@ -104,14 +105,14 @@ public static class SymParser
         return text.Length == 1 ? $"invalid character '{shown}'" : $"invalid characters '{shown}'";
     }
 
+    // A unit word glued to a number (6seconds) suggests its symbol; a misspelt symbol the closest ones.
     private static Diagnostic UnknownUnit(SyntaxToken token)
     {
-        var suggestion = Units.FromWord(token.Text)?.Symbol ?? Suggestions.Closest(token.Text, Units.SymbolNames).FirstOrDefault();
-        if (suggestion is null)
-            return DiagnosticDescriptors.BadToken.Create(token.Span,
-                $"unknown unit '{token.Text}'; the units are {string.Join(", ", Units.SymbolNames)}");
-        var fix = new CodeFix($"Replace '{token.Text}' with '{suggestion}'", EquatableArray.Of(new TextEdit(token.Span, suggestion)), IsSafe: true);
-        return DiagnosticDescriptors.BadToken.Create(token.Span, $"unknown unit '{token.Text}' (did you mean '{suggestion}'?)", fix);
+        var (suffix, fixes) = Units.FromWord(token.Text) is { } unit
+            ? ($"; did you mean '{unit.Symbol}'?", new[] { new CodeFix($"replace '{token.Text}' with '{unit.Symbol}'", EquatableArray.Of(new TextEdit(token.Span, unit.Symbol)), IsSafe: true) })
+            : Suggestions.DidYouMean(token.Text, token.Span, Units.SymbolNames);
+        if (fixes.Length == 0) suffix = $"; the units are {string.Join(", ", Units.SymbolNames)}";
+        return DiagnosticDescriptors.BadToken.Create(token.Span, $"unknown unit '{token.Text}'{suffix}", fixes);
     }
 
     /// <summary>The top level: finds each flow's header and hands the flow to the parser of its syntax.</summary>
@@ -129,9 +130,10 @@ public static class SymParser
             while (!At(TokenKind.EndOfFile))
             {
                 BeginStatement();
-                var index = Skip(Context.Index);
+                // Each syntax parser starts at the header's first token (the declarative one counts line breaks).
+                var index = Context.Index = Skip(Context.Index);
                 var tokens = Context.Tokens;
-                if (AtWord("flow") && tokens[index + 1].Kind == TokenKind.Identifier)
+                if (AtWord("flow") && tokens[index + 1].Kind == TokenKind.Identifier && !tokens[index + 1].IsWord("is"))
                 {
                     flows.Add(HeaderLineHas(index, TokenKind.LeftParen) || HeaderLineHas(index, TokenKind.LeftBrace)
                         ? new DataflowParser(Context).ParseFlow()

@@ -34,65 +34,69 @@ public sealed class Tokenizer : Tokenizer<TokenKind>
     // White space other than line breaks; the BOM is tolerated anywhere.
     private static bool IsBlank(char c) => c is ' ' or '\t' or '\f' or '\v' or '\uFEFF';
 
+    /// <summary>
+    /// The tokens of <paramref name="text"/> as Superpower results (kind, location, remainder), as they
+    /// are scanned: the parser reads them without building Superpower's token list first.
+    /// </summary>
+    internal IEnumerable<Result<TokenKind>> Scan(string text) => Tokenize(new TextSpan(text));
+
     /// <inheritdoc/>
     protected override IEnumerable<Result<TokenKind>> Tokenize(TextSpan span)
     {
         var source = span.Source ?? "";
         var rest = span;
+        var numberEnd = -1;
         while (!rest.IsAtEnd)
         {
             var at = rest.Position.Absolute;
-            var c = source[at];
-            if (IsBlank(c))
+            if (IsBlank(source[at]))
             {
                 rest = rest.Skip(1);
                 continue;
             }
 
-            foreach (var (kind, length) in Scan(source, at))
-            {
-                var next = rest.Skip(length);
-                yield return Result.Value(kind, rest, next);
-                rest = next;
-            }
+            // Letters glued to a number that did not take them as its unit are an unknown unit.
+            var (kind, length) = at == numberEnd && IsIdentifierStart(source[at])
+                ? (TokenKind.UnknownUnit, GluedWordLength(source, at))
+                : ScanToken(source, at);
+            var next = rest.Skip(length);
+            yield return Result.Value(kind, rest, next);
+            numberEnd = kind is TokenKind.Number or TokenKind.Size or TokenKind.InvalidNumber ? at + length : -1;
+            rest = next;
         }
     }
 
-    // The token (or, for a number with an unknown unit, the two tokens) starting at a non-blank character.
-    private static IEnumerable<(TokenKind Kind, int Length)> Scan(string s, int at)
+    // The token starting at a non-blank character.
+    private static (TokenKind Kind, int Length) ScanToken(string s, int at)
     {
         var c = s[at];
         var next = at + 1 < s.Length ? s[at + 1] : '\0';
         switch (c)
         {
-            case '\n': return One(TokenKind.Newline, 1);
-            case '\r': return One(TokenKind.Newline, next == '\n' ? 2 : 1);
-            case '(': return One(TokenKind.LeftParen, 1);
-            case ')': return One(TokenKind.RightParen, 1);
-            case '{': return One(TokenKind.LeftBrace, 1);
-            case '}': return One(TokenKind.RightBrace, 1);
-            case '[': return One(TokenKind.LeftBracket, 1);
-            case ']': return One(TokenKind.RightBracket, 1);
-            case ',': return One(TokenKind.Comma, 1);
-            case ':': return One(TokenKind.Colon, 1);
-            case '=': return One(TokenKind.Equals, 1);
-            case '.': return One(TokenKind.Dot, 1);
-            case '#': return One(ScanHash(s, at));
-            case '"': return One(ScanString(s, at));
-            case '-' when next == '>': return One(TokenKind.Arrow, 2);
+            case '\n': return (TokenKind.Newline, 1);
+            case '\r': return (TokenKind.Newline, next == '\n' ? 2 : 1);
+            case '(': return (TokenKind.LeftParen, 1);
+            case ')': return (TokenKind.RightParen, 1);
+            case '{': return (TokenKind.LeftBrace, 1);
+            case '}': return (TokenKind.RightBrace, 1);
+            case '[': return (TokenKind.LeftBracket, 1);
+            case ']': return (TokenKind.RightBracket, 1);
+            case ',': return (TokenKind.Comma, 1);
+            case ':': return (TokenKind.Colon, 1);
+            case '=': return (TokenKind.Equals, 1);
+            case '.': return (TokenKind.Dot, 1);
+            case '#': return ScanHash(s, at);
+            case '"': return ScanString(s, at);
+            case '-' when next == '>': return (TokenKind.Arrow, 2);
         }
 
         if (IsDigit(c) || (c == '-' && IsDigit(next))) return ScanNumber(s, at);
-        if (IsIdentifierStart(c)) return One(TokenKind.Identifier, 1 + Length(IdentifierTail, s, at + 1));
+        if (IsIdentifierStart(c)) return (TokenKind.Identifier, 1 + Length(IdentifierTail, s, at + 1));
 
         var end = at + 1;
         while (end < s.Length && StartsNoToken(s, end)) end++;
-        return One(TokenKind.InvalidCharacter, end - at);
+        return (TokenKind.InvalidCharacter, end - at);
     }
-
-    private static IEnumerable<(TokenKind, int)> One(TokenKind kind, int length) => new[] { (kind, length) };
-
-    private static IEnumerable<(TokenKind, int)> One((TokenKind Kind, int Length) token) => new[] { token };
 
     private static bool StartsNoToken(string s, int i)
     {
@@ -167,8 +171,8 @@ public sealed class Tokenizer : Tokenizer<TokenKind>
         return i - at;
     }
 
-    // A number, quantity or size, followed by an unknown-unit token when letters glued to it name no unit.
-    private static IEnumerable<(TokenKind, int)> ScanNumber(string s, int at)
+    // A number, quantity or size. Letters glued to it that name no unit are left for the next token.
+    private static (TokenKind, int) ScanNumber(string s, int at)
     {
         var numberEnd = at + NumberLength(s, at);
         var isNatural = numberEnd - at == Length(Digits, s, at);
@@ -177,21 +181,15 @@ public sealed class Tokenizer : Tokenizer<TokenKind>
             var end = numberEnd + 1 + Length(Digits, s, numberEnd + 1);
             var valid = int.TryParse(s.Substring(at, numberEnd - at), NumberStyles.None, CultureInfo.InvariantCulture, out _) &&
                         int.TryParse(s.Substring(numberEnd + 1, end - numberEnd - 1), NumberStyles.None, CultureInfo.InvariantCulture, out _);
-            var size = (valid ? TokenKind.Size : TokenKind.InvalidNumber, end - at);
-            var glued = GluedWordLength(s, end);
-            return glued == 0 ? new[] { size } : new[] { size, (TokenKind.UnknownUnit, glued) };
+            return (valid ? TokenKind.Size : TokenKind.InvalidNumber, end - at);
         }
 
         var finite = double.TryParse(s.Substring(at, numberEnd - at), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) &&
                      !double.IsInfinity(value) && !double.IsNaN(value);
-        if (numberEnd < s.Length && s[numberEnd] == '%')
-            return new[] { (finite ? TokenKind.Quantity : TokenKind.InvalidNumber, numberEnd + 1 - at) };
-
-        var unitLength = GluedWordLength(s, numberEnd);
-        if (unitLength == 0) return new[] { (finite ? TokenKind.Number : TokenKind.InvalidNumber, numberEnd - at) };
-        if (Units.FromSymbol(s.Substring(numberEnd, unitLength)) is not null)
-            return new[] { (finite ? TokenKind.Quantity : TokenKind.InvalidNumber, numberEnd + unitLength - at) };
-        return new[] { (finite ? TokenKind.Number : TokenKind.InvalidNumber, numberEnd - at), (TokenKind.UnknownUnit, unitLength) };
+        var unitLength = numberEnd < s.Length && s[numberEnd] == '%' ? 1 : GluedWordLength(s, numberEnd);
+        var isQuantity = unitLength > 0 && Units.FromSymbol(s.Substring(numberEnd, unitLength)) is not null;
+        var length = numberEnd - at + (isQuantity ? unitLength : 0);
+        return (!finite ? TokenKind.InvalidNumber : isQuantity ? TokenKind.Quantity : TokenKind.Number, length);
     }
 
     private static int GluedWordLength(string s, int at) =>

@@ -1,0 +1,49 @@
+using SymbolicGen.Language.Catalog;
+using SymbolicGen.Language.Diagnostics;
+
+namespace SymbolicGen.Language.Tests.Checking;
+
+/// <summary>A diagnostic as a test reads it: id, 1-based line and column of its span, the span's text, the message.</summary>
+public sealed record Seen(string Id, int Line, int Column, string Text, string Message)
+{
+    public override string ToString() => $"{Id} ({Line},{Column}) «{Text}» {Message}";
+}
+
+public static class Checks
+{
+    public static SymCompilation Compile(string text, FunctionCatalog? catalog = null) =>
+        SymCompiler.Compile(text, catalog ?? TestCatalog.Extended);
+
+    public static List<Seen> Diagnostics(string text, FunctionCatalog? catalog = null)
+    {
+        var compilation = Compile(text, catalog);
+        return compilation.Diagnostics.Select(d => See(compilation, d)).ToList();
+    }
+
+    public static Seen See(SymCompilation compilation, Diagnostic diagnostic)
+    {
+        var position = compilation.Lines.GetPosition(diagnostic.Start);
+        var text = compilation.Lines.Text.Substring(diagnostic.Start, diagnostic.Length);
+        return new Seen(diagnostic.Id, position.Line, position.Column, text, diagnostic.Message);
+    }
+
+    /// <summary>The single diagnostic of <paramref name="text"/>.</summary>
+    public static Seen Single(string text, FunctionCatalog? catalog = null)
+    {
+        var all = Diagnostics(text, catalog);
+        Xunit.Assert.True(all.Count == 1, "expected one diagnostic, got:\n" + string.Join("\n", all));
+        return all[0];
+    }
+
+    /// <summary>Applies every edit of the safe fixes (non-overlapping, as the checker produces them).</summary>
+    public static string ApplySafeFixes(string text, SymCompilation compilation)
+    {
+        var edits = compilation.Diagnostics
+            .SelectMany(d => d.Fixes.Where(f => f.IsSafe).Take(1))
+            .SelectMany(f => f.Edits)
+            .OrderByDescending(e => e.Start)
+            .ToList();
+        foreach (var edit in edits) text = text.Substring(0, edit.Start) + edit.NewText + text.Substring(edit.Start + edit.Length);
+        return text;
+    }
+}
