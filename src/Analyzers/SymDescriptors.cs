@@ -18,9 +18,6 @@ public static class SymDescriptors
     /// <summary>The category of every SymbolicGen diagnostic (for <c>dotnet_analyzer_diagnostic.category-SymbolicGen.severity</c>).</summary>
     public const string Category = "SymbolicGen";
 
-    /// <summary>Where each id is documented; the anchor is the id in lower case.</summary>
-    public const string HelpLinkBase = "https://github.com/symbolicgen/symbolicgen/blob/main/docs/diagnostics.md";
-
     private static readonly Dictionary<string, DiagnosticDescriptor> ById =
         LanguageDescriptors.All.Concat(CatalogProblemDescriptors.All).ToDictionary(d => d.Id, Create);
 
@@ -38,12 +35,13 @@ public static class SymDescriptors
         severity == Severity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
 
     // The message format is the checker's message itself, so the build prints exactly what `symgen check` prints.
+    // No help link: the project has no published documentation address yet, and the SDK prints the link
+    // after every message; docs/diagnostics.md in the package's repository documents every id.
     private static DiagnosticDescriptor Create(LanguageDescriptor descriptor) => new(
         descriptor.Id,
         descriptor.Title,
         "{0}",
         Category,
         ToRoslyn(descriptor.Severity),
-        isEnabledByDefault: true,
-        helpLinkUri: HelpLinkBase + "#" + descriptor.Id.ToLowerInvariant());
+        isEnabledByDefault: true);
 }

@@ -105,13 +105,12 @@ public class SymFileDiagnosticsTests
     }
 
     [Fact]
-    public async Task Descriptors_carry_the_languages_title_category_and_help_link()
+    public async Task Descriptors_carry_the_languages_title_and_category()
     {
         var d = Assert.Single(await RunAsync(Functions(), [("/p/Beep.sym", OutOfRange)]));
 
         Assert.Equal("Value out of range", d.Descriptor.Title.ToString());
         Assert.Equal("SymbolicGen", d.Descriptor.Category);
-        Assert.EndsWith("docs/diagnostics.md#sym0203", d.Descriptor.HelpLinkUri);
         Assert.Equal(
             SymbolicGen.Language.Diagnostics.DiagnosticDescriptors.All.Select(x => x.Id).Concat(CatalogProblemDescriptors.All.Select(x => x.Id)).Order(),
             new SymAnalyzer().SupportedDiagnostics.Select(x => x.Id).Order());

@@ -8,7 +8,10 @@ public sealed class LineMap
 {
     private readonly int[] _lineStarts;
 
-    /// <summary>Indexes the line starts of <paramref name="text"/> (LF, CRLF and CR all end a line).</summary>
+    /// <summary>
+    /// Indexes the line starts of <paramref name="text"/>. LF, CRLF, CR, NEL, LS and PS end a line, as in
+    /// Roslyn's SourceText, so <c>symgen check</c> and the build report the same line numbers.
+    /// </summary>
     public LineMap(string text)
     {
         Text = text;
@@ -17,7 +20,7 @@ public sealed class LineMap
         {
             var c = text[i];
             if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
-            if (c == '\n' || c == '\r') starts.Add(i + 1);
+            if (c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029') starts.Add(i + 1);
         }
         _lineStarts = starts.ToArray();
     }
