@@ -57,19 +57,11 @@ internal sealed class FlowBinder
         }
         foreach (var link in _flow.Links) BindLink(link);
 
-        return new Flow(
-            _flow.Name.Text,
-            _flow.Style,
-            _header.Inputs.ToEquatableArray(),
-            _header.Parameters.ToEquatableArray(),
-            _header.Outputs.ToEquatableArray(),
-            _nodes.ToEquatableArray(),
-            CanonicalOrder(_links),
-            _flow.Comments,
-            _notes.ToEquatableArray())
+        return _header.Flow with
         {
-            Span = _flow.Span,
-            NameSpan = _flow.Name.Span,
+            Nodes = _nodes.ToEquatableArray(),
+            Links = CanonicalOrder(_links),
+            Notes = _notes.ToEquatableArray(),
         };
     }
 
@@ -502,7 +494,7 @@ internal sealed class FlowBinder
         return links.OrderBy(Key).ToEquatableArray();
     }
 
-    private Modality? OutputType(string output) => _header.Outputs.FirstOrDefault(o => o.Name == output)?.Type;
+    private Modality? OutputType(string output) => _header.Flow.Outputs.FirstOrDefault(o => o.Name == output)?.Type;
 
     private void Report(DiagnosticDescriptor descriptor, SourceSpan span, string message, params CodeFix[] fixes) =>
         _diagnostics.Add(descriptor.Create(span, message, fixes));
