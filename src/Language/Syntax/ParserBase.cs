@@ -120,6 +120,28 @@ internal abstract class ParserBase
         return false;
     }
 
+    /// <summary>
+    /// A dataflow or declarative step's targets: one name (<paramref name="what"/> is what a lone name
+    /// is expected as), or <c>(a, b, …)</c> for a destructuring.
+    /// </summary>
+    protected bool ParseTargets(string what, out List<Identifier> targets)
+    {
+        targets = new List<Identifier>();
+        if (!TryTake(TokenKind.LeftParen))
+        {
+            if (!ExpectName(what, out var name)) return false;
+            targets.Add(name);
+            return true;
+        }
+        do
+        {
+            if (!ExpectName("a name", out var target)) return false;
+            targets.Add(target);
+        }
+        while (TryTake(TokenKind.Comma));
+        return Expect(TokenKind.RightParen);
+    }
+
     /// <summary>The position, to come back to after looking ahead (<see cref="Reset"/>).</summary>
     protected (int Index, int LastEnd) Mark() => (Context.Index, Context.LastEnd);
 
@@ -286,9 +308,6 @@ internal abstract class ParserBase
         declaration = new DeclarationSyntax(name, type, defaultValue, SpanFrom(name.Span.Start));
         return true;
     }
-
-    /// <summary>True for the media types; a dataflow header declaration of one of them is an input.</summary>
-    protected static bool IsModality(string type) => System.Enum.IsDefined(typeof(Catalog.Modality), type);
 
     /// <summary>
     /// True at the header of a flow: <c>Name is a flow</c> (or <c>an flow</c>), or <c>flow Name</c> for

@@ -25,9 +25,7 @@ public static class SymParser
         }
         catch (Exception exception)
         {
-            var diagnostic = DiagnosticDescriptors.InternalError.Create(new SourceSpan(0, 0),
-                $"internal error in the parser: {exception.GetType().Name}: {exception.Message}");
-            return new ParseResult(new FileSyntax(default), EquatableArray.Of(diagnostic));
+            return new ParseResult(new FileSyntax(default), EquatableArray.Of(Wording.InternalError(default, "parsing", exception)));
         }
     }
 
