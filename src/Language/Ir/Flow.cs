@@ -85,6 +85,14 @@ public sealed record Node(
 
     /// <summary>The function's name.</summary>
     public SourceSpan FunctionSpan { get; init; }
+
+    /// <summary>The destructured name of output <paramref name="port"/> of <paramref name="function"/>, the function this node calls; null when there is none.</summary>
+    internal string? AliasOf(FunctionInfo function, string port)
+    {
+        for (var i = 0; i < function.Outputs.Count && i < OutputAliases.Count; i++)
+            if (function.Outputs[i].Name == port) return OutputAliases[i];
+        return null;
+    }
 }
 
 /// <summary>A parameter binding <c>name: value</c>.</summary>
