@@ -361,9 +361,11 @@ internal abstract class ParserBase
         var text = token.Text;
         var lineBreak = text.IndexOfAny(new[] { '\r', '\n' });
         if (lineBreak >= 0) text = text.Substring(0, lineBreak) + "…";
-        if (text.Length > 30) text = text.Substring(0, 29) + "…";
-        return "'" + text + "'";
+        return "'" + Shorten(text) + "'";
     }
+
+    /// <summary>Source text as a message quotes it: at most 30 characters, the last one '…' when cut.</summary>
+    internal static string Shorten(string text) => text.Length > 30 ? text.Substring(0, 29) + "…" : text;
 
     /// <summary>The raw content of a <c>"""…"""</c> token.</summary>
     internal static string BlockContent(string text) => text.Substring(3, text.Length - 6);
