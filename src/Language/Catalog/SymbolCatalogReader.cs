@@ -459,7 +459,7 @@ public static class SymbolCatalogReader
             if (type is null)
             {
                 _reader.Report(CatalogProblemDescriptors.KindMismatch, _reader.ArgumentLocation(_attribute!, "Kind", _parameter),
-                    $"'{_parameter.Name}' is {Article(shape)} and cannot be a {kindName}; {kindName} needs {(kindName == "Seed" ? "an int or a long" : "a number")}");
+                    $"'{_parameter.Name}' is {TypeWord(TypeOf(shape, "Auto")!.Value)} and cannot be a {kindName}; {kindName} needs {(kindName == "Seed" ? "an int or a long" : "a number")}");
                 return null;
             }
 
@@ -481,17 +481,6 @@ public static class SymbolCatalogReader
             _ when IsRuntimeType(type, "Size") => ClrShape.Size,
             _ when IsRuntimeType(type, "Color") => ClrShape.Color,
             _ => ClrShape.Unsupported,
-        };
-
-        private static string Article(ClrShape shape) => shape switch
-        {
-            ClrShape.Integer => "an integer",
-            ClrShape.Real => "a number",
-            ClrShape.Bool => "a bool",
-            ClrShape.String => "a string",
-            ClrShape.Enum => "an enum",
-            ClrShape.Size => "a Size",
-            _ => "a Color",
         };
 
         /// <summary>The SymKind member's name ("Auto" without an attribute), or null after reporting an undefined kind.</summary>
