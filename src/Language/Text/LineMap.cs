@@ -39,7 +39,4 @@ public sealed class LineMap
         if (index < 0) index = ~index - 1;
         return new LinePosition(index + 1, offset - _lineStarts[index] + 1);
     }
-
-    /// <summary>Offset of the first character of 1-based <paramref name="line"/>.</summary>
-    public int GetLineStart(int line) => _lineStarts[Math.Max(0, Math.Min(line - 1, _lineStarts.Length - 1))];
 }
