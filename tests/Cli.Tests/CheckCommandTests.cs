@@ -50,7 +50,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(47, d.GetProperty("end").GetProperty("column").GetInt32());
         var fix = Assert.Single(d.GetProperty("fixes").EnumerateArray());
         Assert.True(fix.GetProperty("safe").GetBoolean());
-        Assert.Equal("dB", fix.GetProperty("edits")[0].GetProperty("newText").GetString()[^2..]);
+        Assert.Equal("dB", fix.GetProperty("edits")[0].GetProperty("newText").GetString()![^2..]);
     }
 
     [Fact]

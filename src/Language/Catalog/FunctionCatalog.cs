@@ -91,6 +91,17 @@ public sealed record FunctionInfo(
 
     /// <summary>The parameter named <paramref name="name"/>, or null.</summary>
     public ParameterInfo? FindParameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
+
+    /// <summary>
+    /// The output through which a step named after a flow output of media <paramref name="type"/> feeds
+    /// it: the only output, else the one output of that type; null when there is no single such output.
+    /// </summary>
+    internal PortInfo? OutputFeeding(Modality? type)
+    {
+        if (Outputs.Count == 1) return Outputs[0];
+        var fitting = Outputs.Where(o => o.Modality == type).Take(2).ToList();
+        return fitting.Count == 1 ? fitting[0] : null;
+    }
 }
 
 /// <summary>An immutable, value-equatable set of functions looked up by name (case-sensitive).</summary>

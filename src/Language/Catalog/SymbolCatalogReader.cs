@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using DiagnosticDescriptor = SymbolicGen.Language.Diagnostics.DiagnosticDescriptor;
 using SymbolicGen.Language.Ir;
 using SymbolicGen.Language.Semantics;
+using SymbolicGen.Language.Syntax;
 
 namespace SymbolicGen.Language.Catalog;
 
@@ -167,13 +168,8 @@ public static class SymbolCatalogReader
     }
 
     /// <summary>True for names the language can write: <c>[A-Za-z_][A-Za-z0-9_]*</c>.</summary>
-    private static bool IsLanguageIdentifier(string name)
-    {
-        if (name.Length == 0 || !(IsAsciiLetter(name[0]) || name[0] == '_')) return false;
-        return name.All(c => IsAsciiLetter(c) || c is >= '0' and <= '9' || c == '_');
-    }
-
-    private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
+    private static bool IsLanguageIdentifier(string name) =>
+        name.Length > 0 && Tokenizer.IsIdentifierStart(name[0]) && name.All(Tokenizer.IsIdentifierPart);
 
     /// <summary>Reads one <c>[SymFunction]</c> method, collecting every problem rather than stopping at the first.</summary>
     private sealed class MethodReader
@@ -239,8 +235,7 @@ public static class SymbolCatalogReader
                     : _method.Name;
             }
             if (!IsLanguageIdentifier(name))
-                Report(CatalogProblemDescriptors.Unsupported, ArgumentLocation(_attribute, "Name", _method),
-                    $"'{name}' cannot be a function name; use letters, digits and '_', not starting with a digit");
+                ReportUnwritableName(name, "a function name", ArgumentLocation(_attribute, "Name", _method));
             return name;
         }
 
@@ -296,8 +291,7 @@ public static class SymbolCatalogReader
             {
                 var name = port is null ? null : StringArgument(port, "Name");
                 if (name is not null && !IsLanguageIdentifier(name))
-                    Report(CatalogProblemDescriptors.Unsupported, ArgumentLocation(port!, "Name", _method),
-                        $"'{name}' cannot be a port name; use letters, digits and '_', not starting with a digit");
+                    ReportUnwritableName(name, "a port name", ArgumentLocation(port!, "Name", _method));
                 outputs.Add(new PortInfo(name ?? modality.ToString().ToLowerInvariant(), modality, Summary: port is null ? null : StringArgument(port, "Summary")));
                 return outputs;
             }
@@ -324,8 +318,7 @@ public static class SymbolCatalogReader
                     }
                     var name = ToSnakeCase(element.Name);
                     if (!IsLanguageIdentifier(name))
-                        Report(CatalogProblemDescriptors.Unsupported, location,
-                            $"'{name}' cannot be a port name; use letters, digits and '_', not starting with a digit");
+                        ReportUnwritableName(name, "a port name", location);
                     else if (!names.Add(name))
                         Report(CatalogProblemDescriptors.DuplicateName, location, $"'{_method.Name}' has two outputs named '{name}'");
                     outputs.Add(new PortInfo(name, elementModality));
@@ -343,14 +336,17 @@ public static class SymbolCatalogReader
         {
             var name = explicitName ?? ToSnakeCase(parameter.Name);
             if (!IsLanguageIdentifier(name))
-                Report(CatalogProblemDescriptors.Unsupported,
-                    explicitName is not null && attribute is not null ? ArgumentLocation(attribute, "Name", parameter) : LocationOf(parameter),
-                    $"'{name}' cannot be an input or parameter name; use letters, digits and '_', not starting with a digit");
+                ReportUnwritableName(name, "an input or parameter name",
+                    explicitName is not null && attribute is not null ? ArgumentLocation(attribute, "Name", parameter) : LocationOf(parameter));
             return name;
         }
 
         public void Report(DiagnosticDescriptor descriptor, Location location, string message) =>
             _problems.Add(Problem(descriptor, location, message));
+
+        // For a name that fails IsLanguageIdentifier; 'what' is the role it was to have.
+        private void ReportUnwritableName(string name, string what, Location location) =>
+            Report(CatalogProblemDescriptors.Unsupported, location, $"'{name}' cannot be {what}; use letters, digits and '_', not starting with a digit");
 
         private static bool IsInGenericType(INamedTypeSymbol? type)
         {
@@ -463,7 +459,7 @@ public static class SymbolCatalogReader
             if (type is null)
             {
                 _reader.Report(CatalogProblemDescriptors.KindMismatch, _reader.ArgumentLocation(_attribute!, "Kind", _parameter),
-                    $"'{_parameter.Name}' is {Article(shape)} and cannot be a {kindName}; {kindName} needs {(kindName == "Seed" ? "an int or a long" : "a number")}");
+                    $"'{_parameter.Name}' is {TypeWord(TypeOf(shape, "Auto")!.Value)} and cannot be a {kindName}; {kindName} needs {(kindName == "Seed" ? "an int or a long" : "a number")}");
                 return null;
             }
 
@@ -485,17 +481,6 @@ public static class SymbolCatalogReader
             _ when IsRuntimeType(type, "Size") => ClrShape.Size,
             _ when IsRuntimeType(type, "Color") => ClrShape.Color,
             _ => ClrShape.Unsupported,
-        };
-
-        private static string Article(ClrShape shape) => shape switch
-        {
-            ClrShape.Integer => "an integer",
-            ClrShape.Real => "a number",
-            ClrShape.Bool => "a bool",
-            ClrShape.String => "a string",
-            ClrShape.Enum => "an enum",
-            ClrShape.Size => "a Size",
-            _ => "a Color",
         };
 
         /// <summary>The SymKind member's name ("Auto" without an attribute), or null after reporting an undefined kind.</summary>
@@ -697,20 +682,12 @@ public static class SymbolCatalogReader
             if (min is { } lower && n < lower || max is { } upper && n > upper || double.IsNaN(n))
             {
                 _reader.Report(CatalogProblemDescriptors.InvalidDefault, _reader.DefaultLocation(_parameter),
-                    $"'{_parameter.Name}' defaults to {Units.FormatCanonical(n, type)}; its range is {RangeText(type, min, max)}");
+                    $"'{_parameter.Name}' defaults to {Units.FormatCanonical(n, type)}; its range is {Wording.Range(type, min, max)}");
                 return null;
             }
             var unit = Units.CanonicalSymbol(type);
             return unit.Length == 0 ? new NumberValue(n) : new QuantityValue(n, unit);
         }
-
-        private static string RangeText(ParamType type, double? min, double? max) => (min, max) switch
-        {
-            ({ } lower, { } upper) => $"{Units.FormatCanonical(lower, type)} to {Units.FormatCanonical(upper, type)}",
-            ({ } lower, null) => $"at least {Units.FormatCanonical(lower, type)}",
-            (null, { } upper) => $"at most {Units.FormatCanonical(upper, type)}",
-            _ => "any number",
-        };
     }
 
     private static Modality? ModalityOf(ITypeSymbol type) =>

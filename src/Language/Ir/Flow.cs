@@ -1,3 +1,4 @@
+using System.Linq;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Language.Text;
 
@@ -39,6 +40,14 @@ public sealed record Flow(
 
     /// <summary>The flow's name in its header.</summary>
     public SourceSpan NameSpan { get; init; }
+
+    /// <summary>What a call of this flow from another flow binds to: its inputs, outputs and parameters with their defaults (flows declare no ranges).</summary>
+    internal FunctionInfo Signature() => new(
+        Name,
+        Inputs.Select(p => new PortInfo(p.Name, p.Type)).ToEquatableArray(),
+        Outputs.Select(p => new PortInfo(p.Name, p.Type)).ToEquatableArray(),
+        Parameters.Select(p => new ParameterInfo(p.Name, p.Type, p.Default)).ToEquatableArray(),
+        Category: "flow");
 }
 
 /// <summary>A flow input or output: a name and a media type.</summary>
@@ -76,6 +85,14 @@ public sealed record Node(
 
     /// <summary>The function's name.</summary>
     public SourceSpan FunctionSpan { get; init; }
+
+    /// <summary>The destructured name of output <paramref name="port"/> of <paramref name="function"/>, the function this node calls; null when there is none.</summary>
+    internal string? AliasOf(FunctionInfo function, string port)
+    {
+        for (var i = 0; i < function.Outputs.Count && i < OutputAliases.Count; i++)
+            if (function.Outputs[i].Name == port) return OutputAliases[i];
+        return null;
+    }
 }
 
 /// <summary>A parameter binding <c>name: value</c>.</summary>

@@ -22,11 +22,7 @@ internal static class DataflowPrinter
             .Concat(flow.Parameters.Select(p => p.Name + ": " + p.Type + (p.Default is null ? "" : " = " + SymText.Code(p.Default))));
         sb.Append("flow ").Append(flow.Name).Append('(').Append(string.Join(", ", declarations)).Append(") -> (")
             .Append(string.Join(", ", flow.Outputs.Select(o => o.Name + ": " + o.Type))).Append(") {\n");
-        if (flow.Notes.Count > 0)
-        {
-            SymText.AppendComments(sb, Indent, flow.Notes);
-            sb.Append('\n');
-        }
+        SymText.AppendNotes(sb, Indent, flow.Notes);
 
         var steps = flow.Nodes.Select(n => (Node: (Node?)n, Target: FlowLayout.TargetTuple(n), Value: Call(layout, n)))
             .Concat(layout.OutputAliases.Select(l => (Node: (Node?)null, Target: l.Target.Port, Value: layout.Source(l.Source, SymText.Code))))

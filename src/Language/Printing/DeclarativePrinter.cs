@@ -19,11 +19,7 @@ internal static class DeclarativePrinter
         var flow = layout.Flow;
         SymText.AppendComments(sb, "", flow.Comments);
         sb.Append("flow ").Append(flow.Name).Append('\n');
-        if (flow.Notes.Count > 0)
-        {
-            SymText.AppendComments(sb, Indent, flow.Notes);
-            sb.Append('\n');
-        }
+        SymText.AppendNotes(sb, Indent, flow.Notes);
         foreach (var input in flow.Inputs)
             sb.Append(Indent).Append("input  ").Append(input.Name).Append(": ").Append(input.Type).Append('\n');
         foreach (var parameter in flow.Parameters)

@@ -94,9 +94,8 @@ internal sealed class FlowLayout
                 var function = node is null ? null : _functions(node.Function);
                 if (node is not null && function is not null)
                 {
-                    var index = IndexOfOutput(function, port.Port);
-                    if (index >= 0 && index < node.OutputAliases.Count) return node.OutputAliases[index];
-                    if (!alwaysPort && function.Outputs.Count == 1 && index == 0) return port.Node!;
+                    if (node.AliasOf(function, port.Port) is { } alias) return alias;
+                    if (!alwaysPort && function.Outputs.Count == 1 && function.Outputs[0].Name == port.Port) return port.Node!;
                 }
                 return port.Node + "." + port.Port;
             default:
@@ -119,20 +118,7 @@ internal sealed class FlowLayout
     {
         if (source is not PortSource { Node: { } name } port || !_nodes.TryGetValue(name, out var node)) return false;
         if (_functions(node.Function) is not { } function) return false;
-        if (node.OutputAliases.Count > 0)
-        {
-            var index = IndexOfOutput(function, port.Port);
-            return index >= 0 && index < node.OutputAliases.Count && node.OutputAliases[index] == output.Name;
-        }
-        if (name != output.Name) return false;
-        var fitting = function.Outputs.Count == 1 ? function.Outputs.ToList() : function.Outputs.Where(o => o.Modality == output.Type).ToList();
-        return fitting.Count == 1 && fitting[0].Name == port.Port;
-    }
-
-    private static int IndexOfOutput(FunctionInfo function, string port)
-    {
-        for (var i = 0; i < function.Outputs.Count; i++)
-            if (function.Outputs[i].Name == port) return i;
-        return -1;
+        if (node.OutputAliases.Count > 0) return node.AliasOf(function, port.Port) == output.Name;
+        return name == output.Name && function.OutputFeeding(output.Type)?.Name == port.Port;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using SymbolicGen.Language.Ir;
+using SymbolicGen.Language.Semantics;
 
 namespace SymbolicGen.Language.Printing;
 
@@ -18,11 +19,7 @@ internal static class NaturalPrinter
         var flow = layout.Flow;
         SymText.AppendComments(sb, "", flow.Comments);
         sb.Append(flow.Name).Append(" is a flow that").Append(Header(flow)).Append(".\n");
-        if (flow.Notes.Count > 0)
-        {
-            SymText.AppendComments(sb, "", flow.Notes);
-            sb.Append('\n');
-        }
+        SymText.AppendNotes(sb, "", flow.Notes);
         foreach (var node in flow.Nodes)
         {
             SymText.AppendComments(sb, "", node.Comments);
@@ -38,17 +35,17 @@ internal static class NaturalPrinter
     {
         var clauses = new List<string>();
         if (flow.Inputs.Count > 0)
-            clauses.Add("takes " + SymText.JoinAnd(flow.Inputs.Select(i => Declaration(i.Name, i.Type.ToString())).ToList()));
+            clauses.Add("takes " + Wording.Join(flow.Inputs.Select(i => Declaration(i.Name, i.Type.ToString()))));
         if (flow.Parameters.Count > 0)
-            clauses.Add("with " + SymText.JoinAnd(flow.Parameters.Select(p =>
-                Declaration(p.Name, p.Type.ToString()) + (p.Default is null ? "" : " of " + SymText.Natural(p.Default))).ToList()));
-        var gives = flow.Outputs.Count == 0 ? "" : "gives " + SymText.JoinAnd(flow.Outputs.Select(o => Declaration(o.Name, o.Type.ToString())).ToList());
+            clauses.Add("with " + Wording.Join(flow.Parameters.Select(p =>
+                Declaration(p.Name, p.Type.ToString()) + (p.Default is null ? "" : " of " + SymText.Natural(p.Default)))));
+        var gives = flow.Outputs.Count == 0 ? "" : "gives " + Wording.Join(flow.Outputs.Select(o => Declaration(o.Name, o.Type.ToString())));
         var text = " " + string.Join(", ", clauses);
         if (gives.Length == 0) return clauses.Count == 0 ? "" : text;
         return clauses.Count == 0 ? " " + gives : text + ", and " + gives;
     }
 
-    private static string Declaration(string name, string type) => name + " as " + SymText.Article(type) + " " + type;
+    private static string Declaration(string name, string type) => name + " as " + Wording.A(type);
 
     // " of a and b, with k v and k v"
     private static string Arguments(FlowLayout layout, Node node)
@@ -57,8 +54,8 @@ internal static class NaturalPrinter
         var with = named.Select(l => l.Target.Port + " " + layout.Source(l.Source, SymText.Natural))
             .Concat(node.Arguments.Select(a => a.Name + " " + SymText.Natural(a.Value)))
             .ToList();
-        var text = positional.Count == 0 ? "" : " of " + SymText.JoinAnd(positional.Select(s => layout.Source(s, SymText.Natural)).ToList());
-        if (with.Count > 0) text += (positional.Count > 0 ? "," : "") + " with " + SymText.JoinAnd(with);
+        var text = positional.Count == 0 ? "" : " of " + Wording.Join(positional.Select(s => layout.Source(s, SymText.Natural)));
+        if (with.Count > 0) text += (positional.Count > 0 ? "," : "") + " with " + Wording.Join(with);
         return text;
     }
 }

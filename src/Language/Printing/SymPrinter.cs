@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Language.Ir;
@@ -27,7 +26,7 @@ public static class SymPrinter
     {
         var flows = new Dictionary<string, FunctionInfo>(StringComparer.Ordinal);
         foreach (var flow in file.Flows)
-            if (!flows.ContainsKey(flow.Name)) flows.Add(flow.Name, Signature(flow));
+            if (!flows.ContainsKey(flow.Name)) flows.Add(flow.Name, flow.Signature());
         FunctionInfo? Find(string name) => catalog.Find(name) ?? (flows.TryGetValue(name, out var f) ? f : null);
 
         var sb = new StringBuilder();
@@ -50,11 +49,4 @@ public static class SymPrinter
         }
         return sb.ToString();
     }
-
-    // What a call of a flow looks like from another flow: its inputs, outputs and parameters.
-    private static FunctionInfo Signature(Flow flow) => new(
-        flow.Name,
-        flow.Inputs.Select(p => new PortInfo(p.Name, p.Type)).ToEquatableArray(),
-        flow.Outputs.Select(p => new PortInfo(p.Name, p.Type)).ToEquatableArray(),
-        flow.Parameters.Select(p => new ParameterInfo(p.Name, p.Type, p.Default)).ToEquatableArray());
 }

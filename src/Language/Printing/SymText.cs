@@ -115,17 +115,21 @@ internal static class SymText
         foreach (var comment in comments) sb.Append(indent).Append(Comment(comment)).Append('\n');
     }
 
+    /// <summary>
+    /// Appends a flow's notes at the top of its body, then a blank line, without which they would read
+    /// back as the first step's comments.
+    /// </summary>
+    public static void AppendNotes(StringBuilder sb, string indent, IReadOnlyCollection<string> notes)
+    {
+        if (notes.Count == 0) return;
+        AppendComments(sb, indent, notes);
+        sb.Append('\n');
+    }
+
     /// <summary>Appends <c> # text</c> after a statement when it has a trailing comment.</summary>
     public static StringBuilder AppendTrailing(this StringBuilder sb, string? comment) =>
         comment is null ? sb : sb.Append(' ').Append(Comment(comment));
 
     /// <summary>Spaces after <paramref name="text"/> up to <paramref name="width"/>, to align what follows.</summary>
     public static string Pad(string text, int width) => text.Length >= width ? text : text + new string(' ', width - text.Length);
-
-    /// <summary><c>a</c>, <c>a and b</c>, <c>a, b and c</c>.</summary>
-    public static string JoinAnd(IReadOnlyList<string> items) =>
-        items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[items.Count - 1];
-
-    /// <summary>The article for a type name: <c>an Image</c>, <c>a Video</c>.</summary>
-    public static string Article(string word) => word.Length > 0 && "AEIOUaeiou".IndexOf(word[0]) >= 0 ? "an" : "a";
 }

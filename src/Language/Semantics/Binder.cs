@@ -46,12 +46,12 @@ public static class Binder
             var flow = syntax.Flows[i];
             try
             {
-                flows[i] = headers[i] is { } header ? FlowBinder.Bind(flow, header, extended, diagnostics) : Placeholder(flow);
+                flows[i] = headers[i] is { } header ? FlowBinder.Bind(flow, header, extended, diagnostics) : FlowHeader.Unbound(flow);
             }
             catch (Exception e)
             {
                 diagnostics.Add(Wording.InternalError(flow.Span, $"binding '{flow.Name.Text}'", e));
-                flows[i] = Placeholder(flow);
+                flows[i] = FlowHeader.Unbound(flow);
             }
         }
 
@@ -73,17 +73,10 @@ public static class Binder
             else if (catalog.Find(name.Text) is not null)
                 diagnostics.Add(DiagnosticDescriptors.DuplicateName.Create(name.Span, $"flow '{name.Text}' has the name of a catalog function"));
             else if (headers[i] is { } header)
-                functions.Add(header.ToFunction(name.Text));
+                functions.Add(header.Flow.Signature());
         }
         return functions;
     }
-
-    private static Flow Placeholder(FlowSyntax flow) =>
-        new(flow.Name.Text, flow.Style, default, default, default, default, default, flow.Comments, flow.Notes)
-        {
-            Span = flow.Span,
-            NameSpan = flow.Name.Span,
-        };
 
     // A flow that calls itself, directly or through other flows, could never be expanded: each call
     // that closes such a loop is reported with the chain of flows it goes through.

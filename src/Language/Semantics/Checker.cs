@@ -174,9 +174,7 @@ public static class Checker
             var name = _flow.Nodes[node].Name;
             if (_functions[node] is not { } function) return $"'{name}.{port}'";
             if (function.Outputs.Count == 1) return $"'{name}'";
-            var index = function.Outputs.Select(o => o.Name).ToList().IndexOf(port);
-            var aliases = _flow.Nodes[node].OutputAliases;
-            return index >= 0 && index < aliases.Count ? $"'{aliases[index]}'" : $"'{name}.{port}'";
+            return _flow.Nodes[node].AliasOf(function, port) is { } alias ? $"'{alias}'" : $"'{name}.{port}'";
         }
 
         private void CheckModality(Link link, Source source, Modality expected, string? function)

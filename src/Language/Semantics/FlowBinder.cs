@@ -57,19 +57,11 @@ internal sealed class FlowBinder
         }
         foreach (var link in _flow.Links) BindLink(link);
 
-        return new Flow(
-            _flow.Name.Text,
-            _flow.Style,
-            _header.Inputs.ToEquatableArray(),
-            _header.Parameters.ToEquatableArray(),
-            _header.Outputs.ToEquatableArray(),
-            _nodes.ToEquatableArray(),
-            CanonicalOrder(_links),
-            _flow.Comments,
-            _notes.ToEquatableArray())
+        return _header.Flow with
         {
-            Span = _flow.Span,
-            NameSpan = _flow.Name.Span,
+            Nodes = _nodes.ToEquatableArray(),
+            Links = CanonicalOrder(_links),
+            Notes = _notes.ToEquatableArray(),
         };
     }
 
@@ -253,20 +245,15 @@ internal sealed class FlowBinder
 
         if (targets.Count > 1 && function is not null && targets.Count != function.Outputs.Count)
             Report(DiagnosticDescriptors.AmbiguousOutput, Cover(targets),
-                $"{function.Name} has {Outputs(function)} but {targets.Count} names are given");
+                $"{function.Name} has {Ports(function.Outputs, "output")} but {targets.Count} names are given");
         FeedOutputs(nodeName, function, targets);
     }
 
     private void ReportExtraArguments(FunctionInfo function, List<ArgumentSyntax> extra)
     {
-        var inputs = function.Inputs.Count switch
-        {
-            0 => "no inputs",
-            1 => $"1 input ('{function.Inputs[0].Name}')",
-            var n => $"{n} inputs ({Wording.QuotedList(function.Inputs.Select(p => p.Name))})",
-        };
         var span = SourceSpan.FromBounds(extra[0].Span.Start, extra[extra.Count - 1].Span.End);
-        Report(DiagnosticDescriptors.TooManyArguments, span, $"too many positional arguments: {function.Name} takes {inputs}; give parameters by name");
+        Report(DiagnosticDescriptors.TooManyArguments, span,
+            $"too many positional arguments: {function.Name} takes {Ports(function.Inputs, "input")}; give parameters by name");
     }
 
     // In dataflow and pseudo-natural flows a step named after a flow output also feeds that output
@@ -286,13 +273,11 @@ internal sealed class FlowBinder
             }
             else if (function is not null)
             {
-                var type = OutputType(target.Text);
-                var matching = function.Outputs.Count == 1 ? function.Outputs.ToList() : function.Outputs.Where(o => o.Modality == type).ToList();
-                if (matching.Count == 1)
-                    source = new PortSource(nodeName, matching[0].Name);
+                if (function.OutputFeeding(OutputType(target.Text)) is { } fed)
+                    source = new PortSource(nodeName, fed.Name);
                 else
                     Report(DiagnosticDescriptors.AmbiguousOutput, target.Span,
-                        $"{function.Name} has {Outputs(function)}; destructure the call to choose the one that feeds output '{target.Text}'");
+                        $"{function.Name} has {Ports(function.Outputs, "output")}; destructure the call to choose the one that feeds output '{target.Text}'");
             }
             AddLink(source, output, target.Span);
         }
@@ -441,7 +426,7 @@ internal sealed class FlowBinder
                 safe && o.Modality == expected))
             .ToArray();
         var example = function.Outputs.Count > 0 ? $", e.g. '{shown.Name}.{function.Outputs[0].Name}'" : "";
-        Report(DiagnosticDescriptors.AmbiguousOutput, shown.Span, $"'{shown.Name}' ({function.Name}) has {Outputs(function)}; select one with '.port'{example}", choices);
+        Report(DiagnosticDescriptors.AmbiguousOutput, shown.Span, $"'{shown.Name}' ({function.Name}) has {Ports(function.Outputs, "output")}; select one with '.port'{example}", choices);
         return unresolved;
     }
 
@@ -502,18 +487,19 @@ internal sealed class FlowBinder
         return links.OrderBy(Key).ToEquatableArray();
     }
 
-    private Modality? OutputType(string output) => _header.Outputs.FirstOrDefault(o => o.Name == output)?.Type;
+    private Modality? OutputType(string output) => _header.Flow.Outputs.FirstOrDefault(o => o.Name == output)?.Type;
 
     private void Report(DiagnosticDescriptor descriptor, SourceSpan span, string message, params CodeFix[] fixes) =>
         _diagnostics.Add(descriptor.Create(span, message, fixes));
 
     private static string NodeName(StepSyntax step) => string.Join("_", step.Targets.Select(t => t.Text));
 
-    private static string Outputs(FunctionInfo function) => function.Outputs.Count switch
+    // "no inputs", "1 input ('image')", "2 outputs ('fg' and 'mask')".
+    private static string Ports(EquatableArray<PortInfo> ports, string noun) => ports.Count switch
     {
-        0 => "no outputs",
-        1 => $"1 output ('{function.Outputs[0].Name}')",
-        var n => $"{n} outputs ({Wording.QuotedList(function.Outputs.Select(o => o.Name))})",
+        0 => $"no {noun}s",
+        1 => $"1 {noun} ('{ports[0].Name}')",
+        var n => $"{n} {noun}s ({Wording.QuotedList(ports.Select(p => p.Name))})",
     };
 
     private static SourceSpan Cover(EquatableArray<Identifier> names) =>

@@ -14,18 +14,10 @@ namespace SymbolicGen.Language.Semantics;
 /// </summary>
 internal sealed class FlowHeader
 {
-    private FlowHeader()
-    {
-    }
+    private FlowHeader(FlowSyntax flow) => Flow = Unbound(flow);
 
-    /// <summary>Inputs with a media type, in declared order.</summary>
-    public List<FlowPort> Inputs { get; } = new();
-
-    /// <summary>Parameters with a parameter type, in declared order.</summary>
-    public List<FlowParameter> Parameters { get; } = new();
-
-    /// <summary>Outputs with a media type, in declared order.</summary>
-    public List<FlowPort> Outputs { get; } = new();
+    /// <summary>The flow as far as its header goes: the declarations with a known type, in declared order; no nodes or links yet.</summary>
+    public Flow Flow { get; private set; }
 
     /// <summary>Every declared input name, typed or not (first declaration of each name).</summary>
     public Dictionary<string, Identifier> InputNames { get; } = new();
@@ -39,7 +31,10 @@ internal sealed class FlowHeader
     /// <summary>Binds the declarations of <paramref name="flow"/>, reporting unknown types and duplicate names.</summary>
     public static FlowHeader Bind(FlowSyntax flow, List<Diagnostic> diagnostics)
     {
-        var header = new FlowHeader();
+        var header = new FlowHeader(flow);
+        var inputs = new List<FlowPort>();
+        var parameters = new List<FlowParameter>();
+        var outputs = new List<FlowPort>();
         var declarations = flow.Inputs.Select(d => (Kind: DeclarationKind.Input, Syntax: d))
             .Concat(flow.Parameters.Select(d => (Kind: DeclarationKind.Parameter, Syntax: d)))
             .Concat(flow.Outputs.Select(d => (Kind: DeclarationKind.Output, Syntax: d)))
@@ -52,30 +47,36 @@ internal sealed class FlowHeader
                 case DeclarationKind.Input:
                     header.InputNames.Add(declaration.Name.Text, declaration.Name);
                     if (MediaType(declaration, "inputs take", diagnostics) is { } input)
-                        header.Inputs.Add(new FlowPort(declaration.Name.Text, input) { Span = declaration.Span });
+                        inputs.Add(new FlowPort(declaration.Name.Text, input) { Span = declaration.Span });
                     break;
                 case DeclarationKind.Output:
                     header.OutputNames.Add(declaration.Name.Text);
                     if (MediaType(declaration, "outputs give", diagnostics) is { } output)
-                        header.Outputs.Add(new FlowPort(declaration.Name.Text, output) { Span = declaration.Span });
+                        outputs.Add(new FlowPort(declaration.Name.Text, output) { Span = declaration.Span });
                     break;
                 default:
                     header.ParameterNames.Add(declaration.Name.Text, declaration.Name);
                     if (ParameterType(declaration, diagnostics) is { } type)
-                        header.Parameters.Add(new FlowParameter(declaration.Name.Text, type, DefaultValue(declaration.Default)) { Span = declaration.Span });
+                        parameters.Add(new FlowParameter(declaration.Name.Text, type, DefaultValue(declaration.Default)) { Span = declaration.Span });
                     break;
             }
         }
+        header.Flow = header.Flow with
+        {
+            Inputs = inputs.ToEquatableArray(),
+            Parameters = parameters.ToEquatableArray(),
+            Outputs = outputs.ToEquatableArray(),
+        };
         return header;
     }
 
-    /// <summary>The function a call of this flow binds to: its inputs, outputs and parameters (no ranges).</summary>
-    public FunctionInfo ToFunction(string name) => new(
-        name,
-        Inputs.Select(p => new PortInfo(p.Name, p.Type)).ToEquatableArray(),
-        Outputs.Select(p => new PortInfo(p.Name, p.Type)).ToEquatableArray(),
-        Parameters.Select(p => new ParameterInfo(p.Name, p.Type, p.Default)).ToEquatableArray(),
-        Category: "flow");
+    /// <summary>What the IR keeps of a flow before binding, or of one that could not be bound: its name, syntax, spans and comments.</summary>
+    public static Flow Unbound(FlowSyntax flow) =>
+        new(flow.Name.Text, flow.Style, default, default, default, default, default, flow.Comments, flow.Notes)
+        {
+            Span = flow.Span,
+            NameSpan = flow.Name.Span,
+        };
 
     // Inputs and parameters share one namespace (both are referenced by name in the body); outputs
     // have their own, but an output may not reuse an input's or a parameter's name either, since

@@ -68,13 +68,16 @@ public static class Suggestions
     /// <c>"; did you mean 'X'?"</c> with a safe fix replacing the name when exactly one candidate is
     /// closest, <c>"; did you mean 'X' or 'Y'?"</c> with offered fixes for a tie, or nothing.
     /// </summary>
-    public static (string Suffix, CodeFix[] Fixes) DidYouMean(string name, SourceSpan span, IEnumerable<string> candidates)
+    public static (string Suffix, CodeFix[] Fixes) DidYouMean(string name, SourceSpan span, IEnumerable<string> candidates) =>
+        Meant(name, span, Closest(name, candidates));
+
+    /// <summary>As <see cref="DidYouMean"/>, for names already known to be what <paramref name="name"/> means.</summary>
+    internal static (string Suffix, CodeFix[] Fixes) Meant(string name, SourceSpan span, IReadOnlyList<string> meant)
     {
-        var closest = Closest(name, candidates);
-        if (closest.Count == 0) return ("", Array.Empty<CodeFix>());
-        var suffix = "; did you mean " + string.Join(" or ", closest.Select(c => "'" + c + "'")) + "?";
-        var safe = closest.Count == 1;
-        var fixes = closest
+        if (meant.Count == 0) return ("", Array.Empty<CodeFix>());
+        var suffix = "; did you mean " + string.Join(" or ", meant.Select(c => "'" + c + "'")) + "?";
+        var safe = meant.Count == 1;
+        var fixes = meant
             .Select(c => new CodeFix($"replace '{name}' with '{c}'", EquatableArray.Of(new TextEdit(span, c)), safe))
             .ToArray();
         return (suffix, fixes);

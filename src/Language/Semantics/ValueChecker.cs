@@ -172,18 +172,12 @@ internal sealed class ValueChecker
         var type = parameter.Type;
         var shown = measured.Written is null ? Format(value, type, parameter) : $"{measured.Written} = {Format(value, type, parameter)}";
         if (measured.Via is { } via) shown = $"'{via.Name}', {shown} by default";
-        var accepts = (parameter.Min, parameter.Max) switch
-        {
-            ({ } lo, { } hi) => $"{Units.FormatCanonical(lo, type)} to {Units.FormatCanonical(hi, type)}",
-            ({ } lo, null) => $"at least {Units.FormatCanonical(lo, type)}",
-            (_, var hi) => $"at most {Units.FormatCanonical(hi!.Value, type)}",
-        };
         var bound = tooLow ? parameter.Min!.Value : parameter.Max!.Value;
         var clamped = Units.FormatNumber(bound) + Units.CanonicalSymbol(type);
         var clampTarget = measured.Via is null ? $"'{parameter.Name}'" : $"the default of '{measured.Via.Name}'";
         var clamp = new CodeFix($"clamp {clampTarget} to {clamped}", EquatableArray.Of(new TextEdit(measured.Span, clamped)), IsSafe: false);
         var span = measured.Via?.Span ?? measured.Span;
-        Report(DiagnosticDescriptors.OutOfRange, span, $"'{parameter.Name}' is {shown}; {owner} accepts {accepts}", clamp);
+        Report(DiagnosticDescriptors.OutOfRange, span, $"'{parameter.Name}' is {shown}; {owner} accepts {Wording.Range(type, parameter.Min, parameter.Max)}", clamp);
     }
 
     // A converted value, rounded for reading unless rounding would make it look in range.

@@ -9,8 +9,8 @@ using SymbolicGen.Language.Text;
 namespace SymbolicGen.Language.Semantics;
 
 /// <summary>
-/// Shared phrasing for the binder's and checker's messages, so that every message names things the
-/// same way (one line, no trailing period, names in single quotes).
+/// Shared phrasing for diagnostic messages (and the pseudo-natural printer's lists), so that every
+/// message names things the same way (one line, no trailing period, names in single quotes).
 /// </summary>
 internal static class Wording
 {
@@ -48,6 +48,15 @@ internal static class Wording
     /// <summary>"input 'a' of 'poster' (ImageBlend)" or "output 'film'": what a link feeds.</summary>
     public static string Target(PortTarget target, string? function) =>
         target.Node is null ? $"output '{target.Port}'" : $"input '{target.Port}' of '{target.Node}' ({function})";
+
+    /// <summary><c>0.5 s to 60 s</c>, <c>at least 1 Hz</c>, <c>at most 12 dB</c> or <c>any number</c>: an inclusive range in the type's canonical unit.</summary>
+    public static string Range(ParamType type, double? min, double? max) => (min, max) switch
+    {
+        ({ } lower, { } upper) => $"{Units.FormatCanonical(lower, type)} to {Units.FormatCanonical(upper, type)}",
+        ({ } lower, null) => $"at least {Units.FormatCanonical(lower, type)}",
+        (null, { } upper) => $"at most {Units.FormatCanonical(upper, type)}",
+        _ => "any number",
+    };
 
     /// <summary>An internal-error diagnostic: a bug in SymbolicGen, reported where it happened.</summary>
     public static Diagnostic InternalError(SourceSpan at, string task, Exception exception)

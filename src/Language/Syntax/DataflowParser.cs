@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using SymbolicGen.Language.Ir;
+using SymbolicGen.Language.Semantics;
 
 namespace SymbolicGen.Language.Syntax;
 
@@ -37,8 +38,9 @@ internal sealed class DataflowParser : ParserBase
     {
         var header = new List<DeclarationSyntax>();
         var ok = Expect(TokenKind.LeftParen) && ParseDeclarations(header);
+        // The list mixes inputs and parameters: a declaration of a media type is an input.
         foreach (var declaration in header)
-            (IsModality(declaration.Type.Text) ? inputs : parameters).Add(declaration);
+            (Wording.ParseModality(declaration.Type.Text) is not null ? inputs : parameters).Add(declaration);
         if (!ok || !Expect(TokenKind.Arrow)) return false;
 
         if (!At(TokenKind.LeftParen))
@@ -108,22 +110,7 @@ internal sealed class DataflowParser : ParserBase
     {
         step = null;
         var start = Current.Start;
-        var targets = new List<Identifier>();
-        if (TryTake(TokenKind.LeftParen))
-        {
-            do
-            {
-                if (!ExpectName("a name", out var target)) return false;
-                targets.Add(target);
-            }
-            while (TryTake(TokenKind.Comma));
-            if (!Expect(TokenKind.RightParen)) return false;
-        }
-        else
-        {
-            if (!ExpectName("a statement or '}'", out var target)) return false;
-            targets.Add(target);
-        }
+        if (!ParseTargets("a statement or '}'", out var targets)) return false;
         if (At(TokenKind.Colon) && Next.Kind == TokenKind.Equals)
         {
             // `x := F(…)`: reported, and read as meant.

@@ -112,26 +112,8 @@ internal sealed class DeclarativeParser : ParserBase
     private bool ParseNode(List<StepSyntax> steps)
     {
         var start = Take().Start;
-        var targets = new List<Identifier>();
-        if (TryTake(TokenKind.LeftParen))
-        {
-            do
-            {
-                if (!ExpectName("a name", out var target)) return false;
-                targets.Add(target);
-            }
-            while (TryTake(TokenKind.Comma));
-            if (!Expect(TokenKind.RightParen)) return false;
-        }
-        else if (ExpectName("a node name", out var name))
-        {
-            targets.Add(name);
-        }
-        else
-        {
+        if (!ParseTargets("a node name", out var targets) || !Expect(TokenKind.Equals) || !ExpectName("a function name", out var function))
             return false;
-        }
-        if (!Expect(TokenKind.Equals) || !ExpectName("a function name", out var function)) return false;
 
         var arguments = new List<ArgumentSyntax>();
         var ok = Expect(TokenKind.LeftBrace) && ParseArguments(arguments);

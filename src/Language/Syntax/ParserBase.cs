@@ -120,6 +120,28 @@ internal abstract class ParserBase
         return false;
     }
 
+    /// <summary>
+    /// A dataflow or declarative step's targets: one name (<paramref name="what"/> is what a lone name
+    /// is expected as), or <c>(a, b, …)</c> for a destructuring.
+    /// </summary>
+    protected bool ParseTargets(string what, out List<Identifier> targets)
+    {
+        targets = new List<Identifier>();
+        if (!TryTake(TokenKind.LeftParen))
+        {
+            if (!ExpectName(what, out var name)) return false;
+            targets.Add(name);
+            return true;
+        }
+        do
+        {
+            if (!ExpectName("a name", out var target)) return false;
+            targets.Add(target);
+        }
+        while (TryTake(TokenKind.Comma));
+        return Expect(TokenKind.RightParen);
+    }
+
     /// <summary>The position, to come back to after looking ahead (<see cref="Reset"/>).</summary>
     protected (int Index, int LastEnd) Mark() => (Context.Index, Context.LastEnd);
 
@@ -287,9 +309,6 @@ internal abstract class ParserBase
         return true;
     }
 
-    /// <summary>True for the media types; a dataflow header declaration of one of them is an input.</summary>
-    protected static bool IsModality(string type) => System.Enum.IsDefined(typeof(Catalog.Modality), type);
-
     /// <summary>
     /// True at the header of a flow: <c>Name is a flow</c> (or <c>an flow</c>), or <c>flow Name</c> for
     /// any name but <c>is</c> (so that a pseudo-natural step may be called <c>flow</c>). Text after
@@ -342,9 +361,11 @@ internal abstract class ParserBase
         var text = token.Text;
         var lineBreak = text.IndexOfAny(new[] { '\r', '\n' });
         if (lineBreak >= 0) text = text.Substring(0, lineBreak) + "…";
-        if (text.Length > 30) text = text.Substring(0, 29) + "…";
-        return "'" + text + "'";
+        return "'" + Shorten(text) + "'";
     }
+
+    /// <summary>Source text as a message quotes it: at most 30 characters, the last one '…' when cut.</summary>
+    internal static string Shorten(string text) => text.Length > 30 ? text.Substring(0, 29) + "…" : text;
 
     /// <summary>The raw content of a <c>"""…"""</c> token.</summary>
     internal static string BlockContent(string text) => text.Substring(3, text.Length - 6);

@@ -25,9 +25,7 @@ public static class SymParser
         }
         catch (Exception exception)
         {
-            var diagnostic = DiagnosticDescriptors.InternalError.Create(new SourceSpan(0, 0),
-                $"internal error in the parser: {exception.GetType().Name}: {exception.Message}");
-            return new ParseResult(new FileSyntax(default), EquatableArray.Of(diagnostic));
+            return new ParseResult(new FileSyntax(default), EquatableArray.Of(Wording.InternalError(default, "parsing", exception)));
         }
     }
 
@@ -100,8 +98,7 @@ public static class SymParser
 
     private static string InvalidCharacterMessage(string text)
     {
-        var shown = string.Concat(text.Select(c => char.IsControl(c) || char.IsWhiteSpace(c) ? $"U+{(int)c:X4}" : c.ToString()));
-        if (shown.Length > 30) shown = shown.Substring(0, 29) + "…";
+        var shown = ParserBase.Shorten(string.Concat(text.Select(c => char.IsControl(c) || char.IsWhiteSpace(c) ? $"U+{(int)c:X4}" : c.ToString())));
         return text.Length == 1 ? $"invalid character '{shown}'" : $"invalid characters '{shown}'";
     }
 
@@ -109,7 +106,7 @@ public static class SymParser
     private static Diagnostic UnknownUnit(SyntaxToken token)
     {
         var (suffix, fixes) = Units.FromWord(token.Text) is { } unit
-            ? ($"; did you mean '{unit.Symbol}'?", new[] { new CodeFix($"replace '{token.Text}' with '{unit.Symbol}'", EquatableArray.Of(new TextEdit(token.Span, unit.Symbol)), IsSafe: true) })
+            ? Suggestions.Meant(token.Text, token.Span, new[] { unit.Symbol })
             : Suggestions.DidYouMean(token.Text, token.Span, Units.SymbolNames);
         if (fixes.Length == 0) suffix = $"; the units are {string.Join(", ", Units.SymbolNames)}";
         return DiagnosticDescriptors.BadToken.Create(token.Span, $"unknown unit '{token.Text}'{suffix}", fixes);

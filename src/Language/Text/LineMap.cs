@@ -8,7 +8,10 @@ public sealed class LineMap
 {
     private readonly int[] _lineStarts;
 
-    /// <summary>Indexes the line starts of <paramref name="text"/> (LF, CRLF and CR all end a line).</summary>
+    /// <summary>
+    /// Indexes the line starts of <paramref name="text"/>. LF, CRLF, CR, NEL, LS and PS end a line, as in
+    /// Roslyn's SourceText, so <c>symgen check</c> and the build report the same line numbers.
+    /// </summary>
     public LineMap(string text)
     {
         Text = text;
@@ -17,7 +20,7 @@ public sealed class LineMap
         {
             var c = text[i];
             if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
-            if (c == '\n' || c == '\r') starts.Add(i + 1);
+            if (c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029') starts.Add(i + 1);
         }
         _lineStarts = starts.ToArray();
     }
@@ -36,7 +39,4 @@ public sealed class LineMap
         if (index < 0) index = ~index - 1;
         return new LinePosition(index + 1, offset - _lineStarts[index] + 1);
     }
-
-    /// <summary>Offset of the first character of 1-based <paramref name="line"/>.</summary>
-    public int GetLineStart(int line) => _lineStarts[Math.Max(0, Math.Min(line - 1, _lineStarts.Length - 1))];
 }

@@ -140,12 +140,5 @@ public class ContractCatalogTests
         Parameters = f.Parameters.Select(p => p with { Summary = null }).ToEquatableArray(),
     }));
 
-    private static string FlagshipSource() => File.ReadAllText(Path.Combine(RepositoryRoot(), "workflows", "contracts", "Flagship.cs"));
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "SymbolicGen.sln"))) return directory.FullName;
-        throw new InvalidOperationException("SymbolicGen.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string FlagshipSource() => Repository.ReadText("workflows/contracts/Flagship.cs");
 }

@@ -14,11 +14,9 @@ public static class Checks
     public static SymCompilation Compile(string text, FunctionCatalog? catalog = null) =>
         SymCompiler.Compile(text, catalog ?? TestCatalog.Extended);
 
-    public static List<Seen> Diagnostics(string text, FunctionCatalog? catalog = null)
-    {
-        var compilation = Compile(text, catalog);
-        return compilation.Diagnostics.Select(d => See(compilation, d)).ToList();
-    }
+    public static List<Seen> Diagnostics(string text, FunctionCatalog? catalog = null) => See(Compile(text, catalog));
+
+    public static List<Seen> See(SymCompilation compilation) => compilation.Diagnostics.Select(d => See(compilation, d)).ToList();
 
     public static Seen See(SymCompilation compilation, Diagnostic diagnostic)
     {
@@ -33,17 +31,5 @@ public static class Checks
         var all = Diagnostics(text, catalog);
         Xunit.Assert.True(all.Count == 1, "expected one diagnostic, got:\n" + string.Join("\n", all));
         return all[0];
-    }
-
-    /// <summary>Applies every edit of the safe fixes (non-overlapping, as the checker produces them).</summary>
-    public static string ApplySafeFixes(string text, SymCompilation compilation)
-    {
-        var edits = compilation.Diagnostics
-            .SelectMany(d => d.Fixes.Where(f => f.IsSafe).Take(1))
-            .SelectMany(f => f.Edits)
-            .OrderByDescending(e => e.Start)
-            .ToList();
-        foreach (var edit in edits) text = text.Substring(0, edit.Start) + edit.NewText + text.Substring(edit.Start + edit.Length);
-        return text;
     }
 }

@@ -1,3 +1,4 @@
+using SymbolicGen.Language.Diagnostics;
 using Xunit;
 
 namespace SymbolicGen.Language.Tests.Checking;
@@ -41,7 +42,7 @@ public class FixTests
         {
             var compilation = Checks.Compile(text);
             Assert.Contains(compilation.Diagnostics, d => d.Fixes.Any(f => f.IsSafe));
-            text = Checks.ApplySafeFixes(text, compilation);
+            text = FixApplier.ApplySafeFixes(text, compilation.Diagnostics).Text;
         }
 
         Assert.Empty(Checks.Diagnostics(text));

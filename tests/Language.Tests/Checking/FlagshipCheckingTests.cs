@@ -100,7 +100,7 @@ public class FlagshipCheckingTests
         var dataflow = SymCompiler.Compile(Flagship.Dataflow, TestCatalog.Flagship).File.Flows[0];
         var natural = SymCompiler.Compile(Flagship.Natural, TestCatalog.Flagship).File.Flows[0];
 
-        Assert.Equal(dataflow with { Comments = default }, natural with { Syntax = SyntaxStyle.Dataflow });
+        Assert.Equal(dataflow with { Comments = natural.Comments }, natural with { Syntax = SyntaxStyle.Dataflow });
     }
 
     private const string TenMistakes = """

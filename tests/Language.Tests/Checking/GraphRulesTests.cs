@@ -135,7 +135,7 @@ public class GraphRulesTests
         {
             new Seen("SYM0304", 3, 5, "spare", "'spare' contributes to no output of 'T'"),
             new Seen("SYM0304", 4, 6, "fg, mask", "'fg_mask' contributes to no output of 'T'"),
-        }, compilation.Diagnostics.Select(d => Checks.See(compilation, d)));
+        }, Checks.See(compilation));
         Assert.All(compilation.Diagnostics, d => Assert.Equal(Severity.Warning, d.Severity));
         Assert.False(compilation.HasErrors);
     }

@@ -82,7 +82,7 @@ public class ValueRulesTests
             new Seen("SYM0202", 2, 74, "rate", "'sharpness' takes a Float, but parameter 'rate' is a Frequency"),
             new Seen("SYM0202", 3, 29, "12px", "'size' takes a Size, not 12px"),
             new Seen("SYM0202", 3, 43, "\"lanczos\"", "'method' takes a word, not a string: write lanczos without quotes"),
-        }, compilation.Diagnostics.Select(d => Checks.See(compilation, d)));
+        }, Checks.See(compilation));
         var unquote = compilation.Diagnostics.Last().Fixes.Single();
         Assert.True(unquote.IsSafe);
         Assert.Equal("lanczos", unquote.Edits.Single().NewText);
@@ -183,9 +183,8 @@ public class ValueRulesTests
         var clamp = Assert.Single(diagnostic.Fixes);
         Assert.False(clamp.IsSafe);
         Assert.Equal("clamp 'duration' to 60s", clamp.Title);
-        Assert.Equal(text, Checks.ApplySafeFixes(text, compilation));
-        var clamped = text.Remove(clamp.Edits[0].Start, clamp.Edits[0].Length).Insert(clamp.Edits[0].Start, clamp.Edits[0].NewText);
-        Assert.Empty(Checks.Diagnostics(clamped));
+        Assert.Equal(text, FixApplier.ApplySafeFixes(text, compilation.Diagnostics).Text);
+        Assert.Empty(Checks.Diagnostics(FixApplier.Apply(text, clamp.Edits)));
     }
 
     [Fact]
@@ -204,7 +203,7 @@ public class ValueRulesTests
         {
             new Seen("SYM0203", 2, 42, "seconds", "'duration' is 'seconds', 2min = 120 s by default; ImageToVideo accepts 0.5 s to 60 s"),
             new Seen("SYM0207", 3, 32, "frames", "'duration' is 'frames', 48f by default, but Birdsong has no 'fps' to convert frames to seconds"),
-        }, compilation.Diagnostics.Select(d => Checks.See(compilation, d)));
+        }, Checks.See(compilation));
         var clamp = compilation.Diagnostics[0].Fixes.Single();
         Assert.Equal("clamp the default of 'seconds' to 60s", clamp.Title);
         Assert.Equal("2min", text.Substring(clamp.Edits[0].Start, clamp.Edits[0].Length));
@@ -258,10 +257,10 @@ public class ValueRulesTests
         {
             new Seen("SYM0206", 1, 42, "6", "'seconds' has no unit; 6 is taken as 6 s"),
             new Seen("SYM0206", 2, 56, "30", "'fps' has no unit; 30 is taken as 30 fps"),
-        }, compilation.Diagnostics.Select(d => Checks.See(compilation, d)));
+        }, Checks.See(compilation));
         Assert.All(compilation.Diagnostics, d => Assert.Equal(Severity.Warning, d.Severity));
         Assert.Equal(new[] { "write 6s", "write 30fps" }, compilation.Diagnostics.Select(d => d.Fixes.Single().Title));
-        Assert.Contains("seconds: Duration = 6s", Checks.ApplySafeFixes(text, compilation));
+        Assert.Contains("seconds: Duration = 6s", FixApplier.ApplySafeFixes(text, compilation.Diagnostics).Text);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public class FlagshipParsingTests
         ParseAssert.Covers(text, "-6dB", flow.Steps[4].Arguments[2].Value.Span);
         ParseAssert.Covers(text, "poster = ImageBlend(jungle, ruins, weight: 0.45, mode: laplacian)", flow.Steps[0].Span);
         ParseAssert.Covers(text, "ImageToVideo", flow.Steps[1].Function!.Span);
-        ParseAssert.Covers(text, text.Substring(text.IndexOf("flow ", StringComparison.Ordinal)), flow.Span);
+        ParseAssert.Covers(text, text.Substring(text.IndexOf("flow ", StringComparison.Ordinal)).TrimEnd(), flow.Span);
     }
 
     [Fact]

@@ -40,6 +40,19 @@ public static class ParseAssert
         Assert.Equal((start, expected.Length), (span.Start, span.Length));
     }
 
+    /// <summary>
+    /// Asserts that the diagnostic's one fix is safe and replaces exactly the first <paramref name="replaced"/>
+    /// (inside the first <paramref name="within"/>, when given) with <paramref name="replacement"/>.
+    /// </summary>
+    public static void SafeFix(Diagnostic diagnostic, string text, string replaced, string replacement, string? within = null)
+    {
+        var fix = Assert.Single(diagnostic.Fixes);
+        Assert.True(fix.IsSafe);
+        var edit = Assert.Single(fix.Edits);
+        Assert.Equal(replacement, edit.NewText);
+        Covers(text, replaced, edit.Span, within ?? replaced);
+    }
+
     /// <summary>Asserts one diagnostic's id, message and exact text (the first <paramref name="spanText"/> inside <paramref name="within"/>).</summary>
     public static void Is(Diagnostic diagnostic, string id, string message, string text, string spanText, string within)
     {

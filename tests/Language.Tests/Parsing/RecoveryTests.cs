@@ -125,10 +125,7 @@ public class RecoveryTests
         var result = SymParser.Parse(text);
         Assert.Equal(4, result.Diagnostics.Count);
         ParseAssert.Is(result.Diagnostics[0], "SYM0001", "expected 'input', 'param', 'output', 'node', 'link' or 'end' but found 'nod'; did you mean 'node'?", text, "nod");
-        var fix = Assert.Single(result.Diagnostics[0].Fixes);
-        Assert.True(fix.IsSafe);
-        Assert.Equal("node", Assert.Single(fix.Edits).NewText);
-        ParseAssert.Covers(text, "nod", fix.Edits[0].Span);
+        ParseAssert.SafeFix(result.Diagnostics[0], text, "nod", "node");
         ParseAssert.Is(result.Diagnostics[1], "SYM0001", "expected ':' but found '1'", text, "1", within: "k 1");
         ParseAssert.Is(result.Diagnostics[2], "SYM0001", "expected '->' but found 'b'", text, "b", within: "a b");
         ParseAssert.Is(result.Diagnostics[3], "SYM0001", "expected end of line but found 'extra'", text, "extra");
@@ -184,10 +181,7 @@ public class RecoveryTests
         Assert.Equal(7, result.Diagnostics.Count);
         ParseAssert.Is(result.Diagnostics[0], "SYM0002", "unknown unit 'parsecs'; the units are s, ms, min, f, fps, Hz, kHz, dB, x, px, %", text, "parsecs");
         ParseAssert.Is(result.Diagnostics[1], "SYM0002", "unknown unit 'sec'; did you mean 's'?", text, "sec", within: "6sec");
-        var fix = Assert.Single(result.Diagnostics[1].Fixes);
-        Assert.True(fix.IsSafe);
-        Assert.Equal("s", Assert.Single(fix.Edits).NewText);
-        ParseAssert.Covers(text, "sec", fix.Edits[0].Span, within: "6sec");
+        ParseAssert.SafeFix(result.Diagnostics[1], text, "sec", "s", within: "6sec");
         ParseAssert.Is(result.Diagnostics[2], "SYM0002", "invalid character '@'", text, "@");
         ParseAssert.Is(result.Diagnostics[3], "SYM0002", "invalid escape '\\q'; strings accept \\\", \\\\, \\n, \\t and \\uXXXX", text, "\\q");
         ParseAssert.Is(result.Diagnostics[4], "SYM0002", "unterminated string", text, "\"abc, g: 1)");
@@ -209,10 +203,7 @@ public class RecoveryTests
         var text = $"flow F() -> (o: Image) {{\n  o = G(k: {written})\n}}";
         var diagnostic = Assert.Single(SymParser.Parse(text).Diagnostics);
         ParseAssert.Is(diagnostic, "SYM0002", message, text, unit, within: written);
-        var fix = Assert.Single(diagnostic.Fixes);
-        Assert.True(fix.IsSafe);
-        Assert.Equal(replacement, Assert.Single(fix.Edits).NewText);
-        ParseAssert.Covers(text, unit, fix.Edits[0].Span, within: written);
+        ParseAssert.SafeFix(diagnostic, text, unit, replacement, within: written);
     }
 
     [Fact]

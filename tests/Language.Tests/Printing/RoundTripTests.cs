@@ -3,6 +3,7 @@ using SymbolicGen.Language.Catalog;
 using SymbolicGen.Language.Diagnostics;
 using SymbolicGen.Language.Ir;
 using SymbolicGen.Language.Printing;
+using SymbolicGen.Language.Tests.Parsing;
 using Xunit;
 
 namespace SymbolicGen.Language.Tests.Printing;
@@ -29,7 +30,7 @@ public class RoundTripTests
     [Fact]
     public void The_flagship_converts_through_every_syntax_to_an_identical_ir()
     {
-        var dataflow = Compile(Design.Dataflow, TestCatalog.Flagship);
+        var dataflow = Compile(Flagship.Dataflow, TestCatalog.Flagship);
         Assert.Null(IrDifference.Between(FlagshipIr.Flagship, dataflow));
 
         var declarative = Compile(SymPrinter.Print(dataflow, TestCatalog.Flagship, SyntaxStyle.Declarative), TestCatalog.Flagship);
@@ -38,14 +39,12 @@ public class RoundTripTests
 
         Assert.Null(IrDifference.Between(Restyle(dataflow, SyntaxStyle.Declarative), declarative));
         Assert.Null(IrDifference.Between(Restyle(dataflow, SyntaxStyle.Natural), natural));
-        Assert.Equal(Design.Dataflow, back);
+        Assert.Equal(Flagship.Dataflow, back);
         Assert.Equal(dataflow, Compile(back, TestCatalog.Flagship));
     }
 
     [Theory]
-    [InlineData(Design.Dataflow)]
-    [InlineData(Design.Declarative)]
-    [InlineData(Design.Natural)]
+    [MemberData(nameof(Flagship.All), MemberType = typeof(Flagship))]
     public void The_design_texts_are_already_in_normal_form(string text)
     {
         Assert.Equal(text, SymPrinter.Print(Compile(text, TestCatalog.Flagship), TestCatalog.Flagship));
@@ -128,58 +127,4 @@ public class RoundTripTests
 
     private static SymFile Restyle(SymFile file, SyntaxStyle style) =>
         file with { Flows = file.Flows.Select(f => f with { Syntax = style }).ToEquatableArray() };
-
-    /// <summary>The flagship as DESIGN §3.3 writes it in each syntax.</summary>
-    private static class Design
-    {
-        public const string Dataflow = """
-            # Blend a jungle photo with ancient ruins, animate it, score it with birdsong and water.
-            flow JungleRuins(jungle: Image, ruins: Image, seconds: Duration = 6s) -> (film: Video, poster: Image) {
-                poster = ImageBlend(jungle, ruins, weight: 0.45, mode: laplacian)
-                clip   = ImageToVideo(poster, duration: seconds, fps: 24fps, motion: zoom_in)
-                birds  = Birdsong(duration: seconds, density: 0.7)
-                water  = WaterAmbience(duration: seconds, flow: 0.5)
-                sound  = AudioMix(birds, water, gain_b: -6dB)
-                film   = AddAudio(clip, sound)
-            }
-
-            """;
-
-        public const string Declarative = """
-            flow JungleRuins
-              input  jungle: Image
-              input  ruins: Image
-              param  seconds: Duration = 6s
-              output film: Video
-              output poster: Image
-              node blend   = ImageBlend { weight: 0.45, mode: laplacian }
-              node animate = ImageToVideo { duration: seconds, fps: 24fps, motion: zoom_in }
-              node birds   = Birdsong { duration: seconds, density: 0.7 }
-              node water   = WaterAmbience { duration: seconds, flow: 0.5 }
-              node mix     = AudioMix { gain_b: -6dB }
-              node mux     = AddAudio {}
-              link jungle        -> blend.a
-              link ruins         -> blend.b
-              link blend.image   -> animate.image
-              link birds.audio   -> mix.a
-              link water.audio   -> mix.b
-              link animate.video -> mux.video
-              link mix.audio     -> mux.audio
-              link mux.video     -> film
-              link blend.image   -> poster
-            end
-
-            """;
-
-        public const string Natural = """
-            JungleRuins is a flow that takes jungle as an Image and ruins as an Image, with seconds as a Duration of 6 seconds, and gives film as a Video and poster as an Image.
-            poster is ImageBlend of jungle and ruins, with weight 0.45 and mode laplacian.
-            clip is ImageToVideo of poster, with duration seconds, fps 24 fps and motion zoom_in.
-            birds is Birdsong with duration seconds and density 0.7.
-            water is WaterAmbience with duration seconds and flow 0.5.
-            sound is AudioMix of birds and water, with gain_b -6 dB.
-            film is AddAudio of clip and sound.
-
-            """;
-    }
 }

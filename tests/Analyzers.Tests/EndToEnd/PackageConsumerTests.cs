@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Reflection;
+using SymbolicGen.Language;
+using SymbolicGen.Language.Catalog;
+using SymbolicGen.Runtime;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace SymbolicGen.Analyzers.Tests.EndToEnd;
+
+/// <summary>
+/// Packs the SymbolicGen package, adds it by name to a fresh console project in a temporary folder, and
+/// builds that project with the real SDK: what a user sees after <c>dotnet add package SymbolicGen</c>.
+/// </summary>
+public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
+{
+    private const string EchoFlow = """
+        # An echoed beep.
+        flow Echoed() -> (sound: Audio) {
+            beep  = Tone(pitch: 440Hz)
+            sound = Echo(beep, delay: 3s)
+        }
+        """;
+
+    private const string Functions = """
+        using SymbolicGen.Runtime;
+
+        namespace Consumer;
+
+        public static class EchoFunctions
+        {
+            [SymFunction(Summary = "A steady tone")]
+            public static Audio Tone([SymParam(SymKind.Frequency, Min = 20, Max = 20000)] double pitch = 440) => new Audio();
+
+            [SymFunction(Summary = "Repeat a sound after a delay")]
+            public static Audio Echo(Audio input, [SymParam(SymKind.Duration, Min = 0, Max = 2)] double delay = 0.25) => input;
+
+            [SymFunction]
+            public static Audio Inverted(Audio input, [SymParam(Min = 1, Max = 0)] double weight = 0.5) => input;
+        }
+        """;
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "symbolicgen-e2e-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task A_consumer_build_reports_sym_and_declaration_errors_succeeds_when_fixed_and_honours_editorconfig()
+    {
+        var total = Stopwatch.StartNew();
+        var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
+        var consumer = Directory.CreateDirectory(Path.Combine(_root, "Consumer")).FullName;
+        var cli = new DotNetCli(Path.Combine(_root, "packages"));
+        var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+
+        // The runtime and the analyzers are already built (project references of this test project), in its configuration.
+        await Step(cli, "pack", RepositoryRoot(), 0, "pack", "src/Runtime/SymbolicGen.Runtime.csproj", "--no-build", "--no-restore",
+            "-c", BuildConfiguration(), "-o", feed, $"-p:PackageVersion={version}", $"-p:NuspecOutputPath={Path.Combine(_root, "nuspec")}/",
+            "-nodeReuse:false", "-tl:off");
+
+        WriteConsumer(consumer, feed);
+        await Step(cli, "add package", consumer, 0, "add", "package", "SymbolicGen", "--version", version);
+
+        // 1. The out-of-range delay and the inverted range fail the build, each at its exact place.
+        var output = await Step(cli, "build with errors", consumer, 1, Build);
+        var (symLine, symColumn, symMessage) = ExpectedSymDiagnostic(EchoFlow, "SYM0203");
+        Assert.Equal((4, 31), (symLine, symColumn));
+        AssertLine(output, $"{Path.Combine(consumer, "workflows", "Echo.sym")}({symLine},{symColumn}): error SYM0203: {symMessage}");
+        var (csLine, csColumn, csMessage) = ExpectedCatalogProblem("SYM0501");
+        AssertLine(output, $"{Path.Combine(consumer, "Functions.cs")}({csLine},{csColumn}): error SYM0501: {csMessage}");
+
+        // 2. Fixed: the build succeeds; a delay without a unit is a warning.
+        File.WriteAllText(Path.Combine(consumer, "workflows", "Echo.sym"), EchoFlow.Replace("delay: 3s", "delay: 1"));
+        File.WriteAllText(Path.Combine(consumer, "Functions.cs"), Functions.Replace("Min = 1, Max = 0", "Min = 0, Max = 1"));
+        output = await Step(cli, "build with a warning", consumer, 0, Build);
+        Assert.Contains($"{Path.Combine(consumer, "workflows", "Echo.sym")}(4,31): warning SYM0206: ", output);
+
+        // 3. An .editorconfig beside the .sym file turns the warning off.
+        File.WriteAllText(Path.Combine(consumer, "workflows", ".editorconfig"), "[*.sym]\ndotnet_diagnostic.SYM0206.severity = none\n");
+        // A full rebuild, so that the compiler runs whatever the incremental checks decide.
+        output = await Step(cli, "rebuild with the warning off", consumer, 0, [.. Build, "--no-incremental"]);
+        Assert.DoesNotContain("SYM0206", output);
+        Assert.Contains(" 0 Warning(s)", output);
+
+        log.WriteLine($"end-to-end total: {total.Elapsed.TotalSeconds:F1} s");
+    }
+
+    private static readonly string[] Build = ["build", "--no-restore", "-nodeReuse:false", "-tl:off"];
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file for a moment; the temporary folder is the system's to clean.
+        }
+    }
+
+    private async Task<string> Step(DotNetCli cli, string name, string directory, int expectedExitCode, params string[] arguments)
+    {
+        var watch = Stopwatch.StartNew();
+        var (exitCode, output) = await cli.RunAsync(directory, arguments);
+        log.WriteLine($"{name}: {watch.Elapsed.TotalSeconds:F1} s, exit code {exitCode}");
+        Assert.True(exitCode == expectedExitCode, $"'dotnet {string.Join(' ', arguments)}' exited with {exitCode}, expected {expectedExitCode}:\n{output}");
+        return output;
+    }
+
+    private void WriteConsumer(string directory, string feed)
+    {
+        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <!-- No vulnerability audit: it would query nuget.org, and the test needs no network. -->
+                <NuGetAudit>false</NuGetAudit>
+              </PropertyGroup>
+            </Project>
+            """);
+        // The package from the local feed only; anything else from nuget.org.
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="local"><package pattern="SymbolicGen" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), "System.Console.WriteLine(\"consumer\");\n");
+        File.WriteAllText(Path.Combine(directory, "Functions.cs"), Functions);
+        if (RuntimeLacksMediaTypes())
+            File.Copy(Path.Combine(RepositoryRoot(), "workflows", "contracts", "MediaTypes.cs"), Path.Combine(directory, "MediaTypes.cs"));
+        Directory.CreateDirectory(Path.Combine(directory, "workflows"));
+        File.WriteAllText(Path.Combine(directory, "workflows", "Echo.sym"), EchoFlow);
+        // Keeps the repository's or the machine's .editorconfig files above the temporary folder out of the test.
+        File.WriteAllText(Path.Combine(directory, ".editorconfig"), "root = true\n");
+    }
+
+    private static void AssertLine(string output, string expectedStart)
+    {
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r'));
+        // MSBuild may append the help link and the project ('… (https://…) [/…/Consumer.csproj]') after the message.
+        Assert.True(
+            lines.Any(l => l == expectedStart || l.StartsWith(expectedStart + " ", StringComparison.Ordinal)),
+            $"no line starts with:\n{expectedStart}\nin:\n{output}");
+    }
+
+    /// <summary>Where the checker puts <paramref name="id"/> in <paramref name="text"/>, and its message, against the consumer's functions.</summary>
+    private static (int Line, int Column, string Message) ExpectedSymDiagnostic(string text, string id)
+    {
+        var compilation = SymCompiler.Compile(text, ConsumerCatalog().Catalog);
+        var diagnostic = Assert.Single(compilation.Diagnostics, d => d.Id == id);
+        var position = compilation.Lines.GetPosition(diagnostic.Start);
+        return (position.Line, position.Column, diagnostic.Message);
+    }
+
+    /// <summary>Where the catalog reader puts <paramref name="id"/> in the consumer's Functions.cs, and its message.</summary>
+    private static (int Line, int Column, string Message) ExpectedCatalogProblem(string id)
+    {
+        var problem = Assert.Single(ConsumerCatalog().Problems, p => p.Id == id);
+        var start = problem.Location.GetLineSpan().StartLinePosition;
+        return (start.Line + 1, start.Character + 1, problem.Message);
+    }
+
+    private static CatalogReadResult ConsumerCatalog() =>
+        SymbolCatalogReader.Read(AnalyzerHarness.Compile(RuntimeLacksMediaTypes() ? [Functions, AnalyzerHarness.MediaTypes] : [Functions]));
+
+    // The media types are stand-ins in workflows/contracts until the runtime defines them.
+    private static bool RuntimeLacksMediaTypes() => typeof(SymFunctionAttribute).Assembly.GetType("SymbolicGen.Runtime.Audio") is null;
+
+    private static string BuildConfiguration() =>
+        typeof(PackageConsumerTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BuildConfiguration").Value!;
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "SymbolicGen.sln"))) return directory.FullName;
+        }
+        throw new InvalidOperationException("no SymbolicGen.sln above " + AppContext.BaseDirectory);
+    }
+}
