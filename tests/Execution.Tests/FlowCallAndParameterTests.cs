@@ -150,45 +150,22 @@ public class FlowCallAndParameterTests
 
 public class SyntaxTests
 {
-    // DESIGN §3.3's declarative form, with the nodes declared in reverse order.
-    private const string Declarative = """
-        flow JungleRuins
-          input  jungle: Image
-          input  ruins: Image
-          param  seconds: Duration = 6s
-          output film: Video
-          output poster: Image
-          node mux     = AddAudio {}
-          node mix     = AudioMix { gain_b: -6dB }
-          node water   = WaterAmbience { duration: seconds, flow: 0.5 }
-          node birds   = Birdsong { duration: seconds, density: 0.7 }
-          node animate = ImageToVideo { duration: seconds, fps: 24fps, motion: zoom_in }
-          node blend   = ImageBlend { weight: 0.45, mode: laplacian }
-          link jungle        -> blend.a
-          link ruins         -> blend.b
-          link blend.image   -> animate.image
-          link birds.audio   -> mix.a
-          link water.audio   -> mix.b
-          link animate.video -> mux.video
-          link mix.audio     -> mux.audio
-          link mux.video     -> film
-          link blend.image   -> poster
-        end
-        """;
+    // The declarative flagship with its nodes declared in reverse order: links, not order, decide what runs first.
+    private static readonly string Reversed = ReverseNodes(Flagship.Declarative);
 
-    private const string Natural = """
-        JungleRuins is a flow that takes jungle as an Image and ruins as an Image, with seconds as a Duration of 6 seconds, and gives film as a Video and poster as an Image.
-        poster is ImageBlend of jungle and ruins, with weight 0.45 and mode laplacian.
-        clip is ImageToVideo of poster, with duration seconds, fps 24 fps and motion zoom_in.
-        birds is Birdsong with duration seconds and density 0.7.
-        water is WaterAmbience with duration seconds and flow 0.5.
-        sound is AudioMix of birds and water, with gain_b -6 dB.
-        film is AddAudio of clip and sound.
-        """;
+    public static TheoryData<string> OtherSyntaxes => new() { Flagship.Declarative, Reversed, Flagship.Natural };
+
+    private static string ReverseNodes(string text)
+    {
+        var lines = text.Split('\n');
+        var nodes = lines.Select((l, i) => (l, i)).Where(x => x.l.TrimStart().StartsWith("node ")).ToList();
+        Assert.Equal(6, nodes.Count);
+        for (var k = 0; k < nodes.Count; k++) lines[nodes[k].i] = nodes[nodes.Count - 1 - k].l;
+        return string.Join('\n', lines);
+    }
 
     [Theory]
-    [InlineData(Declarative)]
-    [InlineData(Natural)]
+    [MemberData(nameof(OtherSyntaxes))]
     public async Task The_flagship_in_every_syntax_gives_the_same_outputs_and_shares_the_cache(string text)
     {
         var world = new TestWorld();
@@ -208,7 +185,7 @@ public class SyntaxTests
     public async Task Lines_of_declarative_nodes_point_at_their_node_statements()
     {
         var world = new TestWorld();
-        var flows = world.Compile(Declarative, "d.sym");
+        var flows = world.Compile(Reversed, "d.sym");
         var failing = new FunctionRegistry();
         foreach (var f in world.Registry.Functions)
             failing.Add(f.Info, f.Name == "AudioMix" ? _ => throw new IOException("disk full") : f.Invoker);
@@ -216,7 +193,9 @@ public class SyntaxTests
 
         var error = await Assert.ThrowsAsync<FlowExecutionException>(() => executor.RunAsync(flows, "JungleRuins", Flagship.Arguments(world, out _, out _)));
 
-        Assert.Equal("d.sym(8): node 'mix' (AudioMix) failed: disk full", error.Message);
+        var line = Flagship.LineOf(Reversed, "node mix");
+        Assert.Equal(9, line); // reversed from line 12
+        Assert.Equal($"d.sym({line}): node 'mix' (AudioMix) failed: disk full", error.Message);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using SymbolicGen.Language;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Language.Ir;
 using SymbolicGen.Language.Tests;
+using Repository = SymbolicGen.Language.Tests.Repository;
 using SymbolicGen.Runtime.Execution;
 
 namespace SymbolicGen.Execution.Tests;
@@ -296,22 +297,23 @@ public sealed class RecordingObserver : IRunObserver
     }
 }
 
-/// <summary>The flagship flow of DESIGN §3.3 (dataflow syntax), and helpers to run it.</summary>
+/// <summary>The flagship flow (workflows/JungleRuins.sym and its other syntaxes), and helpers to run it.</summary>
 public static class Flagship
 {
-    public const string Text = """
-        # Blend a jungle photo with ancient ruins, animate it, score it with birdsong and water.
-        flow JungleRuins(jungle: Image, ruins: Image, seconds: Duration = 6s) -> (film: Video, poster: Image) {
-            poster = ImageBlend(jungle, ruins, weight: 0.45, mode: laplacian)
-            clip   = ImageToVideo(poster, duration: seconds, fps: 24fps, motion: zoom_in)
-            birds  = Birdsong(duration: seconds, density: 0.7)
-            water  = WaterAmbience(duration: seconds, flow: 0.5)
-            sound  = AudioMix(birds, water, gain_b: -6dB)
-            film   = AddAudio(clip, sound)
-        }
-        """;
+    public static string Text { get; } = Repository.ReadText("workflows/JungleRuins.sym");
 
-    public static string WithGainB(string gain) => Text.Replace("gain_b: -6dB", "gain_b: " + gain);
+    public static string Declarative { get; } = Repository.ReadText("workflows/syntaxes/JungleRuins.declarative.sym");
+
+    public static string Natural { get; } = Repository.ReadText("workflows/syntaxes/JungleRuins.natural.sym");
+
+    /// <summary>The 1-based line of the first line of <paramref name="text"/> that contains <paramref name="fragment"/>.</summary>
+    public static int LineOf(string text, string fragment) => text.Split('\n').ToList().FindIndex(l => l.Contains(fragment)) + 1;
+
+    public static string WithGainB(string gain)
+    {
+        Assert.Contains("gain_b: -6dB", Text);
+        return Text.Replace("gain_b: -6dB", "gain_b: " + gain);
+    }
 
     /// <summary>The film's numbers for jungle [1, 2], ruins [3, 4], the given seconds and gain_b (dB).</summary>
     public static double[] ExpectedFilm(double seconds = 6, double gainB = -6)
