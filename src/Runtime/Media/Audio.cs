@@ -70,7 +70,7 @@ public sealed class Audio : TensorMedia
         return new Audio(torch.zeros(new long[] { channels, samples }, ScalarType.Float32), sampleRate);
     }
 
-    /// <summary>The samples interleaved (frame by frame), NaN as 0. Values are not clamped.</summary>
+    /// <summary>The samples interleaved (frame by frame); NaN and infinities become 0, other values are not clamped.</summary>
     public float[] ToInterleaved()
     {
         using var scope = NewDisposeScope();
