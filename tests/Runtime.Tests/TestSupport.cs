@@ -116,3 +116,32 @@ internal static class Synthetic
         return Video.FromTensor(torch.stack(list), fps, audio);
     }
 }
+
+/// <summary>Runs ffmpeg or ffprobe directly, as an independent check of what the runtime wrote or read.</summary>
+internal static class Tool
+{
+    public static byte[] Run(string tool, params string[] arguments)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(tool)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
+        using var output = new MemoryStream();
+        process.StandardOutput.BaseStream.CopyTo(output);
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', arguments)} failed: {error.Result}");
+        return output.ToArray();
+    }
+
+    public static string RunText(string tool, params string[] arguments) => System.Text.Encoding.UTF8.GetString(Run(tool, arguments));
+
+    /// <summary>What ffmpeg decodes from <paramref name="path"/>'s first audio stream, interleaved float32.</summary>
+    public static float[] DecodeAudio(string path) =>
+        System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(
+            Run("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-i", path, "-map", "0:a:0", "-f", "f32le", "-acodec", "pcm_f32le", "pipe:1")).ToArray();
+}

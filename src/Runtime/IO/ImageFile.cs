@@ -1,5 +1,7 @@
 using System;
+using System.Buffers.Binary;
 using System.IO;
+using System.Linq;
 using StbImageSharp;
 using StbImageWriteSharp;
 
@@ -22,11 +24,16 @@ public static class ImageFile
     {
         ArgumentNullException.ThrowIfNull(encoded);
         if (encoded.Length == 0) throw new MediaFormatException(name, "the file is empty");
+        var format = Sniff(encoded);
         ImageResult result;
         try
         {
-            var info = ImageInfo.FromStream(new MemoryStream(encoded, writable: false))
-                ?? throw new MediaFormatException(name, "not a PNG, JPEG, BMP, GIF, TGA or PSD image");
+            if (ImageInfo.FromStream(new MemoryStream(encoded, writable: false)) is not { } info)
+            {
+                if (format == "PNG" && encoded.Length >= 24 && (BinaryPrimitives.ReadInt32BigEndian(encoded.AsSpan(16)) == 0 || BinaryPrimitives.ReadInt32BigEndian(encoded.AsSpan(20)) == 0))
+                    throw new MediaFormatException(name, $"the image is empty ({BinaryPrimitives.ReadInt32BigEndian(encoded.AsSpan(16))}x{BinaryPrimitives.ReadInt32BigEndian(encoded.AsSpan(20))})");
+                throw new MediaFormatException(name, format is null ? "not a PNG, JPEG, BMP, GIF, TGA or PSD image" : $"damaged {format} image (its header cannot be read)");
+            }
             if (info.Width < 1 || info.Height < 1)
                 throw new MediaFormatException(name, $"the image is empty ({info.Width}x{info.Height})");
             var alpha = info.ColorComponents is StbImageSharp.ColorComponents.GreyAlpha or StbImageSharp.ColorComponents.RedGreenBlueAlpha;
@@ -38,8 +45,9 @@ public static class ImageFile
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // stb reports damage with terse reasons ("bad zlib header", "outofdata").
-            throw new MediaFormatException(name, $"damaged or unsupported image ({e.Message})", e);
+            // stb's reasons are terse ("bad zlib header") and sometimes unprintable.
+            var reason = new string(e.Message.Where(c => c >= ' ').ToArray()).Trim();
+            throw new MediaFormatException(name, $"damaged or truncated {format ?? "image"}{(reason.Length > 0 ? $" ({reason})" : "")}", e);
         }
         if (result.Width < 1 || result.Height < 1)
             throw new MediaFormatException(name, $"the image is empty ({result.Width}x{result.Height})");
@@ -96,6 +104,15 @@ public static class ImageFile
         }
         return output.ToArray();
     }
+
+    /// <summary>The format named by the first bytes, or null (TGA has no signature).</summary>
+    private static string? Sniff(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }) ? "PNG"
+        : bytes.StartsWith(new byte[] { 0xFF, 0xD8 }) ? "JPEG"
+        : bytes.StartsWith("BM"u8) ? "BMP"
+        : bytes.StartsWith("GIF8"u8) ? "GIF"
+        : bytes.StartsWith("8BPS"u8) ? "PSD"
+        : null;
 
     private static byte[] DropAlpha(byte[] rgba)
     {

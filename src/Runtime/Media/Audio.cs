@@ -73,6 +73,7 @@ public sealed class Audio : TensorMedia
     /// <summary>The samples interleaved (frame by frame); NaN and infinities become 0, other values are not clamped.</summary>
     public float[] ToInterleaved()
     {
+        if (SampleCount == 0) return Array.Empty<float>();
         using var scope = NewDisposeScope();
         return Tensor.nan_to_num(0, 0, 0).t().contiguous().data<float>().ToArray();
     }
