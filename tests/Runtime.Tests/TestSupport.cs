@@ -11,10 +11,22 @@ internal static class LiveTensors
 {
     public static long Count => torch.Tensor.TotalCount;
 
+    /// <summary>
+    /// The count once tensors that earlier code dropped without disposing have been finalized, so that
+    /// their finalizers cannot change the count in the middle of a measurement.
+    /// </summary>
+    private static long SettledCount()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return Count;
+    }
+
     /// <summary>Runs <paramref name="action"/> and asserts that it leaves no tensor alive.</summary>
     public static void AssertNoLeak(Action action)
     {
-        var before = Count;
+        var before = SettledCount();
         action();
         Assert.Equal(before, Count);
     }
@@ -22,7 +34,7 @@ internal static class LiveTensors
     /// <summary>Runs <paramref name="action"/> and asserts that it leaves no tensor alive.</summary>
     public static async Task AssertNoLeakAsync(Func<Task> action)
     {
-        var before = Count;
+        var before = SettledCount();
         await action();
         Assert.Equal(before, Count);
     }
