@@ -157,6 +157,13 @@ public sealed class VideoFileTests : IDisposable
         Assert.Equal("/nonexistent/ffprobe", read.Tool);
         Assert.Contains("apt-get install ffmpeg", read.Message);
 
+        // A file that is there but cannot run says so.
+        var notExecutable = _folder.File("ffmpeg-not-executable");
+        File.WriteAllText(notExecutable, "");
+        var denied = await Assert.ThrowsAsync<MediaToolNotFoundException>(() => VideoFile.WriteAsync(video, path, new VideoFileOptions { FFmpegPath = notExecutable }));
+        Assert.StartsWith($"'{notExecutable}' could not be started (", denied.Message);
+        Assert.DoesNotContain('\n', denied.Message);
+
         // Images and audio do not need ffmpeg.
         using var frame = video.Frame(0);
         ImageFile.Write(frame, _folder.File("frame.png"));

@@ -28,9 +28,16 @@ public sealed class MediaToolNotFoundException : Exception
 {
     /// <summary>Creates the exception for <paramref name="tool"/> (the name or path that could not be started).</summary>
     public MediaToolNotFoundException(string tool, Exception? innerException = null)
-        : base($"'{tool}' was not found: video input and output need ffmpeg and ffprobe; install them with 'apt-get install ffmpeg' (Debian, Ubuntu), 'brew install ffmpeg' (macOS) or 'winget install ffmpeg' (Windows), or set VideoFileOptions.FFmpegPath/FFprobePath", innerException)
+        : base(Describe(tool, innerException), innerException)
     {
         Tool = tool;
+    }
+
+    private static string Describe(string tool, Exception? cause)
+    {
+        // ENOENT (2) is "not found"; anything else (EACCES: not executable) is worth naming.
+        var what = cause is System.ComponentModel.Win32Exception { NativeErrorCode: not 2 } e ? $"could not be started ({e.Message})" : "was not found";
+        return $"'{tool}' {what}: video input and output need ffmpeg and ffprobe; install them with 'apt-get install ffmpeg' (Debian, Ubuntu), 'brew install ffmpeg' (macOS) or 'winget install ffmpeg' (Windows), or set VideoFileOptions.FFmpegPath/FFprobePath";
     }
 
     /// <summary>The name or path of the tool that could not be started.</summary>

@@ -235,17 +235,27 @@ public static class VideoFile
                 var exitCode = await ffmpeg.FinishAsync(cancellationToken).ConfigureAwait(false);
                 if (exitCode != 0) throw new MediaFormatException(path, $"ffmpeg could not decode the video ({ffmpeg.ErrorSummary})");
                 if (total == 0) throw new MediaFormatException(path, "the video has no frames");
+                // [T, H, W, 3] bytes, chunk by chunk, into one [T, 3, H, W] float tensor: the bytes are a quarter of
+                // the floats, so the peak is 1.25 times the result.
                 var frames = torch.empty(new long[] { total, 3, info.Height, info.Width }, ScalarType.Float32);
-                long offset = 0;
-                foreach (var chunk in chunks)
+                try
                 {
-                    using var scope = NewDisposeScope();
-                    var count = chunk.shape[0];
-                    frames.narrow(0, offset, count).copy_(chunk.permute(0, 3, 1, 2));
-                    offset += count;
+                    long offset = 0;
+                    foreach (var chunk in chunks)
+                    {
+                        using var scope = NewDisposeScope();
+                        var count = chunk.shape[0];
+                        frames.narrow(0, offset, count).copy_(chunk.permute(0, 3, 1, 2));
+                        offset += count;
+                    }
+                    frames.div_(255f);
+                    return frames;
                 }
-                frames.div_(255f);
-                return frames;
+                catch
+                {
+                    frames.Dispose();
+                    throw;
+                }
             }
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
