@@ -10,7 +10,11 @@ namespace SymbolicGen.Language.Tests.Catalog;
 /// <summary>Builds in-memory C# compilations of [SymFunction] declarations and reads them.</summary>
 internal static class CatalogCompilation
 {
-    /// <summary>The runtime's media types, which a later issue adds to SymbolicGen.Runtime itself.</summary>
+    /// <summary>
+    /// Stand-ins for the runtime's media types (SymbolicGen.Runtime defines them too; declarations in source
+    /// take precedence over referenced ones). A library that another compilation references must not declare
+    /// them (<c>declareMediaTypes: false</c>), or the two referenced copies clash.
+    /// </summary>
     public const string MediaTypes = """
         namespace SymbolicGen.Runtime
         {

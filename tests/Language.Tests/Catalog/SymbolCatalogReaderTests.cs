@@ -391,7 +391,7 @@ public class SymbolCatalogReaderTests
             {
                 [SymFunction] public static Image AlsoHidden(Image image) => image;
             }
-            """, "Library"));
+            """, "Library", declareMediaTypes: false));
         var user = Compile("""
             public static class User
             {

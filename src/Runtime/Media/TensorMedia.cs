@@ -1,0 +1,69 @@
+using System;
+using System.Threading;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SymbolicGen.Runtime;
+
+/// <summary>
+/// Media held in a TorchSharp tensor that the media object owns: <see cref="Image"/>, <see cref="Mask"/>,
+/// <see cref="Audio"/> and <see cref="Video"/>.
+/// </summary>
+/// <remarks>
+/// <para>Ownership, in three rules:</para>
+/// <list type="number">
+/// <item><description>The <c>From…</c> factories take ownership of the tensors (and, for
+/// <see cref="Video.FromTensor"/>, the audio) they are given and detach them from any TorchSharp dispose
+/// scope, so a function may compute inside <c>torch.NewDisposeScope()</c> and return
+/// <c>Image.FromTensor(result)</c>: the intermediates die with the scope, the result lives on. When a
+/// factory throws it has taken nothing.</description></item>
+/// <item><description>Every other member leaves its arguments with the caller and returns new media that
+/// the caller owns and must dispose.</description></item>
+/// <item><description><see cref="Dispose()"/> releases the tensor at once (it is idempotent); afterwards
+/// <see cref="Tensor"/> throws <see cref="ObjectDisposedException"/>.</description></item>
+/// </list>
+/// <para>The tensor is read-only by contract: media may share storage (<see cref="Video.Frame"/>,
+/// <see cref="Video.WithAudio"/>), so compute a new tensor rather than modify one in place.</para>
+/// </remarks>
+public abstract class TensorMedia : IDisposable
+{
+    private Tensor? _tensor;
+
+    private protected TensorMedia(Tensor tensor) => _tensor = tensor.DetachFromDisposeScope();
+
+    /// <summary>
+    /// The tensor, still owned by this object: use it, do not dispose or modify it, and do not keep it
+    /// past this object's lifetime (clone it to keep it).
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The media has been disposed.</exception>
+    public Tensor Tensor => _tensor ?? throw new ObjectDisposedException(GetType().Name, $"This {GetType().Name} has been disposed");
+
+    /// <summary>True once <see cref="Dispose()"/> has run.</summary>
+    public bool IsDisposed => Volatile.Read(ref _tensor) is null;
+
+    /// <summary>Releases the tensor (and everything else the media owns). Safe to call more than once.</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases what the media owns; derived types release their own parts, then call the base.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing) Interlocked.Exchange(ref _tensor, null)?.Dispose();
+    }
+
+    /// <summary>The tensor's shape as text, such as <c>float32 [3, 4, 5]</c>, for error messages.</summary>
+    private protected static string Describe(Tensor tensor) =>
+        tensor.dtype.ToString().ToLowerInvariant() + " [" + string.Join(", ", tensor.shape) + "]";
+
+    /// <summary>Checks a factory's tensor: float32 with <paramref name="rank"/> dimensions.</summary>
+    private protected static void RequireFloat32(Tensor tensor, int rank, string what, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(tensor, paramName);
+        if (tensor.IsInvalid) throw new ArgumentException("The tensor has been disposed", paramName);
+        if (tensor.dtype != ScalarType.Float32 || tensor.dim() != rank)
+            throw new ArgumentException($"{what}; got {Describe(tensor)}", paramName);
+    }
+}
