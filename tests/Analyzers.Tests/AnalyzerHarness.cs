@@ -13,18 +13,6 @@ namespace SymbolicGen.Analyzers.Tests;
 /// <summary>Runs <see cref="SymAnalyzer"/> over in-memory compilations, as the compiler does during a build.</summary>
 internal static class AnalyzerHarness
 {
-    /// <summary>The runtime's media types, which a later issue adds to SymbolicGen.Runtime itself.</summary>
-    public const string MediaTypes = """
-        namespace SymbolicGen.Runtime
-        {
-            public sealed class Text { }
-            public sealed class Image { }
-            public sealed class Mask { }
-            public sealed class Audio { }
-            public sealed class Video { }
-        }
-        """;
-
     /// <summary>Two functions for the tests' flows: a tone (a Frequency and a Duration in range) and a mixer.</summary>
     public const string SoundFunctions = """
         using SymbolicGen.Runtime;
@@ -36,7 +24,7 @@ internal static class AnalyzerHarness
                 [SymFunction(Summary = "A steady tone")]
                 public static Audio Tone(
                     [SymParam(SymKind.Frequency, Min = 20, Max = 20000)] double pitch = 440,
-                    [SymParam(SymKind.Duration, Min = 0.1, Max = 60)] double duration = 1) => new Audio();
+                    [SymParam(SymKind.Duration, Min = 0.1, Max = 60)] double duration = 1) => Audio.Silence(System.TimeSpan.FromSeconds(duration), 44100, 1);
 
                 [SymFunction(Summary = "Mix two tracks")]
                 public static Audio Mix(Audio a, Audio b, [SymParam(SymKind.Gain, Min = -60, Max = 12)] double gain = 0) => a;

@@ -17,7 +17,7 @@ public class CatalogSourceTests
     [Fact]
     public async Task Functions_declared_in_a_referenced_assembly_are_in_the_catalog()
     {
-        var library = Emit(Compile([SoundFunctions, MediaTypes], "SoundLibrary"));
+        var library = Emit(Compile([SoundFunctions], "SoundLibrary"));
         var consumer = Compile(["namespace App { public static class Program { } }"], "App", library);
 
         var diagnostics = await RunAsync(consumer, [("/p/Beep.sym", CallsTone), ("/p/Ok.sym", CallsTone.Replace("90s", "3s"))]);
@@ -30,7 +30,7 @@ public class CatalogSourceTests
     [Fact]
     public async Task Without_a_declaration_the_function_is_unknown()
     {
-        var consumer = Compile([MediaTypes]);
+        var consumer = Compile([]);
 
         var d = Assert.Single(await RunAsync(consumer, [("/p/Beep.sym", CallsTone)]));
 
@@ -41,7 +41,7 @@ public class CatalogSourceTests
     [Fact]
     public async Task Functions_from_the_compilations_own_source_and_from_a_reference_are_used_together()
     {
-        var library = Emit(Compile([SoundFunctions, MediaTypes], "SoundLibrary"));
+        var library = Emit(Compile([SoundFunctions], "SoundLibrary"));
         const string own = """
             using SymbolicGen.Runtime;
             namespace App
@@ -77,14 +77,14 @@ public class CatalogSourceTests
         });
         var files = Enumerable.Range(0, 12).Select(i => ($"/p/Beep{i}.sym", CallsTone)).ToList();
 
-        var diagnostics = await RunAsync(Compile([SoundFunctions, MediaTypes]), files, analyzer: analyzer);
+        var diagnostics = await RunAsync(Compile([SoundFunctions]), files, analyzer: analyzer);
 
         Assert.Equal(1, reads);
         Assert.Equal(files.Select(f => f.Item1).Order(StringComparer.Ordinal), diagnostics.Select(d => d.Location.GetLineSpan().Path));
         Assert.All(diagnostics, d => Assert.Equal("SYM0203", d.Id));
 
         // A new compilation (an edit) reads again, once.
-        await RunAsync(Compile([SoundFunctions, MediaTypes, "class Edited { }"]), files, analyzer: analyzer);
+        await RunAsync(Compile([SoundFunctions, "class Edited { }"]), files, analyzer: analyzer);
         Assert.Equal(2, reads);
     }
 }

@@ -16,19 +16,19 @@ public class DeclarationRuleTests
         public static class Unusual
             {
                 [SymFunction]
-                public static Audio Inverted([SymParam(SymKind.Duration, Min = 60, Max = 0.5)] double duration = 1) => new Audio();
+                public static Audio Inverted([SymParam(SymKind.Duration, Min = 60, Max = 0.5)] double duration = 1) => Audio.Silence(System.TimeSpan.FromSeconds(1), 44100, 1);
 
                 [SymFunction]
-                public static Audio Loud([SymParam(SymKind.Gain, Max = 12)] double gain = 20) => new Audio();
+                public static Audio Loud([SymParam(SymKind.Gain, Max = 12)] double gain = 20) => Audio.Silence(System.TimeSpan.FromSeconds(1), 44100, 1);
 
                 [SymFunction]
-                public static Audio Worded([SymParam(SymKind.Duration)] string length = "") => new Audio();
+                public static Audio Worded([SymParam(SymKind.Duration)] string length = "") => Audio.Silence(System.TimeSpan.FromSeconds(1), 44100, 1);
 
                 [SymFunction]
-                public static Audio Listed(System.Collections.Generic.List<int> values) => new Audio();
+                public static Audio Listed(System.Collections.Generic.List<int> values) => Audio.Silence(System.TimeSpan.FromSeconds(1), 44100, 1);
 
                 [SymFunction("Tone")]
-                public static Audio AnotherTone() => new Audio();
+                public static Audio AnotherTone() => Audio.Silence(System.TimeSpan.FromSeconds(1), 44100, 1);
             }
         }
         """;
@@ -36,11 +36,11 @@ public class DeclarationRuleTests
     [Fact]
     public async Task Each_problem_is_reported_on_the_offending_csharp_text()
     {
-        var compilation = Compile([SoundFunctions, MediaTypes, Problems]);
+        var compilation = Compile([SoundFunctions, Problems]);
 
         var diagnostics = await RunAsync(compilation, []);
 
-        var problemsTree = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Source2.cs");
+        var problemsTree = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Source1.cs");
         Assert.All(diagnostics, d => Assert.Same(problemsTree, d.Location.SourceTree));
         Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
         Assert.Equal(
@@ -58,7 +58,7 @@ public class DeclarationRuleTests
     [Fact]
     public async Task Problems_of_a_referenced_assembly_are_not_reported_in_the_consumer()
     {
-        var library = Emit(Compile([MediaTypes, Problems], "BrokenLibrary"));
+        var library = Emit(Compile([Problems], "BrokenLibrary"));
         var consumer = Compile(["namespace App { public static class Program { } }"], "App", library);
 
         Assert.Empty(await RunAsync(consumer, []));
@@ -67,7 +67,7 @@ public class DeclarationRuleTests
     [Fact]
     public async Task A_function_left_out_for_a_problem_is_unknown_to_sym_files()
     {
-        var compilation = Compile([MediaTypes, Problems]);
+        var compilation = Compile([Problems]);
         const string text = """
             flow Long() -> (sound: Audio) {
                 sound = Inverted(duration: 1s)
@@ -83,7 +83,7 @@ public class DeclarationRuleTests
     [Fact]
     public async Task Csharp_side_rules_follow_the_compilations_diagnostic_options()
     {
-        var compilation = Compile([SoundFunctions, MediaTypes, Problems]);
+        var compilation = Compile([SoundFunctions, Problems]);
         compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
             [new("SYM0504", ReportDiagnostic.Suppress), new("SYM0505", ReportDiagnostic.Warn)]));
 

@@ -12,7 +12,7 @@ public class InternalErrorTests
     {
         var analyzer = new SymAnalyzer((_, _) => throw new InvalidOperationException("broken\nreader"));
 
-        var diagnostics = await RunAsync(Compile([MediaTypes]), [("/p/a.sym", "flow A() -> (x: Audio) {\n}"), ("/p/b.sym", "")], analyzer: analyzer);
+        var diagnostics = await RunAsync(Compile([]), [("/p/a.sym", "flow A() -> (x: Audio) {\n}"), ("/p/b.sym", "")], analyzer: analyzer);
 
         Assert.Equal(["/p/a.sym", "/p/b.sym"], diagnostics.Select(d => d.Location.GetLineSpan().Path));
         Assert.All(diagnostics, d =>
@@ -37,7 +37,7 @@ public class InternalErrorTests
     public async Task Malformed_files_produce_diagnostics_and_never_an_analyzer_exception(string text)
     {
         // RunAsync fails the test on any analyzer exception (which the compiler would report as AD0001).
-        var diagnostics = await RunAsync(Compile([SoundFunctions, MediaTypes]), [("/p/bad.sym", text)]);
+        var diagnostics = await RunAsync(Compile([SoundFunctions]), [("/p/bad.sym", text)]);
 
         Assert.NotEmpty(diagnostics);
         Assert.All(diagnostics, d => Assert.StartsWith("SYM0", d.Id));

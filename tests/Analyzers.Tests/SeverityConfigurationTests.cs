@@ -17,7 +17,7 @@ public class SeverityConfigurationTests
         """;
 
     private static Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> Run(string editorConfig, string path = "/repo/app/workflows/Beeps.sym") =>
-        RunAsync(Compile([SoundFunctions, MediaTypes]), [(path, Flow)], [("/repo/.editorconfig", editorConfig)]);
+        RunAsync(Compile([SoundFunctions]), [(path, Flow)], [("/repo/.editorconfig", editorConfig)]);
 
     private static IEnumerable<(string, DiagnosticSeverity)> Reported(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Select(d => (d.Id, d.Severity));
@@ -85,7 +85,7 @@ public class SeverityConfigurationTests
     [Fact]
     public async Task A_nearer_editorconfig_overrides_a_farther_one()
     {
-        var diagnostics = await RunAsync(Compile([SoundFunctions, MediaTypes]), [("/repo/app/workflows/Beeps.sym", Flow)], [
+        var diagnostics = await RunAsync(Compile([SoundFunctions]), [("/repo/app/workflows/Beeps.sym", Flow)], [
             ("/repo/.editorconfig", "root = true\n[*.sym]\ndotnet_diagnostic.SYM0206.severity = none\ndotnet_diagnostic.SYM0203.severity = warning\n"),
             ("/repo/app/workflows/.editorconfig", "[*.sym]\ndotnet_diagnostic.SYM0206.severity = error\n"),
         ]);
@@ -110,7 +110,7 @@ public class SeverityConfigurationTests
     public async Task NoWarn_suppresses_a_sym_diagnostic_like_any_other()
     {
         // <NoWarn>SYM0206</NoWarn> reaches the compiler as a specific diagnostic option.
-        var compilation = Compile([SoundFunctions, MediaTypes]);
+        var compilation = Compile([SoundFunctions]);
         compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions([new("SYM0206", ReportDiagnostic.Suppress)]));
 
         var diagnostics = await RunAsync(compilation, [("/p/Beeps.sym", Flow)]);
@@ -122,7 +122,7 @@ public class SeverityConfigurationTests
     public async Task A_project_wide_setting_decides_over_an_editorconfig_except_none()
     {
         // For a diagnostic outside C# files the compiler applies only project-wide settings, after the analyzer.
-        var compilation = Compile([SoundFunctions, MediaTypes]);
+        var compilation = Compile([SoundFunctions]);
         compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
             [new("SYM0203", ReportDiagnostic.Error), new("SYM0206", ReportDiagnostic.Error)]));
         const string config = "root = true\n[*.sym]\ndotnet_diagnostic.SYM0203.severity = warning\ndotnet_diagnostic.SYM0206.severity = none\n";
@@ -135,7 +135,7 @@ public class SeverityConfigurationTests
     [Fact]
     public async Task TreatWarningsAsErrors_makes_sym_warnings_errors()
     {
-        var compilation = Compile([SoundFunctions, MediaTypes]);
+        var compilation = Compile([SoundFunctions]);
         compilation = compilation.WithOptions(compilation.Options.WithGeneralDiagnosticOption(ReportDiagnostic.Error));
 
         var diagnostics = await RunAsync(compilation, [("/p/Beeps.sym", Flow)]);

@@ -15,7 +15,7 @@ public class SymFileDiagnosticsTests
         }
         """;
 
-    private static Compilation Functions() => Compile([SoundFunctions, MediaTypes]);
+    private static Compilation Functions() => Compile([SoundFunctions]);
 
     [Fact]
     public async Task An_out_of_range_parameter_is_reported_on_its_value_with_the_checkers_message()

@@ -30,7 +30,7 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
         public static class EchoFunctions
         {
             [SymFunction(Summary = "A steady tone")]
-            public static Audio Tone([SymParam(SymKind.Frequency, Min = 20, Max = 20000)] double pitch = 440) => new Audio();
+            public static Audio Tone([SymParam(SymKind.Frequency, Min = 20, Max = 20000)] double pitch = 440) => Audio.Silence(System.TimeSpan.FromSeconds(1), 44100, 1);
 
             [SymFunction(Summary = "Repeat a sound after a delay")]
             public static Audio Echo(Audio input, [SymParam(SymKind.Duration, Min = 0, Max = 2)] double delay = 0.25) => input;
@@ -136,8 +136,6 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
             """);
         File.WriteAllText(Path.Combine(directory, "Program.cs"), "System.Console.WriteLine(\"consumer\");\n");
         File.WriteAllText(Path.Combine(directory, "Functions.cs"), Functions);
-        if (RuntimeLacksMediaTypes())
-            File.Copy(Path.Combine(RepositoryRoot(), "workflows", "contracts", "MediaTypes.cs"), Path.Combine(directory, "MediaTypes.cs"));
         Directory.CreateDirectory(Path.Combine(directory, "workflows"));
         File.WriteAllText(Path.Combine(directory, "workflows", "Echo.sym"), EchoFlow);
         // Keeps the repository's or the machine's .editorconfig files above the temporary folder out of the test.
@@ -171,10 +169,9 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
     }
 
     private static CatalogReadResult ConsumerCatalog() =>
-        SymbolCatalogReader.Read(AnalyzerHarness.Compile(RuntimeLacksMediaTypes() ? [Functions, AnalyzerHarness.MediaTypes] : [Functions]));
+        SymbolCatalogReader.Read(AnalyzerHarness.Compile([Functions]));
 
     // The media types are stand-ins in workflows/contracts until the runtime defines them.
-    private static bool RuntimeLacksMediaTypes() => typeof(SymFunctionAttribute).Assembly.GetType("SymbolicGen.Runtime.Audio") is null;
 
     private static string BuildConfiguration() =>
         typeof(PackageConsumerTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BuildConfiguration").Value!;
