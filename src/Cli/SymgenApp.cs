@@ -20,6 +20,7 @@ public static class SymgenApp
         {
             CheckCommand.Create(output, error),
             FmtCommand.Create(output, error),
+            GraphCommand.Create(output, error),
         };
         var parse = root.Parse(args);
         try
