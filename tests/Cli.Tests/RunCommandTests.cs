@@ -116,6 +116,21 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_input_not_given_is_taken_from_the_assets_folder_beside_the_flow()
+    {
+        var flow = _cli.WriteFile("Bright.sym", Flow);
+        Directory.CreateDirectory(Path.Combine(_cli.Scratch, "assets"));
+        File.Copy(Photo(value: 100), Path.Combine(_cli.Scratch, "assets", "photo.png"));
+        var outDir = Path.Combine(_cli.Scratch, "out");
+
+        var (exit, _, error) = Run("run", flow, "--out", outDir);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains($"using {Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(_cli.Scratch, "assets", "photo.png"))} for 'photo'", error);
+        Assert.Equal(100 + 26, Pixel(Path.Combine(outDir, "out.png")));
+    }
+
+    [Fact]
     public void A_cache_folder_makes_a_rerun_reuse_the_result()
     {
         var flow = _cli.WriteFile("Bright.sym", Flow);

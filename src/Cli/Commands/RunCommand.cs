@@ -14,7 +14,7 @@ internal static class RunCommand
     {
         var file = new Argument<string>("file") { Description = "The .sym file to run" };
         var flow = new Option<string?>("--flow") { Description = "The flow to run (needed when the file has several)" };
-        var inputs = new Option<string[]>("--in") { Description = "A flow input: name=path (png/jpg, wav, mp4/mov/mkv/webm, txt); repeatable" };
+        var inputs = new Option<string[]>("--in") { Description = "A flow input: name=path (png/jpg, wav, mp4/mov/mkv/webm, txt); repeatable. An input not given is taken from assets/<name>.<ext> beside the .sym file when there is one" };
         var sets = new Option<string[]>("--set") { Description = "Override a parameter for this run: node.param=value or flowparam=value; repeatable" };
         var outDir = new Option<string>("--out") { Description = "Folder for the outputs", DefaultValueFactory = _ => "out" };
         var cache = new Option<string?>("--cache") { Description = "Cache folder: a re-run recomputes only what changed, an interrupted run resumes" };
@@ -66,6 +66,14 @@ internal static class RunCommand
         {
             var suggestion = Suggestions.Closest(name, flow.Inputs.Select(i => i.Name)) is [var best] ? $"; did you mean '{best}'?" : "";
             throw new CliException($"flow '{flow.Name}' has no input '{name}'{suggestion}");
+        }
+        foreach (var input in flow.Inputs.Where(i => given.All(g => g.Name != i.Name)))
+        {
+            // An input not given is looked for beside the flow, as assets/<name>.<ext> (the samples' convention).
+            var asset = MediaFiles.FindAsset(Path.GetDirectoryName(Path.GetFullPath(path))!, input.Name, input.Type);
+            if (asset is null) continue;
+            error.WriteLine($"using {Path.GetRelativePath(Environment.CurrentDirectory, asset)} for '{input.Name}'");
+            given.Add((input.Name, asset));
         }
         var missing = flow.Inputs.Where(i => given.All(g => g.Name != i.Name)).ToList();
         if (missing.Count > 0)

@@ -20,6 +20,12 @@ internal static class MediaFiles
     /// <summary>The media type a file holds, judged by its extension; null when unknown.</summary>
     public static Modality? ModalityOf(string path) => ByExtension.TryGetValue(Path.GetExtension(path), out var m) ? m : null;
 
+    /// <summary>The file <c>{folder}/assets/{name}.{ext}</c> holding <paramref name="modality"/>, or null (first extension in a fixed order wins).</summary>
+    public static string? FindAsset(string folder, string name, Modality modality) =>
+        ByExtension.Where(e => e.Value == modality || modality == Modality.Mask && e.Value == Modality.Image)
+            .Select(e => Path.Combine(folder, "assets", name + e.Key))
+            .FirstOrDefault(File.Exists);
+
     /// <summary>Reads <paramref name="path"/> as <paramref name="expected"/> (a Mask reads as the image's first channel).</summary>
     public static async Task<object> ReadAsync(string path, Modality expected, CancellationToken cancellationToken)
     {
