@@ -20,6 +20,8 @@ public static class SymgenApp
         {
             CheckCommand.Create(output, error),
             FmtCommand.Create(output, error),
+            FunctionsCommand.Create(output, error),
+            DraftCommand.Create(output, error),
         };
         var parse = root.Parse(args);
         try
