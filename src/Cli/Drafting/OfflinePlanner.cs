@@ -235,6 +235,15 @@ internal static class OfflinePlanner
                 node.Arguments[p.Name] = new ArgumentText(q.Literal, Units.ToCanonical(q.Number, unit, null));
             }
         }
+        // One length for the piece ("a 12 second clip … with birdsong") is also the length of the sounds and
+        // pictures made for it, unless the request gives them their own.
+        var durations = state.Nodes.SelectMany(n => n.Function.Parameters.Where(p => p.Type == ParamType.Duration && n.Arguments.ContainsKey(p.Name))
+            .Select(p => n.Arguments[p.Name])).Distinct().ToList();
+        if (durations.Count != 1) return;
+        foreach (var node in state.Nodes.Where(n => IsGenerator(n.Function)))
+            foreach (var p in node.Function.Parameters.Where(p => p.Type == ParamType.Duration && !node.Arguments.ContainsKey(p.Name)))
+                if (durations[0].Canonical is { } c && (p.Min is null || c >= p.Min) && (p.Max is null || c <= p.Max))
+                    node.Arguments[p.Name] = durations[0];
     }
 
     // How many of the words around a quantity point at this parameter: its own name and summary, its
@@ -264,7 +273,8 @@ internal static class OfflinePlanner
                     if (tokens.Length == 1 && (RequestWords.ModalityWords.ContainsKey(value) || value.Length < 3)) continue;
                     for (var i = 0; i + tokens.Length <= words.Count; i++)
                     {
-                        if (!tokens.Select((t, k) => words[i + k] == t).All(x => x)) continue;
+                        // zoom_in: "zoom in", "zooming in"; one-word values must be written as they are.
+                        if (!tokens.Select((t, k) => words[i + k] == t || tokens.Length > 1 && t.Length >= 4 && RequestWords.Matches(words[i + k], t)).All(x => x)) continue;
                         if (p.Default is SymbolValue s && s.Name == value) break;
                         node.Arguments[p.Name] = new ArgumentText(value, null);
                         break;

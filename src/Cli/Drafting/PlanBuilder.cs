@@ -121,8 +121,11 @@ internal static class PlanBuilder
             .ToList();
 
         var ordered = TopologicalOrder(nodes, resolved);
+        // A flow named like a function would shadow it (and call itself).
+        var flowName = Identifier(Pascal(plan.Name), "Draft");
+        while (catalog.Find(flowName) is not null || nodes.Any(n => n.FunctionName == flowName)) flowName += "Flow";
         var flow = new Flow(
-            Identifier(Pascal(plan.Name), "Draft"),
+            flowName,
             SyntaxStyle.Dataflow,
             spec.Inputs.Select(i => new FlowPort(i.Name, i.Modality)).ToEquatableArray(),
             EquatableArray<FlowParameter>.Empty,
