@@ -121,7 +121,7 @@ internal sealed class DraftingEngine(FunctionCatalog catalog, Transcript transcr
                 problem = null;
                 built = PlanBuilder.Build(new DraftPlan(spec.Name, revision.Nodes, revision.Links), spec, catalog);
                 draft = Check(built.Print(catalog), fixes, used);
-                if (draft.Errors < best.Errors) best = draft;
+                if (draft.Errors <= best.Errors) best = draft;
             }
             catch (PlanFormatException e)
             {

@@ -18,10 +18,16 @@ internal sealed record OpenTarget(string Target, Modality Modality, IReadOnlyLis
 /// <param name="Links">Every link of the flow, in plan form (the model's and the deterministic ones).</param>
 /// <param name="Wired">The links added by wiring by type.</param>
 /// <param name="Open">Required inputs and outputs still unconnected.</param>
-internal sealed record BuiltFlow(Flow Flow, IReadOnlyList<PlanLink> Links, IReadOnlyList<PlanLink> Wired, IReadOnlyList<OpenTarget> Open)
+/// <param name="Presumed">For a misspelt function, the signature of the one it most likely means, under the misspelt name.</param>
+internal sealed record BuiltFlow(Flow Flow, IReadOnlyList<PlanLink> Links, IReadOnlyList<PlanLink> Wired, IReadOnlyList<OpenTarget> Open, IReadOnlyList<FunctionInfo> Presumed)
 {
-    /// <summary>The flow as dataflow text (the form the refinement loop checks and shows the model).</summary>
-    public string Print(FunctionCatalog catalog) => SymPrinter.Print(new SymFile(EquatableArray.Of(Flow)), catalog, SyntaxStyle.Dataflow);
+    /// <summary>
+    /// The flow as dataflow text (the form the refinement loop checks and shows the model). A misspelt
+    /// function is printed as if it had the signature of the one it most likely means, so that the
+    /// checker's fix of the name is all it takes.
+    /// </summary>
+    public string Print(FunctionCatalog catalog) =>
+        SymPrinter.Print(new SymFile(EquatableArray.Of(Flow)), Presumed.Count == 0 ? catalog : catalog.With(Presumed), SyntaxStyle.Dataflow);
 }
 
 /// <summary>
@@ -136,7 +142,9 @@ internal static class PlanBuilder
             flow,
             flow.Links.Select(l => new PlanLink(SourceText(l.Source), TargetText(l.Target))).ToList(),
             wired.Select(l => new PlanLink(SourceText(l.Source), TargetText(l.Target))).ToList(),
-            open);
+            open,
+            nodes.Where(n => n.Function is not null && n.Function.Name != n.FunctionName && catalog.Find(n.FunctionName) is null)
+                .GroupBy(n => n.FunctionName).Select(g => g.First().Function! with { Name = g.Key }).ToList());
     }
 
     /// <summary>A compiled flow back in plan form, to show the model the current draft.</summary>

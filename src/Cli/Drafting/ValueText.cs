@@ -64,7 +64,7 @@ internal static partial class ValueText
             var rest = m.Groups[2].Value.Trim();
             if (rest.Length == 0) return new NumberValue(number);
             if (Units.FromSymbol(rest) is { } symbol) return new QuantityValue(number, symbol.Symbol);
-            if (Units.FromWord(rest) is { } word) return new QuantityValue(number, word.Symbol);
+            if ((Units.FromWord(rest) ?? (rest.Length > 3 ? Units.FromWord(rest.TrimEnd('s')) : null)) is { } word) return new QuantityValue(number, word.Symbol);
             // An unknown unit stays as written: the checker names it and suggests the close one.
             if (UnitLike().IsMatch(rest)) return new QuantityValue(number, rest);
             return new StringValue(text);
