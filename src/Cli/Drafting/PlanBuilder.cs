@@ -49,14 +49,28 @@ internal static class PlanBuilder
         var taken = new HashSet<string>(inputs.Keys, StringComparer.Ordinal);
         var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
         var nodes = new List<DraftNode>();
+        var planFunctions = new Dictionary<string, FunctionInfo?>(StringComparer.Ordinal);
+        foreach (var node in plan.Nodes) planFunctions.TryAdd(node.Name, catalog.Find(node.Function) ?? Presumed(node.Function, catalog));
+        // Whether a link could feed the flow output it names (its source has the output's modality, or is unknown).
+        bool FeedsOutput(PlanLink l, string output, Modality modality)
+        {
+            if (Target(l.To) != output) return false;
+            var source = l.From.Trim();
+            if (source.StartsWith('"')) return modality == Modality.Text;
+            var dot = source.IndexOf('.');
+            var name = dot < 0 ? source : source[..dot];
+            if (inputs.TryGetValue(name, out var m)) return m == modality;
+            if (!planFunctions.TryGetValue(name, out var f) || f is null) return true;
+            return dot < 0 ? f.Outputs.Any(o => o.Modality == modality) : f.FindOutput(source[(dot + 1)..])?.Modality is not { } pm || pm == modality;
+        }
         foreach (var node in plan.Nodes)
         {
             var name = Identifier(ValueText.ToSnake(node.Name), "node");
-            var function = catalog.Find(node.Function) ?? Presumed(node.Function, catalog);
+            var function = planFunctions[node.Name];
             // In the step syntaxes a step named like an output feeds it: keep that name only when it does.
             if (outputs.TryGetValue(name, out var feeds) &&
                 (function is null || function.Outputs.All(o => o.Modality != feeds) ||
-                 plan.Links.Any(l => Target(l.To) == name && SourceName(l.From) != node.Name)))
+                 plan.Links.Any(l => FeedsOutput(l, name, feeds) && SourceName(l.From) != node.Name)))
                 name += "_node";
             var unique = name;
             for (var i = 2; !taken.Add(unique); i++) unique = name + "_" + i;
@@ -205,11 +219,13 @@ internal static class PlanBuilder
         var dot = text.IndexOf('.');
         if (dot < 0)
         {
-            if (outputs.ContainsKey(text)) return new PortTarget(null, text);
+            var fromModality = SourceModality(from, nodes, inputs, mapNode);
+            // A name that is both a flow output and a node (the step feeding it): the output, unless the source cannot feed it.
+            if (outputs.TryGetValue(text, out var outputModality) && (fromModality is null || fromModality == outputModality || !nodes.ContainsKey(mapNode(text))))
+                return new PortTarget(null, text);
             if (nodes.TryGetValue(mapNode(text), out var node) && node.Function is { } function)
             {
                 // A bare node as target: its first free input of the source's modality, else its first free required input.
-                var fromModality = SourceModality(from, nodes, inputs, mapNode);
                 var free = function.Inputs.Where(i => !resolved.Any(l => l.Target.Node == node.Name && l.Target.Port == i.Name)).ToList();
                 var port = free.FirstOrDefault(i => i.Modality == fromModality) ?? free.FirstOrDefault(i => !i.Optional);
                 return port is null ? null : new PortTarget(node.Name, port.Name);
