@@ -25,21 +25,26 @@ internal static partial class DraftCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var request = new Argument<string>("request") { Description = "What the flow should do, in words" };
-        var inputs = new Option<string[]>("--in") { Description = "A flow input as name=path (its modality from the extension: png/jpg Image, wav/mp3 Audio, mp4/mov Video, txt Text) or name=Modality; repeatable" };
-        var outputPath = new Option<string?>("--output", "-o") { Description = "Write the draft to this .sym file (default: print it)" };
+        var inputs = new Option<string[]>("--in") { HelpName = "name=path", Description = "A flow input as name=path (its modality from the extension: png/jpg Image, wav/mp3 Audio, mp4/mov Video, txt Text) or name=Modality; repeatable" };
+        var outputPath = new Option<string?>("--output", "-o") { HelpName = "file.sym", Description = "Write the draft to this .sym file (default: print it)" };
         var syntax = new Option<string>("--syntax") { Description = "Syntax of the draft", DefaultValueFactory = _ => "dataflow" };
         syntax.AcceptOnlyFromAmong("dataflow", "declarative", "natural");
-        var rounds = new Option<int>("--rounds") { Description = "Most refinement rounds with the model", DefaultValueFactory = _ => 4 };
-        var trace = new Option<string?>("--trace") { Description = "Log every model request and answer to this JSON-lines file (API keys never appear)" };
+        var rounds = new Option<int>("--rounds") { HelpName = "N", Description = "Most refinement rounds with the model", DefaultValueFactory = _ => 4 };
+        var trace = new Option<string?>("--trace") { HelpName = "transcript.jsonl", Description = "Log every model request and answer to this JSON-lines file (API keys never appear)" };
         var offline = new Option<bool>("--offline") { Description = "Draft with the built-in planner, without a model" };
-        var provider = new Option<string?>("--provider") { Description = "azure, openai or compatible (default: read off the endpoint)" };
-        var endpoint = new Option<string?>("--endpoint") { Description = "Azure OpenAI resource URL, or an OpenAI-compatible base URL such as http://localhost:11434/v1" };
-        var model = new Option<string?>("--model") { Description = "Model name (the deployment name on Azure OpenAI)" };
-        var apiKey = new Option<string?>("--api-key") { Description = "API key (prefer SYMGEN_API_KEY, AZURE_OPENAI_API_KEY or OPENAI_API_KEY)" };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for each model answer", DefaultValueFactory = _ => 120 };
+        var provider = new Option<string?>("--provider") { HelpName = "azure|openai|compatible", Description =
+            "azure, openai or compatible (default: read off the endpoint). Each provider setting comes from its option, else SYMGEN_PROVIDER/SYMGEN_ENDPOINT/" +
+            "SYMGEN_MODEL/SYMGEN_API_KEY, else AZURE_OPENAI_ENDPOINT/AZURE_OPENAI_API_KEY/AZURE_OPENAI_DEPLOYMENT or OPENAI_BASE_URL/OPENAI_API_KEY, " +
+            "else ~/.config/symgen/config.json ($SYMGEN_CONFIG); with none, the offline planner drafts" };
+        var endpoint = new Option<string?>("--endpoint") { HelpName = "URL", Description = "Azure OpenAI resource URL, or an OpenAI-compatible base URL such as http://localhost:11434/v1" };
+        var model = new Option<string?>("--model") { HelpName = "name", Description = "Model name (the deployment name on Azure OpenAI)" };
+        var apiKey = new Option<string?>("--api-key") { HelpName = "key", Description = "API key (prefer SYMGEN_API_KEY, AZURE_OPENAI_API_KEY or OPENAI_API_KEY)" };
+        var timeout = new Option<int>("--timeout") { HelpName = "seconds", Description = "Seconds to wait for each model answer", DefaultValueFactory = _ => 120 };
         var force = new Option<bool>("--force") { Description = "Write the draft even when it still has errors" };
         var functions = CommonOptions.Functions();
-        var command = new Command("draft", "Draft a .sym flow from a request in words, with a model or the offline planner")
+        var command = new Command("draft",
+            "Draft a .sym flow from a request in words with a model (Azure OpenAI, OpenAI, Ollama…) or offline; " +
+            "exit 0 valid, 1 errors left or beyond the planner, 2 usage, I/O or provider failure")
         {
             request, inputs, outputPath, syntax, rounds, trace, offline, provider, endpoint, model, apiKey, timeout, force, functions,
         };
@@ -95,13 +100,20 @@ internal static partial class DraftCommand
         if (provider is null)
         {
             error.WriteLine(s.Offline ? "symgen: drafting offline" : "symgen: no model provider configured (see symgen draft --help): drafting offline");
-            outcome = engine.DraftOffline(request);
+            try
+            {
+                outcome = engine.DraftOffline(request);
+            }
+            catch (Exception e) when (e is not CliException)
+            {
+                return InternalError(e, transcript, error);
+            }
         }
         else
         {
             error.WriteLine($"symgen: drafting with {provider.Describe()}");
             var retry = RetrySettings.Default with { Timeout = TimeSpan.FromSeconds(s.Timeout) };
-            var session = new ModelSession(ChatClientFactory.Create(provider, retry, transcript), provider.Describe(), transcript);
+            var session = new ModelSession(ChatClientFactory.Create(provider, retry, transcript, line => error.WriteLine("symgen: " + line)), provider.Describe(), transcript);
             try
             {
                 outcome = await engine.DraftAsync(request, session, s.Rounds, cancellationToken).ConfigureAwait(false);
@@ -111,6 +123,16 @@ internal static partial class DraftCommand
                 transcript.Write("result", new { valid = false, failure = e.Message, modelCalls = session.Calls });
                 error.WriteLine($"symgen: error: {e.Message}");
                 return SymgenApp.UsageOrIoError;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                transcript.Write("result", new { valid = false, failure = "cancelled", modelCalls = session.Calls });
+                error.WriteLine("symgen: error: cancelled; nothing written");
+                return SymgenApp.UsageOrIoError;
+            }
+            catch (Exception e) when (e is not CliException)
+            {
+                return InternalError(e, transcript, error);
             }
         }
 
@@ -145,6 +167,14 @@ internal static partial class DraftCommand
         Emit(final, s.Output, output, error);
         error.WriteLine($"symgen: drafted {flow.Name}: {summary}");
         return SymgenApp.Success;
+    }
+
+    // A bug in symgen, not in the request: one line, logged in full to the transcript.
+    private static int InternalError(Exception e, Transcript transcript, TextWriter error)
+    {
+        transcript.Write("internal-error", new { type = e.GetType().FullName, message = e.Message, stack = e.StackTrace });
+        error.WriteLine($"symgen: error: internal error while drafting ({e.GetType().Name}: {transcript.Scrub(e.Message)}); please report it with the --trace transcript");
+        return SymgenApp.UsageOrIoError;
     }
 
     private static void Emit(string text, string? path, TextWriter output, TextWriter error)

@@ -15,9 +15,9 @@ namespace SymbolicGen.Cli.Drafting;
 /// </summary>
 internal static class ChatClientFactory
 {
-    public static IChatClient Create(ProviderSettings provider, RetrySettings retry, Transcript transcript, Func<TimeSpan, CancellationToken, Task>? delay = null)
+    public static IChatClient Create(ProviderSettings provider, RetrySettings retry, Transcript transcript, Action<string>? notify = null)
     {
-        var http = new HttpClient(new RetryHandler(retry, transcript, delay)) { Timeout = Timeout.InfiniteTimeSpan };
+        var http = new HttpClient(new RetryHandler(retry, transcript, notify: notify)) { Timeout = Timeout.InfiniteTimeSpan };
         var transport = new HttpClientPipelineTransport(http);
         // The handler times out each attempt; the pipeline only needs to outlast all of them.
         var overall = TimeSpan.FromTicks(retry.Timeout.Ticks * (retry.MaxRetries + 1)) + TimeSpan.FromTicks(retry.MaxDelay.Ticks * retry.MaxRetries) + TimeSpan.FromMinutes(1);

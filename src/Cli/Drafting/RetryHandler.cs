@@ -22,7 +22,7 @@ internal sealed class ModelTimeoutException(string message) : Exception(message)
 /// of times; each attempt has its own timeout. The SDK's own retries are switched off so this is the
 /// only policy. Retries are logged to the transcript without headers.
 /// </summary>
-internal sealed class RetryHandler(RetrySettings settings, Transcript transcript, Func<TimeSpan, CancellationToken, Task>? delay = null)
+internal sealed class RetryHandler(RetrySettings settings, Transcript transcript, Func<TimeSpan, CancellationToken, Task>? delay = null, Action<string>? notify = null)
     : DelegatingHandler(new SocketsHttpHandler())
 {
     private readonly Func<TimeSpan, CancellationToken, Task> _delay = delay ?? Task.Delay;
@@ -53,6 +53,7 @@ internal sealed class RetryHandler(RetrySettings settings, Transcript transcript
                 waitSeconds = Math.Round(wait.TotalSeconds, 3),
                 url = request.RequestUri?.GetLeftPart(UriPartial.Path),
             });
+            notify?.Invoke($"HTTP {(int)response.StatusCode} from {request.RequestUri?.GetLeftPart(UriPartial.Authority)}; retrying in {wait.TotalSeconds:0.#} s ({attempt + 1} of {settings.MaxRetries})");
             response.Dispose();
             await _delay(wait, cancellationToken).ConfigureAwait(false);
         }
