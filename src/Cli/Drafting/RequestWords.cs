@@ -157,7 +157,7 @@ internal static partial class RequestWords
                 : words.Select((w, i) => (w, i)).FirstOrDefault(x => OutputNames[modality].Contains(x.w) && !IsInputMention(words, x.i, modality, inputs)).w;
             var name = named ?? DefaultName(modality);
             while (!taken.Add(name)) name += "_out";
-            outputs.Add(new RequestedOutput(name, modality, word.Length > 0 ? word : null));
+            outputs.Add(new RequestedOutput(name, modality, named ?? (word.Length > 0 ? word : null)));
         }
         return outputs;
     }
