@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace SymbolicGen.Cli.Drafting;
@@ -230,6 +229,4 @@ internal static class PlanJson
         };
         return JsonSerializer.Serialize(obj, FunctionCards.Json);
     }
-
-    internal static string Invariant(double d) => d.ToString("R", CultureInfo.InvariantCulture);
 }

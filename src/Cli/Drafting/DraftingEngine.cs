@@ -1,6 +1,5 @@
 using Microsoft.Extensions.AI;
 using SymbolicGen.Language.Catalog;
-using SymbolicGen.Language.Diagnostics;
 using SymbolicGen.Language.Ir;
 using SymbolicGen.Language.Printing;
 
