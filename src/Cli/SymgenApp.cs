@@ -26,6 +26,8 @@ public static class SymgenApp
             FmtCommand.Create(output, error),
             GraphCommand.Create(output, error),
             RunCommand.Create(output, error, registry),
+            FunctionsCommand.Create(output, error),
+            DraftCommand.Create(output, error),
         };
         var parse = root.Parse(args);
         try
