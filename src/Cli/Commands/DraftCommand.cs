@@ -199,7 +199,7 @@ internal static partial class DraftCommand
             var value = spec[(eq + 1)..].Trim();
             if (!InputName().IsMatch(name)) throw new CliException($"--in '{spec}': '{name}' is not a valid input name (letters, digits, _)");
             if (result.Any(i => i.Name == name)) throw new CliException($"--in '{name}' is given twice");
-            Modality? modality = Enum.TryParse<Modality>(value, ignoreCase: true, out var named) && !value.Contains('.') ? named : RequestWords.ModalityOfFile(value);
+            Modality? modality = Enum.TryParse<Modality>(value, ignoreCase: true, out var named) && !value.Contains('.') ? named : SymbolicGen.Cli.Run.MediaFiles.ModalityOf(value);
             if (modality is null)
                 throw new CliException($"--in '{spec}': cannot tell the modality of '{value}' from its extension (png/jpg: Image, wav/mp3: Audio, mp4/mov: Video, txt: Text); write {name}=Image to say it");
             result.Add(new DraftInput(name, modality.Value, modality.Value.ToString() == value ? null : value));

@@ -5,7 +5,7 @@ namespace SymbolicGen.Cli.Drafting;
 
 /// <summary>
 /// The words of a request and what they say about media: which words name a modality (photo, clip,
-/// birdsong…), which outputs the request asks for, and the modality of an input file by its extension.
+/// birdsong…), which outputs the request asks for,.
 /// </summary>
 internal static partial class RequestWords
 {
@@ -93,16 +93,6 @@ internal static partial class RequestWords
         while (common < shorter.Length && shorter[common] == longer[common]) common++;
         return common >= 5 && common >= shorter.Length - 2;
     }
-
-    /// <summary>The modality of an input file by its extension, or null when unknown.</summary>
-    public static Modality? ModalityOfFile(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-    {
-        ".png" or ".jpg" or ".jpeg" or ".webp" or ".bmp" or ".gif" or ".tif" or ".tiff" => Modality.Image,
-        ".wav" or ".mp3" or ".flac" or ".ogg" or ".m4a" or ".aac" => Modality.Audio,
-        ".mp4" or ".mov" or ".webm" or ".mkv" or ".avi" or ".m4v" => Modality.Video,
-        ".txt" or ".md" => Modality.Text,
-        _ => null,
-    };
 
     /// <summary>
     /// The outputs the request asks for, each with a name taken from the request where it says one

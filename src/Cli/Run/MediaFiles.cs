@@ -9,12 +9,18 @@ namespace SymbolicGen.Cli.Run;
 /// <summary>Reads flow inputs from files and writes flow outputs to files, chosen by media type.</summary>
 internal static class MediaFiles
 {
+    // What a file holds, by extension: used by `run` to read inputs and by `draft` to type them. Formats
+    // listed here that the runtime cannot decode yet (mp3, webp…) still type a draft's input correctly and
+    // fail in `run` with a message naming the file.
     private static readonly Dictionary<string, Modality> ByExtension = new(StringComparer.OrdinalIgnoreCase)
     {
         [".png"] = Modality.Image, [".jpg"] = Modality.Image, [".jpeg"] = Modality.Image, [".bmp"] = Modality.Image,
-        [".wav"] = Modality.Audio,
-        [".mp4"] = Modality.Video, [".mov"] = Modality.Video, [".mkv"] = Modality.Video, [".webm"] = Modality.Video, [".avi"] = Modality.Video,
-        [".txt"] = Modality.Text,
+        [".webp"] = Modality.Image, [".gif"] = Modality.Image, [".tif"] = Modality.Image, [".tiff"] = Modality.Image,
+        [".wav"] = Modality.Audio, [".mp3"] = Modality.Audio, [".flac"] = Modality.Audio, [".ogg"] = Modality.Audio,
+        [".m4a"] = Modality.Audio, [".aac"] = Modality.Audio,
+        [".mp4"] = Modality.Video, [".mov"] = Modality.Video, [".mkv"] = Modality.Video, [".webm"] = Modality.Video,
+        [".avi"] = Modality.Video, [".m4v"] = Modality.Video,
+        [".txt"] = Modality.Text, [".md"] = Modality.Text,
     };
 
     /// <summary>The media type a file holds, judged by its extension; null when unknown.</summary>
@@ -44,6 +50,8 @@ internal static class MediaFiles
                     using (var image = ImageFile.Read(path))
                     using (torch.NewDisposeScope())
                         return Mask.FromTensor(image.Tensor[..1].clone());
+                case Modality.Audio when !path.EndsWith(".wav", StringComparison.OrdinalIgnoreCase):
+                    throw new CliException($"'{path}': audio inputs are read from WAV files; convert it with: ffmpeg -i '{path}' input.wav");
                 case Modality.Audio:
                     return WavFile.Read(path);
                 case Modality.Video:

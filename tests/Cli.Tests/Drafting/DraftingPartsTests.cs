@@ -35,7 +35,7 @@ public sealed class RequestWordsTests
     [InlineData("f.mov", Modality.Video)]
     [InlineData("g.txt", Modality.Text)]
     public void An_input_files_extension_gives_its_modality(string path, Modality expected) =>
-        Assert.Equal(expected, RequestWords.ModalityOfFile(path));
+        Assert.Equal(expected, SymbolicGen.Cli.Run.MediaFiles.ModalityOf(path));
 
     [Fact]
     public void Names_split_at_pascal_case_and_underscores() =>

@@ -149,5 +149,5 @@ public sealed class OfflinePlannerTableTests(ITestOutputHelper log)
 
     internal static IReadOnlyList<DraftInput> Parse(string inputs) => inputs.Length == 0
         ? []
-        : inputs.Split(',').Select(s => s.Split('=')).Select(p => new DraftInput(p[0], RequestWords.ModalityOfFile(p[1])!.Value, p[1])).ToList();
+        : inputs.Split(',').Select(s => s.Split('=')).Select(p => new DraftInput(p[0], SymbolicGen.Cli.Run.MediaFiles.ModalityOf(p[1])!.Value, p[1])).ToList();
 }
