@@ -32,6 +32,7 @@ public static partial class ImageFunctions
     /// <summary>[C, H, W] blurred; RGBA premultiplied while blurring.</summary>
     private static Tensor BlurImageTensor(Tensor chw, double sigma)
     {
+        if (sigma < 0.05) return chw.clone();
         if (chw.shape[0] == 3) return ImageKernels.GaussianBlur(chw.unsqueeze(0), sigma).squeeze(0);
         var alpha = chw.narrow(0, 3, 1);
         var premultiplied = cat(new[] { Colour(chw).mul(alpha), alpha }, 0);
