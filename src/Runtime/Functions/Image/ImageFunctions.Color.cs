@@ -67,7 +67,8 @@ public static partial class ImageFunctions
     /// <summary>
     /// Gives an image the colour statistics of a reference (Reinhard et al. 2001): each CIE L*a*b*
     /// channel (from sRGB through linear light and XYZ, D65) is shifted and scaled so that its mean and
-    /// standard deviation match the reference's, then converted back and clamped. Alpha is kept;
+    /// standard deviation (over all pixels; for references above a megapixel, over a regular sample of
+    /// about a million) match the reference's, then converted back and clamped. Alpha is kept;
     /// <paramref name="strength"/> mixes the result with the original in Lab.
     /// </summary>
     /// <param name="image">The image to recolour.</param>
@@ -87,10 +88,13 @@ public static partial class ImageFunctions
         cancellationToken.ThrowIfCancellationRequested();
         using var scope = NewDisposeScope();
         var source = ImageKernels.SrgbToLab(Colour(image.Tensor));
-        var target = ImageKernels.SrgbToLab(Colour(reference.Tensor));
+        // The reference's statistics from at most about a million of its pixels (every k-th row and column).
+        var step = Math.Max(1, (long)Math.Ceiling(Math.Sqrt((double)reference.Width * reference.Height / 1_000_000)));
+        var sample = step == 1 ? Colour(reference.Tensor) : Colour(reference.Tensor).slice(1, 0, reference.Height, step).slice(2, 0, reference.Width, step);
+        var target = ImageKernels.SrgbToLab(sample);
         var dims = new long[] { 1, 2 };
-        var (sourceMean, sourceStd) = (source.mean(dims, keepdim: true), source.std(dims, keepdim: true));
-        var (targetMean, targetStd) = (target.mean(dims, keepdim: true), target.std(dims, keepdim: true));
+        var (sourceMean, sourceStd) = (source.mean(dims, keepdim: true), source.std(dims, unbiased: false, keepdim: true));
+        var (targetMean, targetStd) = (target.mean(dims, keepdim: true), target.std(dims, unbiased: false, keepdim: true));
         var transferred = source.sub(sourceMean).div_(sourceStd.clamp_min(1e-4)).mul_(targetStd).add_(targetMean);
         if (strength < 1) transferred = Mix(source, transferred, (float)strength);
         var rgb = ImageKernels.LabToSrgb(transferred).clamp_(0, 1);
