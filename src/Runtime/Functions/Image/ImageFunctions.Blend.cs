@@ -120,7 +120,7 @@ public static partial class ImageFunctions
     /// <summary>
     /// The per-pixel share of <paramref name="b"/>, at half size (full size for images under 4 pixels):
     /// each image's local detail (the magnitude of the luma Laplacian averaged over 4×4 blocks, plus a
-    /// floor so that flat areas share by the weight alone), squared, weighted by 1 − <paramref name="weight"/>
+    /// floor so that flat areas share by the weight alone), weighted by 1 − <paramref name="weight"/>
     /// and <paramref name="weight"/>. Exactly 0 at weight 0 and 1 at weight 1.
     /// </summary>
     private static Tensor DetailShare(Tensor a, Tensor b, float weight)
@@ -134,7 +134,7 @@ public static partial class ImageFunctions
             .add_(p.narrow(2, 2, h).narrow(3, 1, w))
             .sub_(luma.mul(4))
             .abs_();
-        var detail = (h >= 4 && w >= 4 ? ImageKernels.PyramidDown(laplacian) : laplacian).add_(0.004).pow_(2);
+        var detail = (h >= 4 && w >= 4 ? ImageKernels.PyramidDown(laplacian) : laplacian).add_(0.004);
         var shareA = detail.narrow(0, 0, 1).mul(1 - weight);
         var shareB = detail.narrow(0, 1, 1).mul(weight);
         return shareB.div(shareA.add(shareB));
