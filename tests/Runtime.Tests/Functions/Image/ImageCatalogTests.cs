@@ -55,7 +55,7 @@ public sealed class ImageCatalogTests
     [Fact]
     public void ImageBlend_reads_into_exactly_the_flagship_contract_s_function()
     {
-        var contractSource = File.ReadAllText(RepositoryFile("workflows/contracts/Flagship.cs"));
+        var contractSource = File.ReadAllText(RepositoryFile("tests/Contracts/Flagship.cs"));
         var compilation = CSharpCompilation.Create("Contract",
             new[] { CSharpSyntaxTree.ParseText(contractSource) },
             Framework().Add(Reference(typeof(ImageFunctions))),
