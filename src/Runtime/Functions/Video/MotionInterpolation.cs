@@ -20,7 +20,9 @@ namespace SymbolicGen.Runtime.Functions;
 /// (the whole motion up to ±2·radius pixels of that level, a large fraction of the frame); at each finer level the
 /// doubled field from the level above is refined by ±1 pixel. A candidate's cost is the block's mean
 /// absolute difference between A warped by −(k + δ) and B warped by +(k + δ), plus a small penalty on the
-/// motion's length so that flat areas keep zero motion.</description></item>
+/// motion's length so that flat areas keep zero motion. The difference is averaged over a 16 × 16 window
+/// around each 8 × 8 block (overlapped block matching), which keeps a block that straddles a moving edge
+/// from preferring a shift that puts both of its samples on the background.</description></item>
 /// <item><description>At the finest level a parabola through the costs around the best shift gives a
 /// sub-pixel correction.</description></item>
 /// <item><description>The block field is bilinearly upsampled to every pixel; A is sampled at p − k and B at
@@ -50,6 +52,9 @@ internal static class MotionInterpolation
 
     /// <summary>Cost penalty per pixel of half-motion (luma units), at each level's scale.</summary>
     public const float MotionPenalty = 0.002f;
+
+    /// <summary>Side of the window over which a block's cost is averaged: the block plus 4 pixels around it (overlapped blocks).</summary>
+    public const int MatchWindow = 16;
 
     /// <summary>The frames halfway between <paramref name="a"/>[i] and <paramref name="b"/>[i] (both [n, C, H, W]).</summary>
     public static Tensor Halfway(Tensor a, Tensor b)
@@ -144,7 +149,7 @@ internal static class MotionInterpolation
             var shiftedA = paddedA.narrow(2, radius - dy, height).narrow(3, radius - dx, width);
             var shiftedB = paddedB.narrow(2, radius + dy, height).narrow(3, radius + dx, width);
             var difference = shiftedA.sub(shiftedB).abs_();
-            costs.Add(F.avg_pool2d(difference, new long[] { BlockSize, BlockSize }, ceil_mode: true, count_include_pad: false));
+            costs.Add(BlockMeans(difference));
             var index = costs.Count - 1;
             shifts[2 * index] = dx;
             shifts[2 * index + 1] = dy;
@@ -163,6 +168,21 @@ internal static class MotionInterpolation
         var correctionX = ParabolaOffset(grid, bestY, bestX, side, alongX: true);
         var correctionY = ParabolaOffset(grid, bestY, bestX, side, alongX: false);
         return chosen.add(torch.cat(new[] { correctionX, correctionY }, 1));
+    }
+
+    /// <summary>
+    /// The mean of <paramref name="values"/> [n, 1, h, w] over each block's <see cref="MatchWindow"/>-wide window
+    /// (the block and a margin around it, clipped at the frame's edges) as [n, 1, by, bx].
+    /// </summary>
+    private static Tensor BlockMeans(Tensor values)
+    {
+        const int margin = (MatchWindow - BlockSize) / 2;
+        var (height, width) = (values.shape[2], values.shape[3]);
+        var (blocksY, blocksX) = ((height + BlockSize - 1) / BlockSize, (width + BlockSize - 1) / BlockSize);
+        // Zero padding not counted (count_include_pad: false) clips the windows at the edges.
+        var pooled = F.avg_pool2d(values, new long[] { MatchWindow, MatchWindow }, new long[] { BlockSize, BlockSize },
+            new long[] { margin, margin }, ceil_mode: true, count_include_pad: false);
+        return pooled.narrow(2, 0, blocksY).narrow(3, 0, blocksX);
     }
 
     /// <summary>The sub-pixel offset (−½ to ½) of a parabola's minimum through three neighbouring costs; 0 at the search edge.</summary>
