@@ -192,17 +192,23 @@ internal static class CSharp
         _ => null,
     };
 
-    /// <summary>What the unit of a canonical number is, for docs: <c>seconds</c>.</summary>
+    /// <summary>What the unit of a canonical number is, for docs: <c>in seconds</c>.</summary>
     public static string? UnitWords(ParamType type) => type switch
     {
-        ParamType.Duration => "seconds",
-        ParamType.FrameRate => "frames per second",
-        ParamType.Frequency => "hertz",
-        ParamType.Gain => "decibels",
-        ParamType.Length => "pixels",
-        ParamType.Ratio => "a fraction (1 = 100%)",
+        ParamType.Duration => "in seconds",
+        ParamType.FrameRate => "in frames per second",
+        ParamType.Frequency => "in hertz",
+        ParamType.Gain => "in decibels",
+        ParamType.Length => "in pixels",
+        ParamType.Ratio => "as a fraction (1 = 100%)",
         _ => null,
     };
+
+    /// <summary>A bound for a comparison with a value of <paramref name="type"/>: an integer literal for whole-number types when it is one.</summary>
+    public static string Bound(double bound, ParamType type) =>
+        type is ParamType.Int or ParamType.Seed && bound == Math.Floor(bound) && Math.Abs(bound) < 1e15
+            ? ((long)bound).ToString(CultureInfo.InvariantCulture)
+            : Double(bound);
 
     /// <summary>A <see cref="ParamType"/> as a C# expression.</summary>
     public static string ParamTypeExpression(ParamType type) => "global::SymbolicGen.Language.Catalog.ParamType." + type;

@@ -455,8 +455,8 @@ internal sealed class PipelineEmitter
             default:
                 var conditions = new List<string>();
                 if (CSharp.ParameterType(parameter.Type) == "double") conditions.Add($"double.IsNaN({value})");
-                if (parameter.Min is { } min) conditions.Add($"{value} < {CSharp.Double(min)}");
-                if (parameter.Max is { } max) conditions.Add($"{value} > {CSharp.Double(max)}");
+                if (parameter.Min is { } min) conditions.Add($"{value} < {CSharp.Bound(min, parameter.Type)}");
+                if (parameter.Max is { } max) conditions.Add($"{value} > {CSharp.Bound(max, parameter.Type)}");
                 if (conditions.Count == 0) break;
                 var range = CSharp.Range(parameter.Min, parameter.Max, parameter.Type);
                 var message = range is null ? $"{what} is a number" : $"{what} accepts {range}";
@@ -468,7 +468,7 @@ internal sealed class PipelineEmitter
     private static string Describe(ParameterModel parameter)
     {
         var parts = new List<string> { parameter.Type.ToString() };
-        if (CSharp.UnitWords(parameter.Type) is { } unit) parts.Add("in " + unit);
+        if (CSharp.UnitWords(parameter.Type) is { } unit) parts.Add(unit);
         if (CSharp.Range(parameter.Min, parameter.Max, parameter.Type) is { } range) parts.Add("accepts " + range);
         if (parameter.EnumValues.Count > 0) parts.Add("one of " + string.Join(", ", parameter.EnumValues));
         return string.Join("; ", parts);
