@@ -225,7 +225,7 @@ namespace TestApp.Workflows
             }
 
             /// <summary>
-            /// Parameter <c>weight</c> of node <c>poster</c>: Share of b in the result (Ratio; in a fraction (1 = 100%); accepts 0 to 1).
+            /// Parameter <c>weight</c> of node <c>poster</c>: Share of b in the result (Ratio; as a fraction (1 = 100%); accepts 0 to 1).
             /// </summary>
             /// <remarks>Written as 0.45 in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public double Weight
@@ -329,7 +329,7 @@ namespace TestApp.Workflows
             }
 
             /// <summary>
-            /// Parameter <c>zoom</c> of node <c>clip</c>: How far the camera moves, as a fraction of the frame (Ratio; in a fraction (1 = 100%); accepts 0 to 0.5).
+            /// Parameter <c>zoom</c> of node <c>clip</c>: How far the camera moves, as a fraction of the frame (Ratio; as a fraction (1 = 100%); accepts 0 to 0.5).
             /// </summary>
             /// <remarks>Setting it overrides the value in the file for the next runs.</remarks>
             public double Zoom
@@ -381,7 +381,7 @@ namespace TestApp.Workflows
             }
 
             /// <summary>
-            /// Parameter <c>density</c> of node <c>birds</c>: How many birds sing at once (Ratio; in a fraction (1 = 100%); accepts 0 to 1).
+            /// Parameter <c>density</c> of node <c>birds</c>: How many birds sing at once (Ratio; as a fraction (1 = 100%); accepts 0 to 1).
             /// </summary>
             /// <remarks>Written as 0.7 in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public double Density
@@ -462,7 +462,7 @@ namespace TestApp.Workflows
             }
 
             /// <summary>
-            /// Parameter <c>flow</c> of node <c>water</c>: From a trickle to a torrent (Ratio; in a fraction (1 = 100%); accepts 0 to 1).
+            /// Parameter <c>flow</c> of node <c>water</c>: From a trickle to a torrent (Ratio; as a fraction (1 = 100%); accepts 0 to 1).
             /// </summary>
             /// <remarks>Written as 0.5 in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public double Flow

@@ -355,7 +355,7 @@ namespace TestApp.Workflows
                 get => _times;
                 set
                 {
-                    if (value < 1D || value > 10D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'times' of node 'repeat' accepts 1 to 10");
+                    if (value < 1 || value > 10) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'times' of node 'repeat' accepts 1 to 10");
                     _times = value;
                     _times_set = true;
                 }

@@ -53,7 +53,7 @@ namespace TestApp.Workflows
             get => _times;
             set
             {
-                if (value < 1D || value > 10D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'times' accepts 1 to 10");
+                if (value < 1 || value > 10) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'times' accepts 1 to 10");
                 _times = value;
                 _times_set = true;
             }
@@ -464,7 +464,7 @@ namespace TestApp.Workflows
                 get => _times;
                 set
                 {
-                    if (value < 1D || value > 10D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'times' of node 'first' accepts 1 to 10");
+                    if (value < 1 || value > 10) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'times' of node 'first' accepts 1 to 10");
                     _times = value;
                     _times_set = true;
                 }
@@ -494,7 +494,7 @@ namespace TestApp.Workflows
             }
 
             /// <summary>
-            /// Parameter <c>at</c> of node <c>head_tail</c> (Ratio; in a fraction (1 = 100%); accepts 0 to 1).
+            /// Parameter <c>at</c> of node <c>head_tail</c> (Ratio; as a fraction (1 = 100%); accepts 0 to 1).
             /// </summary>
             /// <remarks>Written as 25% in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public double At
