@@ -145,16 +145,38 @@ internal static class GeneratorHarness
         return run;
     }
 
-    /// <summary>Emits the compilation and loads it, as a program that uses the generated code.</summary>
-    public static Assembly Load(Compilation compilation)
+    /// <summary>
+    /// Emits the compilation and loads it, as a program that uses the generated code, with the in-memory
+    /// libraries it references (<paramref name="libraries"/>, made with <see cref="MetadataReference.CreateFromImage"/>).
+    /// </summary>
+    public static Assembly Load(Compilation compilation, params MetadataReference[] libraries)
+    {
+        // A context of its own: every test's TestApp is a different assembly with the same name.
+        var context = new AssemblyLoadContext("TestApp-" + Guid.NewGuid().ToString("N"), isCollectible: true);
+        foreach (var library in libraries)
+        {
+            using var image = new MemoryStream(Images.TryGetValue(library, out var bytes) ? bytes : throw new ArgumentException("only references made by Reference can be loaded"));
+            context.LoadFromStream(image);
+        }
+        using var stream = new MemoryStream();
+        var emitted = compilation.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        stream.Position = 0;
+        return context.LoadFromStream(stream);
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MetadataReference, byte[]> Images = new();
+
+    /// <summary>The compiled <paramref name="compilation"/> as a reference that <see cref="Load"/> can also load.</summary>
+    public static MetadataReference Reference(Compilation compilation)
     {
         using var stream = new MemoryStream();
         var emitted = compilation.Emit(stream);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        // A context of its own: every test's TestApp is a different assembly with the same name.
-        var context = new AssemblyLoadContext("TestApp-" + Guid.NewGuid().ToString("N"), isCollectible: true);
-        stream.Position = 0;
-        return context.LoadFromStream(stream);
+        var bytes = stream.ToArray();
+        var reference = MetadataReference.CreateFromImage(bytes);
+        Images.Add(reference, bytes);
+        return reference;
     }
 
     private static ImmutableArray<MetadataReference> FrameworkReferences()

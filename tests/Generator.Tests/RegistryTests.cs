@@ -1,0 +1,101 @@
+using Microsoft.CodeAnalysis;
+using SymbolicGen.Runtime;
+using SymbolicGen.Runtime.Execution;
+
+namespace SymbolicGen.Generator.Tests;
+
+/// <summary>
+/// The generated registry: the project's functions, those of referenced libraries (invoked directly), and the
+/// runtime's built-ins through <c>SymbolicGen.Runtime.BuiltInFunctions</c> when the runtime provides it.
+/// </summary>
+public sealed class RegistryTests
+{
+    private const string Library = """
+        using SymbolicGen.Runtime;
+        namespace Library
+        {
+            public static class LibraryFunctions
+            {
+                [SymFunction(Summary = "Reverse a text")]
+                public static Text Reverse(Text text)
+                {
+                    var chars = text.Value.ToCharArray();
+                    System.Array.Reverse(chars);
+                    return new string(chars);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Functions_of_a_referenced_library_are_registered_and_run()
+    {
+        var library = GeneratorHarness.Reference(GeneratorHarness.Compilation([Library], assemblyName: "Library"));
+        var app = GeneratorHarness.Compilation([GeneratorHarness.TextFunctions]).AddReferences(library);
+        var run = GeneratorHarness.RunGenerator(GeneratorHarness.Driver([("/proj/r.sym", "flow Rev(text: Text) -> (out: Text) {\n    out = Reverse(text)\n}\n")]), app);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("global::Library.LibraryFunctions.Reverse(", run.Source(Emit.RegistryEmitter.HintName));
+
+        var assembly = GeneratorHarness.Load(run.Output, library);
+        var registry = (FunctionRegistry)assembly.GetType("TestApp.Workflows.SymbolicGenRegistry", true)!.GetMethod("Create")!.Invoke(null, null)!;
+        Assert.Equal(["Reverse", "Repeat", "Case", "Join", "Split", "Describe"], registry.Functions.Select(f => f.Name));
+        Assert.Equal("Reverse a text", registry.Find("Reverse")!.Info.Summary);
+
+        var pipeline = Activator.CreateInstance(assembly.GetType("TestApp.Workflows.RevPipeline", true)!)!;
+        var task = (Task)pipeline.GetType().GetMethod("RunAsync", [typeof(Text), typeof(CancellationToken)])!.Invoke(pipeline, [new Text("abc"), CancellationToken.None])!;
+        await task;
+        await using var result = (IAsyncDisposable)task.GetType().GetProperty("Result")!.GetValue(task)!;
+        Assert.Equal("cba", ((Text)result.GetType().GetProperty("Out")!.GetValue(result)!).Value);
+    }
+
+    [Fact]
+    public void The_registry_carries_the_catalog_the_flows_were_checked_against()
+    {
+        var compilation = GeneratorHarness.Compilation([GeneratorHarness.TextFunctions]);
+        var expected = Language.Catalog.SymbolCatalogReader.Read(compilation).Catalog;
+        var run = GeneratorHarness.Generate([]);
+        var registry = (FunctionRegistry)GeneratorHarness.Load(run.Output).GetType("TestApp.Workflows.SymbolicGenRegistry", true)!.GetMethod("Create")!.Invoke(null, null)!;
+        Assert.Equal(expected, registry.ToCatalog());
+    }
+
+    [Fact]
+    public async Task The_runtime_s_built_ins_are_registered_through_its_BuiltInFunctions()
+    {
+        // A stand-in for the runtime's generated class, in an assembly of its own as the runtime is.
+        const string builtIns = """
+            using SymbolicGen.Runtime.Execution;
+            namespace SymbolicGen.Runtime
+            {
+                public static class BuiltInFunctions
+                {
+                    public static void Register(FunctionRegistry registry) =>
+                        registry.Add(
+                            new SymbolicGen.Language.Catalog.FunctionInfo("Hello", default, SymbolicGen.Language.EquatableArray.Of(new SymbolicGen.Language.Catalog.PortInfo("text", SymbolicGen.Language.Catalog.Modality.Text)), default),
+                            call => new System.Threading.Tasks.ValueTask<NodeOutputs>(NodeOutputs.InOrder(new Text("hello"))));
+                }
+            }
+            """;
+        var provider = GeneratorHarness.Reference(GeneratorHarness.Compilation([builtIns], assemblyName: "BuiltIns"));
+        var app = GeneratorHarness.Compilation([GeneratorHarness.TextFunctions]).AddReferences(provider);
+        var run = GeneratorHarness.RunGenerator(GeneratorHarness.Driver([]), app);
+        Assert.Contains("global::SymbolicGen.Runtime.BuiltInFunctions.Register(registry);", run.Source(Emit.RegistryEmitter.HintName));
+        var registry = (FunctionRegistry)GeneratorHarness.Load(run.Output, provider).GetType("TestApp.Workflows.SymbolicGenRegistry", true)!.GetMethod("Create")!.Invoke(null, null)!;
+        Assert.Equal("Hello", registry.Functions[0].Name);
+        var output = await registry.Functions[0].Invoker(null!);
+        Assert.NotNull(output);
+    }
+
+    [Fact]
+    public void A_project_can_expose_its_functions_through_a_public_class()
+    {
+        var properties = GeneratorHarness.Properties();
+        properties["build_property.SymbolicGenPublicFunctionsClass"] = "TestApp.Api.AllFunctions";
+        var run = GeneratorHarness.RunGenerator(GeneratorHarness.Driver([], properties), GeneratorHarness.Compilation([GeneratorHarness.TextFunctions]));
+        Assert.Empty(run.CompileErrors);
+        var type = GeneratorHarness.Load(run.Output).GetType("TestApp.Api.AllFunctions", true)!;
+        Assert.True(type.IsPublic && type.IsAbstract && type.IsSealed);
+        var registry = new FunctionRegistry();
+        type.GetMethod("Register")!.Invoke(null, [registry]);
+        Assert.Equal(5, registry.Functions.Count);
+    }
+}
