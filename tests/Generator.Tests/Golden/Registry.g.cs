@@ -23,7 +23,7 @@ namespace TestApp.Workflows
             registry.Add(Info4(), Invoke4);
         }
 
-        /// <summary>Adds the <c>[SymFunction]</c> methods of referenced assemblies to <paramref name="registry"/>.</summary>
+        /// <summary>Adds the <c>[SymFunction]</c> methods of referenced assemblies (except the runtime's, which <c>SymbolicGen.Runtime.BuiltInFunctions</c> registers) to <paramref name="registry"/>.</summary>
         /// <param name="registry">The registry to fill.</param>
         public static void RegisterReferenced(global::SymbolicGen.Runtime.Execution.FunctionRegistry registry)
         {
@@ -187,7 +187,7 @@ namespace TestApp.Workflows
 
     /// <summary>
     /// The functions and the executor that generated pipelines run on unless they are given an executor:
-    /// the functions of referenced assemblies and this project's own.
+    /// the runtime's built-in functions, the functions of referenced assemblies and this project's own.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SymbolicGen.Generator", "VERSION")]
     internal static class SymbolicGenRegistry
@@ -208,6 +208,7 @@ namespace TestApp.Workflows
         public static global::SymbolicGen.Runtime.Execution.FunctionRegistry Create()
         {
             var registry = new global::SymbolicGen.Runtime.Execution.FunctionRegistry();
+            global::SymbolicGen.Runtime.BuiltInFunctions.Register(registry);
             global::TestApp.Workflows.SymbolicGenFunctions.RegisterReferenced(registry);
             global::TestApp.Workflows.SymbolicGenFunctions.Register(registry);
             return registry;
