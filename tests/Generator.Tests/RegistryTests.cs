@@ -86,5 +86,4 @@ public sealed class RegistryTests
         type.GetMethod("Register")!.Invoke(null, [registry]);
         Assert.Equal(5, registry.Functions.Count);
     }
-
 }
