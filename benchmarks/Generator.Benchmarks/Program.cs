@@ -48,6 +48,13 @@ var last = (edited - 1) % files;
 var lastSource = warm.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains("Bench" + last.ToString(CultureInfo.InvariantCulture) + ".sym.")).ToString();
 if (!lastSource.Contains(edited % 2 == 0 ? "new global::SymbolicGen.Language.Ir.StringValue(\"-\"" : "new global::SymbolicGen.Language.Ir.StringValue(\"+\""))
     throw new InvalidOperationException("the incremental run did not regenerate the edited file");
+// An edit of C# that declares no function: the catalog is read again, found equal, and nothing is re-emitted.
+var csharpEdits = 0;
+var csharpEdit = Measure(rounds, () =>
+{
+    var tree = CSharpSyntaxTree.ParseText("namespace Bench { internal static class Edited { public const int Value = " + (csharpEdits++).ToString(CultureInfo.InvariantCulture) + "; } }", path: "/bench/Edited.cs");
+    warm = warm.RunGenerators(compilation.AddSyntaxTrees(tree));
+});
 var fullAnalyzer = Measure(rounds, () => Analyze(texts, null).GetAwaiter().GetResult());
 var oneFileAnalyzer = Measure(rounds, () => Analyze(texts, texts[edited++ % files]).GetAwaiter().GetResult());
 
@@ -60,6 +67,7 @@ Console.WriteLine($"|---|---:|---:|---:|");
 Console.WriteLine($"| generator | {Ms(fullGenerator)} | {Ms(incrementalGenerator)} | {Percent(incrementalGenerator, fullGenerator)} |");
 Console.WriteLine($"| analyzer | {Ms(fullAnalyzer)} | {Ms(oneFileAnalyzer)} | {Percent(oneFileAnalyzer, fullAnalyzer)} |");
 Console.WriteLine($"| generator + analyzer | {Ms(full)} | {Ms(incremental)} | {Percent(incremental, full)} |");
+Console.WriteLine($"generator after an unrelated C# edit: {Ms(csharpEdit)} ms ({Percent(csharpEdit, fullGenerator)} of a full run)");
 Console.WriteLine($"per file (full / files): generator {Ms(fullGenerator / files)} ms, analyzer {Ms(fullAnalyzer / files)} ms, both {Ms(full / files)} ms");
 return;
 
