@@ -16,8 +16,8 @@ public sealed class RegistryTests
         {
             public static class LibraryFunctions
             {
-                [SymFunction(Summary = "Reverse a text")]
-                public static Text Reverse(Text text)
+                [SymFunction(Summary = "Mirror a text")]
+                public static Text MirrorText(Text text)
                 {
                     var chars = text.Value.ToCharArray();
                     System.Array.Reverse(chars);
@@ -32,14 +32,14 @@ public sealed class RegistryTests
     {
         var library = GeneratorHarness.Reference(GeneratorHarness.Compilation([Library], assemblyName: "Library"));
         var app = GeneratorHarness.Compilation([GeneratorHarness.TextFunctions]).AddReferences(library);
-        var run = GeneratorHarness.RunGenerator(GeneratorHarness.Driver([("/proj/r.sym", "flow Rev(text: Text) -> (out: Text) {\n    out = Reverse(text)\n}\n")]), app);
+        var run = GeneratorHarness.RunGenerator(GeneratorHarness.Driver([("/proj/r.sym", "flow Rev(text: Text) -> (out: Text) {\n    out = MirrorText(text)\n}\n")]), app);
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Contains("global::Library.LibraryFunctions.Reverse(", run.Source(Emit.RegistryEmitter.HintName));
+        Assert.Contains("global::Library.LibraryFunctions.MirrorText(", run.Source(Emit.RegistryEmitter.HintName));
 
         var assembly = GeneratorHarness.Load(run.Output, library);
         var registry = (FunctionRegistry)assembly.GetType("TestApp.Workflows.SymbolicGenRegistry", true)!.GetMethod("Create")!.Invoke(null, null)!;
-        Assert.Equal(["Reverse", "Repeat", "Case", "Join", "Split", "Describe"], registry.Functions.Select(f => f.Name));
-        Assert.Equal("Reverse a text", registry.Find("Reverse")!.Info.Summary);
+        Assert.Equal(["MirrorText", "Repeat", "Case", "Join", "Split", "Describe"], registry.Functions.Select(f => f.Name).TakeLast(6));
+        Assert.Equal("Mirror a text", registry.Find("MirrorText")!.Info.Summary);
 
         var pipeline = Activator.CreateInstance(assembly.GetType("TestApp.Workflows.RevPipeline", true)!)!;
         var task = (Task)pipeline.GetType().GetMethod("RunAsync", [typeof(Text), typeof(CancellationToken)])!.Invoke(pipeline, [new Text("abc"), CancellationToken.None])!;

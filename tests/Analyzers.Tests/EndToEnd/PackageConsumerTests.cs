@@ -17,7 +17,7 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
     private const string EchoFlow = """
         # An echoed beep.
         flow Echoed() -> (sound: Audio) {
-            beep  = Tone(pitch: 440Hz)
+            beep  = Beep(pitch: 440Hz)
             sound = Echo(beep, delay: 3s)
         }
         """;
@@ -30,7 +30,7 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
         public static class EchoFunctions
         {
             [SymFunction(Summary = "A steady tone")]
-            public static Audio Tone([SymParam(SymKind.Frequency, Min = 20, Max = 20000)] double pitch = 440) => Audio.Silence(System.TimeSpan.FromSeconds(1), 44100, 1);
+            public static Audio Beep([SymParam(SymKind.Frequency, Min = 20, Max = 20000)] double pitch = 440) => Audio.Silence(System.TimeSpan.FromSeconds(1), 44100, 1);
 
             [SymFunction(Summary = "Repeat a sound after a delay")]
             public static Audio Echo(Audio input, [SymParam(SymKind.Duration, Min = 0, Max = 2)] double delay = 0.25) => input;
