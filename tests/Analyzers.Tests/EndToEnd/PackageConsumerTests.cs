@@ -17,7 +17,7 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
     private const string EchoFlow = """
         # An echoed beep.
         flow Echoed() -> (sound: Audio) {
-            beep  = Tone(pitch: 440Hz)
+            beep  = Beep(pitch: 440Hz)
             sound = Echo(beep, delay: 3s)
         }
         """;
@@ -30,7 +30,7 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
         public static class EchoFunctions
         {
             [SymFunction(Summary = "A steady tone")]
-            public static Audio Tone([SymParam(SymKind.Frequency, Min = 20, Max = 20000)] double pitch = 440) => Audio.Silence(System.TimeSpan.FromSeconds(1), 44100, 1);
+            public static Audio Beep([SymParam(SymKind.Frequency, Min = 20, Max = 20000)] double pitch = 440) => Audio.Silence(System.TimeSpan.FromSeconds(1), 44100, 1);
 
             [SymFunction(Summary = "Repeat a sound after a delay")]
             public static Audio Echo(Audio input, [SymParam(SymKind.Duration, Min = 0, Max = 2)] double delay = 0.25) => input;
@@ -40,10 +40,53 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
         }
         """;
 
+    // Functions over text, which need no TorchSharp native library, so that the consumer can run its pipeline.
+    private const string TextFunctions = """
+        using SymbolicGen.Runtime;
+
+        namespace Consumer;
+
+        public static class TextFunctions
+        {
+            [SymFunction(Summary = "Upper-case a text")]
+            public static Text Upper(Text text) => text.Value.ToUpperInvariant();
+
+            [SymFunction(Summary = "Repeat a text")]
+            public static Text Repeat(Text text, [SymParam(Min = 1, Max = 5)] int times = 2, string separator = " ") =>
+                string.Join(separator, System.Linq.Enumerable.Repeat(text.Value, times));
+        }
+        """;
+
+    private const string GreetingFlow = """
+        # Greets loudly.
+        flow Greeting(name: Text, times: Int = 2) -> (greeting: Text) {
+            loud     = Upper(name)
+            greeting = Repeat(loud, times: times)
+        }
+        """;
+
+    // Compiles against both generated pipelines and runs the one over text (the echo needs libtorch, which the
+    // consumer does not carry: its API is compiled, not run).
+    private const string Program = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Consumer.Workflows;
+        using SymbolicGen.Runtime;
+
+        Func<EchoedPipeline, Task<EchoedResult>> echo = pipeline => pipeline.RunAsync(CancellationToken.None);
+        Console.WriteLine("echo nodes: " + EchoedPipeline.Definition.Nodes.Count);
+
+        var greeting = new GreetingPipeline { Times = 3 };
+        greeting.Nodes.Greeting.Separator = "-";
+        await using var result = await greeting.RunAsync(new Text("hi"));
+        Console.WriteLine("greeting: " + result.Greeting.Value);
+        """;
+
     private readonly string _root = Path.Combine(Path.GetTempPath(), "symbolicgen-e2e-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task A_consumer_build_reports_sym_and_declaration_errors_succeeds_when_fixed_and_honours_editorconfig()
+    public async Task A_consumer_build_reports_errors_generates_pipelines_that_run_and_follows_edits_of_its_sym_files()
     {
         var total = Stopwatch.StartNew();
         var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
@@ -67,11 +110,17 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
         var (csLine, csColumn, csMessage) = ExpectedCatalogProblem("SYM0501");
         AssertLine(output, $"{Path.Combine(consumer, "Functions.cs")}({csLine},{csColumn}): error SYM0501: {csMessage}");
 
-        // 2. Fixed: the build succeeds; a delay without a unit is a warning.
+        // The flow with an error has no pipeline class, so the program that uses it does not compile either.
+        AssertLine(output, $"{Path.Combine(consumer, "Program.cs")}(7,6): error CS0246: The type or namespace name 'EchoedPipeline' could not be found (are you missing a using directive or an assembly reference?)");
+
+        // 2. Fixed: the build succeeds; a delay without a unit is a warning. The program runs the generated pipeline.
         File.WriteAllText(Path.Combine(consumer, "workflows", "Echo.sym"), EchoFlow.Replace("delay: 3s", "delay: 1"));
         File.WriteAllText(Path.Combine(consumer, "Functions.cs"), Functions.Replace("Min = 1, Max = 0", "Min = 0, Max = 1"));
         output = await Step(cli, "build with a warning", consumer, 0, Build);
         Assert.Contains($"{Path.Combine(consumer, "workflows", "Echo.sym")}(4,31): warning SYM0206: ", output);
+        output = await Step(cli, "run", consumer, 0, Run);
+        AssertLine(output, "echo nodes: 2");
+        AssertLine(output, "greeting: HI-HI-HI");
 
         // 3. An .editorconfig beside the .sym file turns the warning off.
         File.WriteAllText(Path.Combine(consumer, "workflows", ".editorconfig"), "[*.sym]\ndotnet_diagnostic.SYM0206.severity = none\n");
@@ -80,10 +129,19 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
         Assert.DoesNotContain("SYM0206", output);
         Assert.Contains(" 0 Warning(s)", output);
 
+        // 4. Editing the .sym file changes the generated API: the renamed flow parameter is the property the program now sets.
+        File.WriteAllText(Path.Combine(consumer, "workflows", "Greeting.sym"), GreetingFlow.Replace("times: Int", "count: Int").Replace("times: times", "times: count"));
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), Program.Replace("Times = 3", "Count = 2"));
+        await Step(cli, "build after editing the flow", consumer, 0, Build);
+        output = await Step(cli, "run again", consumer, 0, Run);
+        AssertLine(output, "greeting: HI-HI");
+
         log.WriteLine($"end-to-end total: {total.Elapsed.TotalSeconds:F1} s");
     }
 
     private static readonly string[] Build = ["build", "--no-restore", "-nodeReuse:false", "-tl:off"];
+
+    private static readonly string[] Run = ["run", "--no-build", "--no-restore"];
 
     public void Dispose()
     {
@@ -134,10 +192,12 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
               </packageSourceMapping>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), "System.Console.WriteLine(\"consumer\");\n");
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);
         File.WriteAllText(Path.Combine(directory, "Functions.cs"), Functions);
+        File.WriteAllText(Path.Combine(directory, "TextFunctions.cs"), TextFunctions);
         Directory.CreateDirectory(Path.Combine(directory, "workflows"));
         File.WriteAllText(Path.Combine(directory, "workflows", "Echo.sym"), EchoFlow);
+        File.WriteAllText(Path.Combine(directory, "workflows", "Greeting.sym"), GreetingFlow);
         // Keeps the repository's or the machine's .editorconfig files above the temporary folder out of the test.
         File.WriteAllText(Path.Combine(directory, ".editorconfig"), "root = true\n");
     }

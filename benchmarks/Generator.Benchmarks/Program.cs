@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SymbolicGen.Analyzers;
+using SymbolicGen.Generator;
+using SymbolicGen.Generator.Benchmarks;
+
+// Generator + analyzer cost on a project of N .sym files of ~20 nodes (issue 3's figures), measured in one
+// process: a full run (a fresh GeneratorDriver; the analyzer over every file), and an incremental edit of one
+// file (the same driver after ReplaceAdditionalText; the analyzer over that file, as the IDE re-analyzes it).
+// Each figure is the median of the rounds, after warm-up rounds.
+//   dotnet run -c Release --project benchmarks/Generator.Benchmarks [-- files rounds blocks]
+var files = Argument(0, 100);
+var rounds = Argument(1, 15);
+var blocks = Argument(2, 5);
+
+var compilation = Project.Compilation();
+var texts = Enumerable.Range(0, files).Select(i => (AdditionalText)new Project.File(Project.PathOf(i), Project.Flow(i, blocks))).ToImmutableArray();
+var nodes = SymbolicGen.Language.SymCompiler.Compile(Project.Flow(0, blocks), SymbolicGen.Language.Catalog.SymbolCatalogReader.Read(compilation).Catalog).File.Flows[0].Nodes.Count;
+
+GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(
+    [new SymGenerator().AsSourceGenerator()], texts, (CSharpParseOptions)compilation.SyntaxTrees[0].Options, Project.Options);
+
+// Verify the project once: every file generates a pipeline, and neither the generator nor the analyzer reports anything.
+var check = NewDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+var generated = check.GetRunResult().GeneratedTrees.Length;
+var analyzerDiagnostics = await Analyze(texts, null);
+var errors = output.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+if (generated != files + 1 || generatorDiagnostics.Length > 0 || analyzerDiagnostics > 0 || errors > 0)
+    throw new InvalidOperationException($"the benchmark project is not clean: {generated} files generated, {generatorDiagnostics.Length} generator and {analyzerDiagnostics} analyzer diagnostics, {errors} compile errors");
+
+var edited = 0;
+var current = texts.ToArray();
+GeneratorDriver warm = NewDriver().RunGenerators(compilation);
+var fullGenerator = Measure(rounds, () => NewDriver().RunGenerators(compilation));
+var incrementalGenerator = Measure(rounds, () =>
+{
+    var index = edited++ % files;
+    var replacement = new Project.File(current[index].Path, Project.Flow(index, blocks, edited % 2 == 0 ? "-" : "+"));
+    warm = warm.ReplaceAdditionalText(current[index], replacement).RunGenerators(compilation);
+    current[index] = replacement;
+});
+// The incremental runs did regenerate: the last edited file's pipeline has its last separator.
+var last = (edited - 1) % files;
+var lastSource = warm.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains("Bench" + last.ToString(CultureInfo.InvariantCulture) + ".sym.")).ToString();
+if (!lastSource.Contains(edited % 2 == 0 ? "new global::SymbolicGen.Language.Ir.StringValue(\"-\"" : "new global::SymbolicGen.Language.Ir.StringValue(\"+\""))
+    throw new InvalidOperationException("the incremental run did not regenerate the edited file");
+// An edit of C# that declares no function: the catalog is read again, found equal, and nothing is re-emitted.
+var csharpEdits = 0;
+var csharpEdit = Measure(rounds, () =>
+{
+    var tree = CSharpSyntaxTree.ParseText("namespace Bench { internal static class Edited { public const int Value = " + (csharpEdits++).ToString(CultureInfo.InvariantCulture) + "; } }", path: "/bench/Edited.cs");
+    warm = warm.RunGenerators(compilation.AddSyntaxTrees(tree));
+});
+var fullAnalyzer = Measure(rounds, () => Analyze(texts, null).GetAwaiter().GetResult());
+var oneFileAnalyzer = Measure(rounds, () => Analyze(texts, texts[edited++ % files]).GetAwaiter().GetResult());
+
+var full = fullGenerator + fullAnalyzer;
+var incremental = incrementalGenerator + oneFileAnalyzer;
+Console.WriteLine($"project: {files} .sym files of {nodes} nodes, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+Console.WriteLine($"medians of {rounds} rounds (ms):");
+Console.WriteLine($"| step | full | incremental (one file edited) | ratio |");
+Console.WriteLine($"|---|---:|---:|---:|");
+Console.WriteLine($"| generator | {Ms(fullGenerator)} | {Ms(incrementalGenerator)} | {Percent(incrementalGenerator, fullGenerator)} |");
+Console.WriteLine($"| analyzer | {Ms(fullAnalyzer)} | {Ms(oneFileAnalyzer)} | {Percent(oneFileAnalyzer, fullAnalyzer)} |");
+Console.WriteLine($"| generator + analyzer | {Ms(full)} | {Ms(incremental)} | {Percent(incremental, full)} |");
+Console.WriteLine($"generator after an unrelated C# edit: {Ms(csharpEdit)} ms ({Percent(csharpEdit, fullGenerator)} of a full run)");
+Console.WriteLine($"per file (full / files): generator {Ms(fullGenerator / files)} ms, analyzer {Ms(fullAnalyzer / files)} ms, both {Ms(full / files)} ms");
+return;
+
+async Task<int> Analyze(ImmutableArray<AdditionalText> all, AdditionalText? one)
+{
+    var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new SymAnalyzer());
+    var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(all, Project.Options), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+    var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+    if (one is null) return (await withAnalyzers.GetAnalyzerDiagnosticsAsync()).Length;
+    return (await withAnalyzers.GetAnalysisResultAsync(one, CancellationToken.None)).GetAllDiagnostics().Length;
+}
+
+static TimeSpan Measure(int rounds, Action action)
+{
+    for (var i = 0; i < 3; i++) action();
+    var times = new List<TimeSpan>();
+    for (var i = 0; i < rounds; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        action();
+        times.Add(watch.Elapsed);
+    }
+    times.Sort();
+    return times[times.Count / 2];
+}
+
+static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture);
+
+static string Percent(TimeSpan part, TimeSpan whole) => (100 * part.TotalMilliseconds / whole.TotalMilliseconds).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+
+int Argument(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;

@@ -1,0 +1,222 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+using SymbolicGen.Language.Catalog;
+using SymbolicGen.Language.Ir;
+
+namespace SymbolicGen.Generator.Emit;
+
+/// <summary>
+/// The only ways user data reaches generated code: names through <see cref="Pascal"/>/<see cref="Camel"/>
+/// (ASCII identifiers, checked), values through the literal writers (<see cref="SymbolDisplay.FormatLiteral(string, bool)"/>,
+/// invariant round-trip numbers) and text through <see cref="Doc"/> (XML-escaped, one line).
+/// </summary>
+internal static class CSharp
+{
+    /// <summary>The longest name generated from a .sym name; longer ones are reported (SYM0401).</summary>
+    public const int MaxNameLength = 256;
+
+    /// <summary>True for an ASCII identifier <c>[A-Za-z_][A-Za-z0-9_]*</c>, what .sym names are.</summary>
+    public static bool IsAsciiIdentifier(string name)
+    {
+        if (name.Length == 0 || !IsStart(name[0])) return false;
+        foreach (var c in name)
+            if (!IsStart(c) && c is not (>= '0' and <= '9')) return false;
+        return true;
+    }
+
+    private static bool IsStart(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_';
+
+    /// <summary>True for a reserved C# keyword (<c>class</c>, <c>base</c>); contextual keywords are usable names.</summary>
+    public static bool IsReservedKeyword(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None;
+
+    /// <summary>
+    /// The PascalCase C# name of a .sym name: '_' separates words, each word's first letter is upper-cased
+    /// (<c>gain_b</c> → <c>GainB</c>, <c>JungleRuins</c> → <c>JungleRuins</c>). Null when there is none:
+    /// not an ASCII identifier, no letter before the first digit (<c>_1</c>), or longer than <see cref="MaxNameLength"/>.
+    /// The result contains no '_', so it can never equal a name the generator makes up with one.
+    /// </summary>
+    public static string? Pascal(string name)
+    {
+        if (!IsAsciiIdentifier(name)) return null;
+        var builder = new StringBuilder(name.Length);
+        foreach (var word in name.Split('_'))
+        {
+            if (word.Length == 0) continue;
+            builder.Append(char.ToUpperInvariant(word[0])).Append(word, 1, word.Length - 1);
+        }
+        var result = builder.ToString();
+        if (result.Length == 0 || result.Length > MaxNameLength || char.IsDigit(result[0])) return null;
+        return result;
+    }
+
+    /// <summary>
+    /// The camelCase C# name of a .sym name, for method parameters: <see cref="Pascal"/> with a lower-case first
+    /// letter; a reserved keyword gets the suffix <c>Value</c> (<c>base</c> → <c>baseValue</c>).
+    /// </summary>
+    public static string? Camel(string name)
+    {
+        var pascal = Pascal(name);
+        if (pascal is null) return null;
+        var camel = char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        return IsReservedKeyword(camel) ? camel + "Value" : camel;
+    }
+
+    /// <summary>Why <paramref name="name"/> has no C# name (for SYM0401).</summary>
+    public static string WhyUnusable(string name) =>
+        !IsAsciiIdentifier(name) ? "it is not made of ASCII letters, digits and '_'"
+        : name.Length > MaxNameLength ? $"it has {name.Length.ToString(CultureInfo.InvariantCulture)} characters; generated names are limited to {MaxNameLength.ToString(CultureInfo.InvariantCulture)}"
+        : "it has no letter before its first digit";
+
+    /// <summary>A C# string literal.</summary>
+    public static string String(string? value) => value is null ? "null" : SymbolDisplay.FormatLiteral(value, quote: true);
+
+    /// <summary>A C# double literal that reads back as the same value.</summary>
+    public static string Double(double value)
+    {
+        if (double.IsNaN(value)) return "double.NaN";
+        if (double.IsPositiveInfinity(value)) return "double.PositiveInfinity";
+        if (double.IsNegativeInfinity(value)) return "double.NegativeInfinity";
+        return value.ToString("R", CultureInfo.InvariantCulture) + "D";
+    }
+
+    /// <summary>A nullable double literal.</summary>
+    public static string Double(double? value) => value is { } v ? Double(v) : "null";
+
+    /// <summary>A C# int literal.</summary>
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A C# long literal.</summary>
+    public static string Long(long value) => value.ToString(CultureInfo.InvariantCulture) + "L";
+
+    /// <summary>A C# bool literal.</summary>
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>The media type of a modality.</summary>
+    public static string MediaType(Modality modality) => "global::SymbolicGen.Runtime." + modality switch
+    {
+        Modality.Text => "Text",
+        Modality.Image => "Image",
+        Modality.Mask => "Mask",
+        Modality.Audio => "Audio",
+        _ => "Video",
+    };
+
+    /// <summary>The C# type a parameter of <paramref name="type"/> has in generated code (canonical units).</summary>
+    public static string ParameterType(ParamType type) => type switch
+    {
+        ParamType.Int => "int",
+        ParamType.Seed => "long",
+        ParamType.Bool => "bool",
+        ParamType.String or ParamType.Enum => "string",
+        ParamType.Size => "global::SymbolicGen.Runtime.Size",
+        ParamType.Color => "global::SymbolicGen.Runtime.Color",
+        _ => "double",
+    };
+
+    /// <summary>True when the C# type of <paramref name="type"/> is a value type.</summary>
+    public static bool IsValueType(ParamType type) => type is not (ParamType.String or ParamType.Enum);
+
+    /// <summary>
+    /// A canonical value (see <see cref="Reading.SymFileReader.Canonical"/>) as a C# expression of
+    /// <see cref="ParameterType"/>; null when the value does not fit the type.
+    /// </summary>
+    public static string? Canonical(Value value, ParamType type) => (value, type) switch
+    {
+        (NumberValue n, ParamType.Int) when n.Number >= int.MinValue && n.Number <= int.MaxValue => Int((int)n.Number),
+        (NumberValue n, ParamType.Seed) when n.Number >= long.MinValue && n.Number <= long.MaxValue => Long((long)n.Number),
+        (NumberValue n, _) when ParameterType(type) == "double" => Double(n.Number),
+        (StringValue s, ParamType.String) => String(s.Text),
+        (SymbolValue s, ParamType.Enum) => String(s.Name),
+        (BoolValue b, ParamType.Bool) => Bool(b.Bool),
+        (SizeValue s, ParamType.Size) => $"new global::SymbolicGen.Runtime.Size({Int(s.Width)}, {Int(s.Height)})",
+        (ColorValue c, ParamType.Color) => Color(c.Hex),
+        _ => null,
+    };
+
+    // #rrggbb or #rrggbbaa as the Color constructor's bytes, so that nothing is parsed at run time.
+    private static string? Color(string hex)
+    {
+        if (hex.Length is not (7 or 9) || hex[0] != '#') return null;
+        var bytes = new List<string>();
+        for (var i = 1; i < hex.Length; i += 2)
+        {
+            if (!byte.TryParse(hex.Substring(i, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var b)) return null;
+            bytes.Add(b.ToString(CultureInfo.InvariantCulture));
+        }
+        return "new global::SymbolicGen.Runtime.Color(" + string.Join(", ", bytes) + ")";
+    }
+
+    /// <summary>
+    /// Text for an XML doc comment: XML-escaped, on one line (line breaks of every kind become spaces, other
+    /// control characters are dropped), so that it can neither end the comment nor inject markup.
+    /// </summary>
+    public static string Doc(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var builder = new StringBuilder(text!.Length);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '\r' or '\n' or '\u0085' or '\u2028' or '\u2029' or '\t': builder.Append(' '); break;
+                default:
+                    if (!char.IsControl(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format) builder.Append(c);
+                    break;
+            }
+        }
+        return builder.ToString().Trim();
+    }
+
+    /// <summary>A name in a doc comment: <c>&lt;c&gt;name&lt;/c&gt;</c>.</summary>
+    public static string Code(string name) => "<c>" + Doc(name) + "</c>";
+
+    /// <summary>Joins <paramref name="items"/> as C# arguments.</summary>
+    public static string Arguments(IEnumerable<string> items) => string.Join(", ", items);
+
+    /// <summary>A value of <paramref name="type"/> in its canonical unit, for messages and docs: <c>6 s</c>, <c>0.5</c>.</summary>
+    public static string Quantity(double value, ParamType type) => Language.Semantics.Units.FormatCanonical(value, type);
+
+    /// <summary>The range of a parameter in words: <c>0.5 s to 60 s</c>, <c>at least 0</c>; null when unbounded.</summary>
+    public static string? Range(double? min, double? max, ParamType type) => (min, max) switch
+    {
+        ({ } lo, { } hi) => Quantity(lo, type) + " to " + Quantity(hi, type),
+        ({ } lo, null) => "at least " + Quantity(lo, type),
+        (null, { } hi) => "at most " + Quantity(hi, type),
+        _ => null,
+    };
+
+    /// <summary>What the unit of a canonical number is, for docs: <c>in seconds</c>.</summary>
+    public static string? UnitWords(ParamType type) => type switch
+    {
+        ParamType.Duration => "in seconds",
+        ParamType.FrameRate => "in frames per second",
+        ParamType.Frequency => "in hertz",
+        ParamType.Gain => "in decibels",
+        ParamType.Length => "in pixels",
+        ParamType.Ratio => "as a fraction (1 = 100%)",
+        _ => null,
+    };
+
+    /// <summary>A bound for a comparison with a value of <paramref name="type"/>: an integer literal for whole-number types when it is one.</summary>
+    public static string Bound(double bound, ParamType type) =>
+        type is ParamType.Int or ParamType.Seed && bound == Math.Floor(bound) && Math.Abs(bound) < 1e15
+            ? ((long)bound).ToString(CultureInfo.InvariantCulture)
+            : Double(bound);
+
+    /// <summary>A <see cref="ParamType"/> as a C# expression.</summary>
+    public static string ParamTypeExpression(ParamType type) => "global::SymbolicGen.Language.Catalog.ParamType." + type;
+
+    /// <summary>A <see cref="Modality"/> as a C# expression.</summary>
+    public static string ModalityExpression(Modality modality) => "global::SymbolicGen.Language.Catalog.Modality." + modality;
+
+    /// <summary>The names in <paramref name="names"/> that occur more than once.</summary>
+    public static IEnumerable<string> Duplicates(IEnumerable<string> names) =>
+        names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
+}

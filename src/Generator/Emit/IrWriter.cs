@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SymbolicGen.Language;
+using SymbolicGen.Language.Catalog;
+using SymbolicGen.Language.Ir;
+
+namespace SymbolicGen.Generator.Emit;
+
+/// <summary>
+/// Writes the language's records (a <see cref="Flow"/>, a <see cref="FunctionInfo"/>) as C# expressions that
+/// construct equal records, so that generated code carries the IR and the catalog without parsing anything
+/// at run time.
+/// </summary>
+internal static class IrWriter
+{
+    private const string Ir = "global::SymbolicGen.Language.Ir.";
+    private const string Catalog = "global::SymbolicGen.Language.Catalog.";
+
+    /// <summary>Writes <c>return new Flow(…);</c>.</summary>
+    public static void WriteFlow(SourceWriter writer, Flow flow)
+    {
+        writer.Line("return new " + Ir + "Flow(").Indent();
+        writer.Line(CSharp.String(flow.Name) + ",");
+        writer.Line(Ir + "SyntaxStyle." + flow.Syntax + ",");
+        WriteArray(writer, Ir + "FlowPort", flow.Inputs.Select(Port), ",");
+        WriteArray(writer, Ir + "FlowParameter", flow.Parameters.Select(Parameter), ",");
+        WriteArray(writer, Ir + "FlowPort", flow.Outputs.Select(Port), ",");
+        WriteArray(writer, Ir + "Node", flow.Nodes.Select(Node), ",");
+        WriteArray(writer, Ir + "Link", flow.Links.Select(Link), ",");
+        writer.Line(Strings(flow.Comments) + ",");
+        writer.Line(Strings(flow.Notes) + ");");
+        writer.Unindent();
+    }
+
+    /// <summary>Writes <c>return new FunctionInfo(…);</c>.</summary>
+    public static void WriteFunction(SourceWriter writer, FunctionInfo function)
+    {
+        writer.Line("return new " + Catalog + "FunctionInfo(").Indent();
+        writer.Line(CSharp.String(function.Name) + ",");
+        WriteArray(writer, Catalog + "PortInfo", function.Inputs.Select(PortInfo), ",");
+        WriteArray(writer, Catalog + "PortInfo", function.Outputs.Select(PortInfo), ",");
+        WriteArray(writer, Catalog + "ParameterInfo", function.Parameters.Select(ParameterInfo), ",");
+        writer.Line(CSharp.String(function.Summary) + ",");
+        writer.Line(CSharp.String(function.Category) + ",");
+        writer.Line(CSharp.Int(function.Version) + ");");
+        writer.Unindent();
+    }
+
+    private static void WriteArray(SourceWriter writer, string type, IEnumerable<string> items, string suffix)
+    {
+        var list = items.ToList();
+        if (list.Count == 0)
+        {
+            writer.Line(Empty(type) + suffix);
+            return;
+        }
+        writer.Line("global::SymbolicGen.Language.EquatableArray.Of<" + type + ">(").Indent();
+        for (var i = 0; i < list.Count; i++) writer.Line(list[i] + (i == list.Count - 1 ? ")" + suffix : ","));
+        writer.Unindent();
+    }
+
+    private static string Array(string type, IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count == 0 ? Empty(type) : "global::SymbolicGen.Language.EquatableArray.Of<" + type + ">(" + CSharp.Arguments(list) + ")";
+    }
+
+    private static string Empty(string type) => "default(global::SymbolicGen.Language.EquatableArray<" + type + ">)";
+
+    private static string Strings(EquatableArray<string> items) => Array("string", items.Select(CSharp.String));
+
+    private static string Port(FlowPort port) =>
+        $"new {Ir}FlowPort({CSharp.String(port.Name)}, {CSharp.ModalityExpression(port.Type)})";
+
+    private static string Parameter(FlowParameter parameter) =>
+        $"new {Ir}FlowParameter({CSharp.String(parameter.Name)}, {CSharp.ParamTypeExpression(parameter.Type)}, {OptionalValue(parameter.Default)})";
+
+    private static string Node(Node node) =>
+        $"new {Ir}Node({CSharp.String(node.Name)}, {CSharp.String(node.Function)}, " +
+        $"{Array(Ir + "Argument", node.Arguments.Select(Argument))}, {Strings(node.OutputAliases)}, {Strings(node.Comments)}, {CSharp.String(node.TrailingComment)})";
+
+    private static string Argument(Argument argument) => $"new {Ir}Argument({CSharp.String(argument.Name)}, {Value(argument.Value)})";
+
+    private static string Link(Link link) => $"new {Ir}Link({Source(link.Source)}, new {Ir}PortTarget({CSharp.String(link.Target.Node)}, {CSharp.String(link.Target.Port)}))";
+
+    private static string Source(LinkSource source) => source switch
+    {
+        PortSource port => $"new {Ir}PortSource({CSharp.String(port.Node)}, {CSharp.String(port.Port)})",
+        ConstantSource constant => $"new {Ir}ConstantSource({Value(constant.Value)})",
+        _ => throw new InvalidOperationException("unknown link source " + source.GetType().Name),
+    };
+
+    private static string OptionalValue(Value? value) => value is null ? "null" : Value(value);
+
+    /// <summary>A value of the IR as a C# expression.</summary>
+    public static string Value(Value value) => value switch
+    {
+        NumberValue n => $"new {Ir}NumberValue({CSharp.Double(n.Number)})",
+        QuantityValue q => $"new {Ir}QuantityValue({CSharp.Double(q.Number)}, {CSharp.String(q.Unit)})",
+        StringValue s => $"new {Ir}StringValue({CSharp.String(s.Text)}, {CSharp.Bool(s.Block)})",
+        BoolValue b => $"new {Ir}BoolValue({CSharp.Bool(b.Bool)})",
+        SizeValue s => $"new {Ir}SizeValue({CSharp.Int(s.Width)}, {CSharp.Int(s.Height)})",
+        ColorValue c => $"new {Ir}ColorValue({CSharp.String(c.Hex)})",
+        ListValue l => $"new {Ir}ListValue({Array(Ir + "Value", l.Items.Select(Value))})",
+        ReferenceValue r => $"new {Ir}ReferenceValue({CSharp.String(r.Name)}, {CSharp.String(r.Port)})",
+        SymbolValue s => $"new {Ir}SymbolValue({CSharp.String(s.Name)})",
+        ParameterRefValue p => $"new {Ir}ParameterRefValue({CSharp.String(p.Name)})",
+        _ => throw new InvalidOperationException("unknown value " + value.GetType().Name),
+    };
+
+    private static string PortInfo(PortInfo port) =>
+        $"new {Catalog}PortInfo({CSharp.String(port.Name)}, {CSharp.ModalityExpression(port.Modality)}, {CSharp.Bool(port.Optional)}, {CSharp.String(port.Summary)})";
+
+    private static string ParameterInfo(ParameterInfo parameter) =>
+        $"new {Catalog}ParameterInfo({CSharp.String(parameter.Name)}, {CSharp.ParamTypeExpression(parameter.Type)}, {OptionalValue(parameter.Default)}, " +
+        $"{CSharp.Double(parameter.Min)}, {CSharp.Double(parameter.Max)}, {Strings(parameter.EnumValues)}, {CSharp.String(parameter.Summary)})";
+}

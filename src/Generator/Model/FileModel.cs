@@ -1,0 +1,91 @@
+using SymbolicGen.Language;
+using SymbolicGen.Language.Catalog;
+using SymbolicGen.Language.Ir;
+
+namespace SymbolicGen.Generator.Model;
+
+/// <summary>A <c>.sym</c> additional file as the pipeline sees it: its path and text, nothing of Roslyn.</summary>
+internal sealed record SymFileInput(string Path, string Text);
+
+/// <summary>
+/// A parameter as a generated property shows it: a flow parameter, or a parameter of a node.
+/// </summary>
+/// <param name="Name">The name in the .sym file.</param>
+/// <param name="Type">Its type; unit-bearing types are numbers in the canonical unit.</param>
+/// <param name="Initial">
+/// The value the property starts with, in canonical form (a <see cref="NumberValue"/> in the canonical unit,
+/// or a string, symbol, bool, size or colour value); null when there is none the generator can compute
+/// (a required flow parameter, a value in frames without a known frame rate), and the property is nullable.
+/// </param>
+/// <param name="Required">A flow parameter without default: a run needs a value.</param>
+/// <param name="Min">Smallest accepted value (canonical unit), if bounded.</param>
+/// <param name="Max">Largest accepted value (canonical unit), if bounded.</param>
+/// <param name="EnumValues">The accepted values of an enum parameter.</param>
+/// <param name="Summary">The function's summary of the parameter.</param>
+/// <param name="Written">How the value is written in the file (<c>6s</c>, <c>laplacian</c>), or null when not written.</param>
+/// <param name="Location">Where the name is declared or written (the node's name for an unwritten parameter).</param>
+internal sealed record ParameterModel(
+    string Name,
+    ParamType Type,
+    Value? Initial,
+    bool Required,
+    double? Min,
+    double? Max,
+    EquatableArray<string> EnumValues,
+    string? Summary,
+    string? Written,
+    LocationInfo Location);
+
+/// <summary>A flow input or output.</summary>
+internal sealed record PortModel(string Name, Modality Type, LocationInfo Location);
+
+/// <summary>A node of a flow as the generated node object shows it.</summary>
+/// <param name="Name">The node's name.</param>
+/// <param name="Function">The function or flow it calls.</param>
+/// <param name="Line">The 1-based line of the node's statement.</param>
+/// <param name="CallsFlow">It calls another flow of the file.</param>
+/// <param name="Summary">The function's summary.</param>
+/// <param name="Comments">The comment lines above the node.</param>
+/// <param name="Parameters">The parameters a program can change: all of the function's, except those fed by a flow parameter.</param>
+/// <param name="Location">The node's name.</param>
+internal sealed record NodeModel(
+    string Name,
+    string Function,
+    int Line,
+    bool CallsFlow,
+    string? Summary,
+    EquatableArray<string> Comments,
+    EquatableArray<ParameterModel> Parameters,
+    LocationInfo Location);
+
+/// <summary>
+/// An error-free flow, with everything its pipeline class needs. <see cref="Flow"/> compares by meaning
+/// (its spans always compare equal), so positions are carried explicitly: lines and locations.
+/// </summary>
+/// <param name="Flow">The flow's IR, emitted as the static definition.</param>
+/// <param name="Inputs">The flow's inputs, in declared order.</param>
+/// <param name="Outputs">The flow's outputs, in declared order.</param>
+/// <param name="Parameters">The flow's parameters with the ranges of the parameters they feed.</param>
+/// <param name="Nodes">The nodes, in <see cref="Flow"/>'s order.</param>
+/// <param name="Callees">The flows of the file it calls, directly or not, in file order.</param>
+/// <param name="Location">The flow's name in its header.</param>
+internal sealed record FlowModel(
+    Flow Flow,
+    EquatableArray<PortModel> Inputs,
+    EquatableArray<PortModel> Outputs,
+    EquatableArray<ParameterModel> Parameters,
+    EquatableArray<NodeModel> Nodes,
+    EquatableArray<string> Callees,
+    LocationInfo Location);
+
+/// <summary>A compiled <c>.sym</c> file: the flows to generate (those without errors) and the generator's own problems.</summary>
+internal sealed record FileModel(string Path, EquatableArray<FlowModel> Flows, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>A type name a file generates for a flow, for collisions between files.</summary>
+internal sealed record GeneratedName(string Name, string Path, string Flow);
+
+/// <summary>Every generated flow type name of the compilation, in path order.</summary>
+internal sealed record NameIndex(EquatableArray<GeneratedName> Names);
+
+/// <summary>A file's generated source (null when nothing is generated) and the generator diagnostics for it.</summary>
+internal sealed record EmittedFile(string HintName, string? Source, EquatableArray<DiagnosticInfo> Diagnostics);

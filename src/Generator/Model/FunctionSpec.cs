@@ -1,0 +1,91 @@
+using SymbolicGen.Language;
+using SymbolicGen.Language.Catalog;
+
+namespace SymbolicGen.Generator.Model;
+
+/// <summary>How a C# value reaches a <c>[SymFunction]</c> method's parameter from a <c>NodeCall</c>.</summary>
+internal enum ClrKind
+{
+    /// <summary>A media input.</summary>
+    Media,
+    /// <summary><c>int</c>.</summary>
+    Int32,
+    /// <summary><c>long</c>.</summary>
+    Int64,
+    /// <summary><c>double</c>.</summary>
+    Double,
+    /// <summary><c>float</c>.</summary>
+    Single,
+    /// <summary><c>bool</c>.</summary>
+    Boolean,
+    /// <summary><c>string</c>.</summary>
+    String,
+    /// <summary>A C# enum, mapped from its snake_case value name.</summary>
+    Enum,
+    /// <summary><c>SymbolicGen.Runtime.Size</c>.</summary>
+    Size,
+    /// <summary><c>SymbolicGen.Runtime.Color</c>.</summary>
+    Color,
+    /// <summary>The executor's cancellation token.</summary>
+    Cancellation,
+    /// <summary>The executor's progress sink.</summary>
+    Progress,
+}
+
+/// <summary>How a method returns its outputs.</summary>
+internal enum ReturnKind
+{
+    /// <summary>Directly.</summary>
+    Value,
+    /// <summary>In a <c>Task&lt;T&gt;</c>.</summary>
+    Task,
+    /// <summary>In a <c>ValueTask&lt;T&gt;</c>.</summary>
+    ValueTask,
+}
+
+/// <summary>An enum value name and the C# member it stands for.</summary>
+/// <param name="Value">The value as written in .sym files (<c>zoom_in</c>).</param>
+/// <param name="Member">The member's name in C# (<c>ZoomIn</c>), escaped if it is a keyword.</param>
+internal sealed record EnumMemberSpec(string Value, string Member);
+
+/// <summary>One C# parameter of a <c>[SymFunction]</c> method, in declared order.</summary>
+/// <param name="Role">Input, parameter or plumbing.</param>
+/// <param name="Name">The input's or parameter's name in .sym files; null for plumbing.</param>
+/// <param name="Kind">How the value is read.</param>
+/// <param name="Type">The C# type, fully qualified with <c>global::</c>.</param>
+/// <param name="Optional">An optional (nullable) media input.</param>
+/// <param name="EnumMembers">For <see cref="ClrKind.Enum"/>: the value names and members, in the catalog's order.</param>
+internal sealed record ArgumentSpec(ArgumentRole Role, string? Name, ClrKind Kind, string Type, bool Optional, EquatableArray<EnumMemberSpec> EnumMembers);
+
+/// <summary>A function the generated registry invokes: its catalog entry and how to call its method.</summary>
+/// <param name="Info">The catalog entry, emitted as C# so that the registry carries the catalog.</param>
+/// <param name="ContainingType">The method's type, fully qualified with <c>global::</c>.</param>
+/// <param name="MethodName">The method's name, escaped if it is a keyword.</param>
+/// <param name="Arguments">The method's parameters in declared order.</param>
+/// <param name="Return">Direct, Task or ValueTask.</param>
+/// <param name="TupleArity">The number of tuple elements returned, or 0 for a single output.</param>
+/// <param name="Declaration">Where the method is declared, for messages ("Consumer.Sounds.Tone").</param>
+internal sealed record FunctionSpec(
+    FunctionInfo Info,
+    string ContainingType,
+    string MethodName,
+    EquatableArray<ArgumentSpec> Arguments,
+    ReturnKind Return,
+    int TupleArity,
+    string Declaration);
+
+/// <summary>
+/// The functions of a compilation, read once per compilation: the catalog .sym files are checked against,
+/// and the methods the generated registry calls.
+/// </summary>
+/// <param name="Catalog">Every function of the source and the references (what the analyzer checks against).</param>
+/// <param name="Source">The functions declared in the compilation's own source that generated code can call.</param>
+/// <param name="Referenced">The functions of referenced assemblies that the registry invokes directly (not those the runtime's <c>BuiltInFunctions</c> registers).</param>
+/// <param name="UsesBuiltIns">The runtime provides <c>SymbolicGen.Runtime.BuiltInFunctions.Register</c>.</param>
+/// <param name="Diagnostics">Methods that generated code cannot call, and internal errors.</param>
+internal sealed record FunctionsModel(
+    FunctionCatalog Catalog,
+    EquatableArray<FunctionSpec> Source,
+    EquatableArray<FunctionSpec> Referenced,
+    bool UsesBuiltIns,
+    EquatableArray<DiagnosticInfo> Diagnostics);

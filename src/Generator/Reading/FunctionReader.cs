@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SymbolicGen.Generator.Model;
+using SymbolicGen.Language;
+using SymbolicGen.Language.Catalog;
+
+namespace SymbolicGen.Generator.Reading;
+
+/// <summary>
+/// Reduces a compilation to a <see cref="FunctionsModel"/>: the catalog (read by the language's
+/// <see cref="SymbolCatalogReader"/>, the one reader of <c>[SymFunction]</c> declarations) and, for each of
+/// its functions, how generated code calls the method it was read from.
+/// </summary>
+internal static class FunctionReader
+{
+    private const string RuntimeAssembly = "SymbolicGen.Runtime";
+    private const string BuiltInFunctions = "SymbolicGen.Runtime.BuiltInFunctions";
+    private const string FunctionRegistry = "SymbolicGen.Runtime.Execution.FunctionRegistry";
+
+    /// <summary>Reads the functions of <paramref name="compilation"/> and of the assemblies it references.</summary>
+    public static FunctionsModel Read(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var catalog = SymbolCatalogReader.Read(compilation, cancellationToken).Catalog;
+        var usesBuiltIns = HasBuiltIns(compilation);
+        var source = new List<FunctionSpec>();
+        var referenced = new List<FunctionSpec>();
+        var diagnostics = new List<DiagnosticInfo>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+
+        // The reader's order (references in order, then the source; types by full name; methods as declared),
+        // so that of two methods read into equal functions, the one the catalog kept is the one called.
+        var assemblies = compilation.SourceModule.ReferencedAssemblySymbols
+            .Where(MayDeclareFunctions)
+            .Select(a => (Assembly: a, FromSource: false))
+            .Concat(new[] { (Assembly: compilation.Assembly, FromSource: true) });
+        foreach (var (assembly, fromSource) in assemblies)
+        {
+            // The runtime's BuiltInFunctions registers the runtime's own functions.
+            if (!fromSource && usesBuiltIns && assembly.Name == RuntimeAssembly) continue;
+            foreach (var type in TypesOf(assembly.GlobalNamespace, fromSource).OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                foreach (var method in type.Type.GetMembers().OfType<IMethodSymbol>())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (!fromSource && method.DeclaredAccessibility != Accessibility.Public) continue;
+                    var read = SymbolCatalogReader.ReadFunction(method, cancellationToken);
+                    if (read.Function is not { } function || taken.Contains(function.Name)) continue;
+                    if (!Equals(catalog.Find(function.Name), function)) continue;
+                    taken.Add(function.Name);
+                    if (Uncallable(compilation, method) is { } reason)
+                    {
+                        // A referenced assembly's method was reported when that assembly was built.
+                        if (fromSource)
+                            diagnostics.Add(new DiagnosticInfo(GeneratorDescriptors.UncallableFunction.Id,
+                                $"'{Describe(method)}' is {reason}; generated code calls [SymFunction] methods directly, so make it a static method that the project can call (internal or public)",
+                                method.Locations.FirstOrDefault() is { } location ? LocationInfo.From(location) : null));
+                        continue;
+                    }
+                    (fromSource ? source : referenced).Add(Spec(function, method, read.Arguments));
+                }
+            }
+        }
+        return new FunctionsModel(catalog, source.ToEquatableArray(), referenced.ToEquatableArray(), usesBuiltIns, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>True when the executor's types are available: the runtime is referenced, or this is the runtime.</summary>
+    public static bool HasRuntime(Compilation compilation) => compilation.GetTypeByMetadataName(FunctionRegistry) is not null;
+
+    // The runtime registers its built-in functions through a public BuiltInFunctions.Register(FunctionRegistry)
+    // that it generates (SymbolicGenPublicFunctionsClass); a consumer calls it instead of invoking them itself.
+    private static bool HasBuiltIns(Compilation compilation)
+    {
+        var type = compilation.GetTypeByMetadataName(BuiltInFunctions);
+        if (type is null || SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly)) return false;
+        return type.DeclaredAccessibility == Accessibility.Public && type.GetMembers("Register").OfType<IMethodSymbol>().Any(m =>
+            m.IsStatic && m.DeclaredAccessibility == Accessibility.Public && m.Parameters.Length == 1 &&
+            m.Parameters[0].Type.ToDisplayString() == FunctionRegistry);
+    }
+
+    private static bool MayDeclareFunctions(IAssemblySymbol assembly) =>
+        assembly.Name == RuntimeAssembly ||
+        assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == RuntimeAssembly));
+
+    private static IEnumerable<(string Key, INamedTypeSymbol Type)> TypesOf(INamespaceSymbol ns, bool fromSource)
+    {
+        foreach (var member in ns.GetMembers())
+        {
+            if (member is INamespaceSymbol child)
+            {
+                foreach (var type in TypesOf(child, fromSource)) yield return type;
+            }
+            else if (member is INamedTypeSymbol type)
+            {
+                foreach (var t in WithNested(type, fromSource)) yield return t;
+            }
+        }
+    }
+
+    private static IEnumerable<(string Key, INamedTypeSymbol Type)> WithNested(INamedTypeSymbol type, bool fromSource)
+    {
+        if (!fromSource && type.DeclaredAccessibility != Accessibility.Public) yield break;
+        yield return (type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type);
+        foreach (var nested in type.GetTypeMembers())
+            foreach (var t in WithNested(nested, fromSource)) yield return t;
+    }
+
+    /// <summary>Why generated code cannot call <paramref name="method"/>, or null when it can.</summary>
+    private static string? Uncallable(Compilation compilation, IMethodSymbol method)
+    {
+        if (!method.IsStatic) return "an instance method";
+        if (method.IsAbstract) return "abstract";
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+            if (type.IsFileLocal) return "in a file-local type";
+        if (!compilation.IsSymbolAccessibleWithin(method, compilation.Assembly)) return "not accessible from the rest of the project";
+        return null;
+    }
+
+    private static string Describe(IMethodSymbol method) => method.ContainingType.ToDisplayString() + "." + method.Name;
+
+    private static FunctionSpec Spec(FunctionInfo function, IMethodSymbol method, EquatableArray<MethodArgument> arguments)
+    {
+        var specs = new ArgumentSpec[method.Parameters.Length];
+        for (var i = 0; i < specs.Length; i++)
+            specs[i] = Argument(function, method.Parameters[i], arguments[i]);
+        var (kind, result) = Unwrap(method.ReturnType);
+        var arity = result is INamedTypeSymbol { IsTupleType: true } tuple ? tuple.TupleElements.Length : 0;
+        return new FunctionSpec(
+            function,
+            method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            Identifier(method.Name),
+            EquatableArray<ArgumentSpec>.Own(specs),
+            kind,
+            arity,
+            Describe(method));
+    }
+
+    private static ArgumentSpec Argument(FunctionInfo function, IParameterSymbol parameter, MethodArgument argument)
+    {
+        var type = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        switch (argument.Role)
+        {
+            case ArgumentRole.Cancellation:
+                return new ArgumentSpec(argument.Role, null, ClrKind.Cancellation, type, false, default);
+            case ArgumentRole.Progress:
+                return new ArgumentSpec(argument.Role, null, ClrKind.Progress, type, false, default);
+            case ArgumentRole.Input:
+                var optional = function.FindInput(argument.Name!)?.Optional ?? false;
+                return new ArgumentSpec(argument.Role, argument.Name, ClrKind.Media, type, optional, default);
+        }
+        var kind = parameter.Type.SpecialType switch
+        {
+            SpecialType.System_Int32 => ClrKind.Int32,
+            SpecialType.System_Int64 => ClrKind.Int64,
+            SpecialType.System_Double => ClrKind.Double,
+            SpecialType.System_Single => ClrKind.Single,
+            SpecialType.System_Boolean => ClrKind.Boolean,
+            SpecialType.System_String => ClrKind.String,
+            _ when parameter.Type.TypeKind == TypeKind.Enum => ClrKind.Enum,
+            _ when parameter.Type.Name == "Size" => ClrKind.Size,
+            _ => ClrKind.Color,
+        };
+        var members = kind == ClrKind.Enum ? EnumMembers(function.FindParameter(argument.Name!), parameter.Type) : default;
+        return new ArgumentSpec(argument.Role, argument.Name, kind, type, false, members);
+    }
+
+    // The catalog lists an enum's values in the order of its constant fields (see SymbolCatalogReader).
+    private static EquatableArray<EnumMemberSpec> EnumMembers(ParameterInfo? parameter, ITypeSymbol type)
+    {
+        var fields = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).ToList();
+        var values = parameter?.EnumValues ?? default;
+        var members = new List<EnumMemberSpec>();
+        for (var i = 0; i < values.Count && i < fields.Count; i++)
+            members.Add(new EnumMemberSpec(values[i], Identifier(fields[i].Name)));
+        return members.ToEquatableArray();
+    }
+
+    private static (ReturnKind Kind, ITypeSymbol Result) Unwrap(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named && named.ContainingType is null &&
+            named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+        {
+            if (named.Name == "Task") return (ReturnKind.Task, named.TypeArguments[0]);
+            if (named.Name == "ValueTask") return (ReturnKind.ValueTask, named.TypeArguments[0]);
+        }
+        return (ReturnKind.Value, type);
+    }
+
+    // A C# name from C# source: escaped when it is a keyword (it was written '@class' there).
+    private static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+}

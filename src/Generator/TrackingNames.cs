@@ -1,0 +1,24 @@
+namespace SymbolicGen.Generator;
+
+/// <summary>The names of the generator's pipeline steps, which the caching tests assert on.</summary>
+internal static class TrackingNames
+{
+    /// <summary>The MSBuild properties the generator reads.</summary>
+    public const string Options = "SymbolicGen.Options";
+    /// <summary>The compilation facts: is the runtime referenced, does it provide built-ins, which type names are taken.</summary>
+    public const string Facts = "SymbolicGen.Facts";
+    /// <summary>The functions of the compilation and its references, read once per compilation.</summary>
+    public const string Functions = "SymbolicGen.Functions";
+    /// <summary>The catalog alone (what .sym files are checked against).</summary>
+    public const string Catalog = "SymbolicGen.Catalog";
+    /// <summary>Each .sym file's path and text.</summary>
+    public const string Input = "SymbolicGen.Input";
+    /// <summary>Each .sym file compiled into the model of the flows to generate.</summary>
+    public const string Parse = "SymbolicGen.Parse";
+    /// <summary>The type names every file generates, collected (for collisions between files).</summary>
+    public const string Index = "SymbolicGen.Index";
+    /// <summary>Each file's generated source and generator diagnostics.</summary>
+    public const string Emit = "SymbolicGen.Emit";
+    /// <summary>The generated function registry.</summary>
+    public const string Registry = "SymbolicGen.Registry";
+}

@@ -1,0 +1,96 @@
+using System.Reflection;
+using SymbolicGen.Runtime;
+using SymbolicGen.Runtime.Execution;
+
+namespace SymbolicGen.Generator.Tests;
+
+/// <summary>
+/// Compiles generated pipelines with the test's own functions, loads the assembly and runs them: the
+/// typed API does what the flow says, through the executor and the generated registry.
+/// </summary>
+public sealed class EndToEndTests
+{
+    [Fact]
+    public async Task A_generated_pipeline_runs_the_flow_with_typed_inputs_parameters_and_outputs()
+    {
+        var assembly = Compile(("/proj/workflows/Shout.sym", Samples.Shout));
+        var pipeline = Create(assembly, "TestApp.Workflows.ShoutPipeline");
+
+        Assert.Equal("HEY!HEY", await Run(pipeline, "hey"));
+
+        Set(pipeline, "Times", 3);
+        Assert.Equal("HEY!HEY!HEY", await Run(pipeline, "hey"));
+
+        var nodes = Get(pipeline, "Nodes");
+        Set(Get(nodes, "Up"), "Casing", "lower");
+        Set(Get(nodes, "Loud"), "Separator", "-");
+        Assert.Equal("hey-hey-hey", await Run(pipeline, "HeY"));
+    }
+
+    [Fact]
+    public async Task A_flow_that_calls_a_flow_runs_both_and_destructured_outputs_are_typed()
+    {
+        var assembly = Compile(("/proj/workflows/Shout.sym", Samples.Shout));
+        var pipeline = Create(assembly, "TestApp.Workflows.TwicePipeline");
+        var run = (Task)pipeline.GetType().GetMethod("RunAsync", [typeof(Text), typeof(CancellationToken)])!.Invoke(pipeline, [new Text("ab"), CancellationToken.None])!;
+        await run;
+        await using var result = (IAsyncDisposable)run.GetType().GetProperty("Result")!.GetValue(run)!;
+        Assert.Equal("ABAB", ((Text)Get(result, "Both")).Value);
+        Assert.Equal("A", ((Text)Get(result, "Head")).Value);
+        Assert.Equal(4, ((RunStatistics)Get(result, "Statistics")).Computed);
+    }
+
+    [Fact]
+    public void Setters_check_the_ranges_and_values_of_the_catalog()
+    {
+        var assembly = Compile(("/proj/workflows/Shout.sym", Samples.Shout));
+        var pipeline = Create(assembly, "TestApp.Workflows.ShoutPipeline");
+        // 'times' feeds Repeat's 'times', which accepts 1 to 10.
+        var error = Assert.IsType<ArgumentOutOfRangeException>(Assert.Throws<TargetInvocationException>(() => Set(pipeline, "Times", 11)).InnerException);
+        Assert.StartsWith("'times' accepts 1 to 10", error.Message);
+        var up = Get(Get(pipeline, "Nodes"), "Up");
+        var wrong = Assert.IsType<ArgumentException>(Assert.Throws<TargetInvocationException>(() => Set(up, "Casing", "shouty")).InnerException);
+        Assert.StartsWith("'casing' of node 'up' is one of upper, lower, as_is", wrong.Message);
+        Assert.Equal(2, Get(pipeline, "Times"));
+        Assert.Equal("upper", Get(up, "Casing"));
+    }
+
+    [Fact]
+    public async Task Every_parameter_kind_reaches_the_method_converted_and_typed()
+    {
+        var assembly = Compile(("/proj/Describe.sym", """
+            flow Described(text: Text, note: Text) -> (out: Text) {
+                out = Describe(text, seconds: 1500ms, seed: 42, scale: 2.5, loud: true, size: 640x480, color: #ff8000, note: note)
+            }
+            """));
+        var pipeline = Create(assembly, "TestApp.Workflows.DescribedPipeline");
+        var run = (Task)pipeline.GetType().GetMethod("RunAsync", [typeof(Text), typeof(Text), typeof(CancellationToken)])!
+            .Invoke(pipeline, [new Text("t"), new Text("n"), CancellationToken.None])!;
+        await run;
+        await using var result = (IAsyncDisposable)run.GetType().GetProperty("Result")!.GetValue(run)!;
+        Assert.Equal($"t|1.5|42|2.5|True|{new Size(640, 480)}|{Color.Parse("#ff8000")}|n", ((Text)Get(result, "Out")).Value);
+
+        var node = Get(Get(pipeline, "Nodes"), "Out");
+        Assert.Equal(1.5, Get(node, "Seconds"));
+        Assert.Equal(42L, Get(node, "Seed"));
+        Assert.Equal(new Size(640, 480), Get(node, "Size"));
+    }
+
+    private static Assembly Compile(params (string Path, string Text)[] files) =>
+        GeneratorHarness.Load(GeneratorHarness.Generate(files).Output);
+
+    private static object Create(Assembly assembly, string type) =>
+        Activator.CreateInstance(assembly.GetType(type, throwOnError: true)!)!;
+
+    private static async Task<string> Run(object pipeline, string text)
+    {
+        var run = (Task)pipeline.GetType().GetMethod("RunAsync", [typeof(Text), typeof(CancellationToken)])!.Invoke(pipeline, [new Text(text), CancellationToken.None])!;
+        await run;
+        await using var result = (IAsyncDisposable)run.GetType().GetProperty("Result")!.GetValue(run)!;
+        return ((Text)Get(result, "Loud")).Value;
+    }
+
+    private static object Get(object target, string property) => target.GetType().GetProperty(property)!.GetValue(target)!;
+
+    private static void Set(object target, string property, object value) => target.GetType().GetProperty(property)!.SetValue(target, value);
+}
