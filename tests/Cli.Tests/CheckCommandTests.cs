@@ -12,7 +12,7 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public void The_flagship_checks_clean_in_all_three_syntaxes()
     {
-        var (exit, output, _) = _cli.Run("check", "--functions", Cli.Contracts, Cli.Workflows);
+        var (exit, output, _) = _cli.Run("check", Cli.Workflows);
 
         Assert.Equal(0, exit);
         Assert.Equal("3 files checked: 0 errors, 0 warnings", output.Trim());
@@ -24,7 +24,7 @@ public sealed class CheckCommandTests : IDisposable
         var flagship = File.ReadAllText(Path.Combine(Cli.Workflows, "JungleRuins.sym"));
         var path = _cli.WriteFile("Bad.sym", flagship.Replace("duration: seconds, fps", "duration: 2min, fps"));
 
-        var (exit, output, _) = _cli.Run("check", "--functions", Cli.Contracts, path);
+        var (exit, output, _) = _cli.Run("check", path);
 
         Assert.Equal(1, exit);
         var lines = output.Trim().Split('\n');
@@ -38,7 +38,7 @@ public sealed class CheckCommandTests : IDisposable
         var flagship = File.ReadAllText(Path.Combine(Cli.Workflows, "JungleRuins.sym"));
         var path = _cli.WriteFile("Warn.sym", flagship.Replace("gain_b: -6dB", "gain_b: -6"));
 
-        var (exit, output, _) = _cli.Run("check", "--json", "--functions", Cli.Contracts, path);
+        var (exit, output, _) = _cli.Run("check", "--json", path);
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
@@ -60,7 +60,7 @@ public sealed class CheckCommandTests : IDisposable
         var broken = flagship.Replace("gain_b: -6dB", "gain_b: -6").Replace("ImageBlend(", "ImageBlnd(").Replace("motion: zoom_in", "motion: zoomin");
         var path = _cli.WriteFile("Fixable.sym", broken);
 
-        var (exit, output, _) = _cli.Run("check", "--fix", "--functions", Cli.Contracts, path);
+        var (exit, output, _) = _cli.Run("check", "--fix", path);
 
         Assert.Equal(0, exit);
         Assert.Equal("1 file checked: 0 errors, 0 warnings, 3 fixes applied", output.Trim());

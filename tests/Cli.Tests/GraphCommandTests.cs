@@ -13,7 +13,7 @@ public sealed class GraphCommandTests : IDisposable
     [Fact]
     public void Mermaid_shows_functions_parameters_ports_and_modality_colours()
     {
-        var (exit, output, error) = _cli.Run("graph", Flagship, "--functions", Cli.Contracts);
+        var (exit, output, error) = _cli.Run("graph", Flagship);
 
         Assert.True(exit == 0, error);
         var lines = output.Split('\n').Select(l => l.Trim()).ToList();
@@ -62,7 +62,7 @@ public sealed class GraphCommandTests : IDisposable
     {
         var png = Path.Combine(_cli.Scratch, "flow.png");
 
-        var (exit, output, error) = _cli.Run("graph", Flagship, "--format", "png", "-o", png, "--functions", Cli.Contracts);
+        var (exit, output, error) = _cli.Run("graph", Flagship, "--format", "png", "-o", png);
 
         Assert.True(exit == 0, error);
         Assert.Equal("", output);
@@ -76,7 +76,7 @@ public sealed class GraphCommandTests : IDisposable
         Environment.SetEnvironmentVariable("PATH", _cli.Scratch);
         try
         {
-            var (exit, output, error) = _cli.Run("graph", Flagship, "--format", "svg", "--functions", Cli.Contracts);
+            var (exit, output, error) = _cli.Run("graph", Flagship, "--format", "svg");
 
             Assert.Equal(2, exit);
             Assert.Equal("", output);
@@ -100,15 +100,15 @@ public sealed class GraphCommandTests : IDisposable
             }
             """);
 
-        var (exit, _, error) = _cli.Run("graph", path, "--functions", Cli.Contracts);
+        var (exit, _, error) = _cli.Run("graph", path);
         Assert.Equal(2, exit);
         Assert.Equal($"symgen: error: '{path}' has 2 flows ('A', 'B'); choose one with --flow", error.Trim());
 
-        (exit, _, error) = _cli.Run("graph", path, "--flow", "C", "--functions", Cli.Contracts);
+        (exit, _, error) = _cli.Run("graph", path, "--flow", "C");
         Assert.Equal(2, exit);
         Assert.Equal($"symgen: error: '{path}' has no flow 'C'; it has 'A', 'B'", error.Trim());
 
-        var (bExit, dot, _) = _cli.Run("graph", path, "--flow", "B", "--format", "dot", "--functions", Cli.Contracts);
+        var (bExit, dot, _) = _cli.Run("graph", path, "--flow", "B", "--format", "dot");
         Assert.Equal(0, bExit);
         Assert.StartsWith("digraph \"B\" {", dot);
     }
@@ -118,7 +118,7 @@ public sealed class GraphCommandTests : IDisposable
     {
         var path = _cli.WriteFile("Broken.sym", File.ReadAllText(Flagship).Replace("ImageBlend(", "ImageBlnd("));
 
-        var (exit, output, error) = _cli.Run("graph", path, "--functions", Cli.Contracts);
+        var (exit, output, error) = _cli.Run("graph", path);
 
         Assert.Equal(1, exit);
         Assert.Equal("", output);

@@ -13,7 +13,7 @@ public sealed class FunctionsCommandTests : IDisposable
     [Fact]
     public void The_catalog_is_listed_with_ports_ranges_units_and_defaults()
     {
-        var (exit, output, _) = _cli.Run("functions", "--functions", Cli.Contracts);
+        var (exit, output, _) = _cli.Run("functions");
 
         Assert.Equal(0, exit);
         Assert.Contains("ImageToVideo  [video]  Animate a still image with a camera move", output);
@@ -28,7 +28,7 @@ public sealed class FunctionsCommandTests : IDisposable
     [Fact]
     public void Json_is_exactly_the_cards_the_drafting_engine_sends()
     {
-        var (exit, output, _) = _cli.Run("functions", "--json", "--functions", Cli.Contracts);
+        var (exit, output, _) = _cli.Run("functions", "--json");
 
         Assert.Equal(0, exit);
         var cards = FunctionCards.All(FlagshipCatalog.Value);
@@ -46,7 +46,7 @@ public sealed class FunctionsCommandTests : IDisposable
     [Fact]
     public void One_function_by_name()
     {
-        var (exit, output, _) = _cli.Run("functions", "AudioMix", "--functions", Cli.Contracts);
+        var (exit, output, _) = _cli.Run("functions", "AudioMix");
 
         Assert.Equal(0, exit);
         Assert.StartsWith("AudioMix  [audio]  Mix two audio tracks", output);
@@ -56,7 +56,7 @@ public sealed class FunctionsCommandTests : IDisposable
     [Fact]
     public void An_unknown_name_exits_1_with_did_you_mean()
     {
-        var (exit, output, error) = _cli.Run("functions", "ImageBlnd", "--functions", Cli.Contracts);
+        var (exit, output, error) = _cli.Run("functions", "ImageBlnd");
 
         Assert.Equal(1, exit);
         Assert.Equal("", output);
@@ -86,7 +86,7 @@ public sealed class DraftCommandOfflineTests : IDisposable
     {
         var path = Path.Combine(_cli.Scratch, "Jungle.sym");
 
-        var (exit, output, error) = _cli.Run("draft", "--offline", "--functions", Cli.Contracts, "-o", path,
+        var (exit, output, error) = _cli.Run("draft", "--offline", "-o", path,
             "blend a jungle photo with ancient ruins into a poster, animate it into a film of 6 seconds, add birdsong and running water",
             "--in", "jungle=jungle.jpg", "--in", "ruins=ruins.jpg");
 
@@ -95,7 +95,7 @@ public sealed class DraftCommandOfflineTests : IDisposable
         Assert.Contains("symgen: inputs: jungle: Image, ruins: Image; outputs: poster: Image (\"poster\"), film: Video", error);
         Assert.Contains("symgen: drafting offline", error);
         Assert.Contains("0 model calls", error);
-        var (checkExit, checkOutput, _) = _cli.Run("check", "--functions", Cli.Contracts, path);
+        var (checkExit, checkOutput, _) = _cli.Run("check", path);
         Assert.Equal(0, checkExit);
         Assert.Equal("1 file checked: 0 errors, 0 warnings", checkOutput.Trim());
         Assert.Contains("poster         = ImageBlend(jungle, ruins)", File.ReadAllText(path));
@@ -106,7 +106,7 @@ public sealed class DraftCommandOfflineTests : IDisposable
     {
         var path = Path.Combine(_cli.Scratch, "Nope.sym");
 
-        var (exit, output, error) = _cli.Run("draft", "--offline", "--functions", Cli.Contracts, "-o", path, "transcribe this recording", "--in", "rec=rec.wav");
+        var (exit, output, error) = _cli.Run("draft", "--offline", "-o", path, "transcribe this recording", "--in", "rec=rec.wav");
 
         Assert.Equal(1, exit);
         Assert.Equal("", output);
@@ -117,7 +117,7 @@ public sealed class DraftCommandOfflineTests : IDisposable
     [Fact]
     public void A_request_that_names_no_output_exits_1()
     {
-        var (exit, _, error) = _cli.Run("draft", "--offline", "--functions", Cli.Contracts, "do something nice");
+        var (exit, _, error) = _cli.Run("draft", "--offline", "do something nice");
 
         Assert.Equal(1, exit);
         Assert.Contains("cannot tell what the request should produce", error);
@@ -138,7 +138,7 @@ public sealed class DraftCommandOfflineTests : IDisposable
     [InlineData("1photo=p.jpg", "is not a valid input name")]
     public void Bad_inputs_are_usage_errors(string spec, string message)
     {
-        var (exit, _, error) = _cli.Run("draft", "--offline", "--functions", Cli.Contracts, "animate this photo", "--in", spec);
+        var (exit, _, error) = _cli.Run("draft", "--offline", "animate this photo", "--in", spec);
 
         Assert.Equal(2, exit);
         Assert.Contains(message, error);
@@ -147,7 +147,7 @@ public sealed class DraftCommandOfflineTests : IDisposable
     [Fact]
     public void An_input_can_name_its_modality_instead_of_a_file()
     {
-        var (exit, output, _) = _cli.Run("draft", "--offline", "--functions", Cli.Contracts, "animate this photo", "--in", "photo=Image");
+        var (exit, output, _) = _cli.Run("draft", "--offline", "animate this photo", "--in", "photo=Image");
 
         Assert.Equal(0, exit);
         Assert.Contains("flow AnimatePhoto(photo: Image) -> (video: Video) {", output);
@@ -156,7 +156,7 @@ public sealed class DraftCommandOfflineTests : IDisposable
     [Fact]
     public void Natural_syntax_offline()
     {
-        var (exit, output, _) = _cli.Run("draft", "--offline", "--functions", Cli.Contracts, "--syntax", "natural", "10 seconds of birdsong");
+        var (exit, output, _) = _cli.Run("draft", "--offline", "--syntax", "natural", "10 seconds of birdsong");
 
         Assert.Equal(0, exit);
         Assert.Contains("audio is Birdsong with duration 10 seconds.", output);

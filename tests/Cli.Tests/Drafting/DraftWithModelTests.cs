@@ -65,7 +65,7 @@ public sealed class DraftWithModelTests(ITestOutputHelper log) : IDisposable
     private (int Exit, string Out, string Err) Draft(FakeChatServer server, string request, string[] inputs, params string[] more)
     {
         var trace = more.Contains("--trace") ? null : Path.Combine(_cli.Scratch, "debug-trace.jsonl");
-        string[] args = ["draft", request, .. inputs, "--functions", Cli.Contracts, "--endpoint", server.OpenAIBase, "--model", "fake-model", "--api-key", Key, .. more];
+        string[] args = ["draft", request, .. inputs, "--endpoint", server.OpenAIBase, "--model", "fake-model", "--api-key", Key, .. more];
         if (trace is not null) args = [.. args, "--trace", trace];
         var result = _cli.Run(args);
         log.WriteLine(result.Err);
@@ -167,7 +167,7 @@ public sealed class DraftWithModelTests(ITestOutputHelper log) : IDisposable
         Assert.Contains($"{2 + expectedRounds} model calls, {expectedRounds} refinement round", error);
         log.WriteLine($"FIGURE {what}: {server.ChatRequests.Count} model round trips, {expectedRounds} refinement rounds");
         var path = _cli.WriteFile("Drafted.sym", output);
-        Assert.Equal(0, _cli.Run("check", "--functions", Cli.Contracts, path).Exit);
+        Assert.Equal(0, _cli.Run("check", path).Exit);
     }
 
     [Fact]
@@ -412,7 +412,7 @@ public sealed class DraftWithModelTests(ITestOutputHelper log) : IDisposable
         int port;
         using (var probe = new FakeChatServer()) port = probe.Port;
 
-        var (exit, _, error) = _cli.Run("draft", "animate this photo into a clip", "--in", "photo=photo.jpg", "--functions", Cli.Contracts,
+        var (exit, _, error) = _cli.Run("draft", "animate this photo into a clip", "--in", "photo=photo.jpg",
             "--endpoint", $"http://127.0.0.1:{port}/v1", "--model", "m");
 
         Assert.Equal(2, exit);
@@ -440,7 +440,7 @@ public sealed class DraftWithModelTests(ITestOutputHelper log) : IDisposable
     {
         using var server = new FakeChatServer(new FakeReply.Chat(Script.Components("PhotoClip", new Script.N("clip", "ImageToVideo", ("duration", "6s")))));
 
-        var (exit, output, error) = _cli.Run("draft", "animate this photo into a clip", "--in", "photo=photo.jpg", "--functions", Cli.Contracts,
+        var (exit, output, error) = _cli.Run("draft", "animate this photo into a clip", "--in", "photo=photo.jpg",
             "--provider", "azure", "--endpoint", server.AzureBase, "--model", "symgen-gpt", "--api-key", Key);
 
         Assert.Equal(0, exit);
@@ -496,6 +496,6 @@ public sealed class DraftWithModelTests(ITestOutputHelper log) : IDisposable
         var text = File.ReadAllText(path);
         Assert.Contains(expected, text);
         Assert.StartsWith("# Drafted by symgen from: blend a jungle photo", text);
-        Assert.Equal(0, _cli.Run("check", "--functions", Cli.Contracts, path).Exit);
+        Assert.Equal(0, _cli.Run("check", path).Exit);
     }
 }
