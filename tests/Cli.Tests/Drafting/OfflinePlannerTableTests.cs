@@ -7,10 +7,10 @@ using Xunit.Abstractions;
 
 namespace SymbolicGen.Cli.Tests.Drafting;
 
-/// <summary>The flagship contract catalog, read once for all drafting tests.</summary>
-internal static class FlagshipCatalog
+/// <summary>The default catalog — the runtime's built-in function library — read once for all drafting tests.</summary>
+internal static class BuiltInCatalog
 {
-    private static readonly Lazy<FunctionCatalog> Loaded = new(() => CatalogLoader.Load([Cli.Contracts]).Catalog);
+    private static readonly Lazy<FunctionCatalog> Loaded = new(() => CatalogLoader.Load([]).Catalog);
 
     public static FunctionCatalog Value => Loaded.Value;
 }
@@ -58,7 +58,7 @@ public sealed class OfflinePlannerTableTests(ITestOutputHelper log)
     [MemberData(nameof(Requests))]
     public void The_offline_planner_drafts_a_clean_flow_with_the_requested_modalities_and_functions(string request, string inputs, string outputs, string functions)
     {
-        var catalog = FlagshipCatalog.Value;
+        var catalog = BuiltInCatalog.Value;
         var outcome = Draft(request, inputs, catalog);
 
         Assert.True(outcome.Valid, outcome.Failure ?? "invalid");
@@ -79,7 +79,7 @@ public sealed class OfflinePlannerTableTests(ITestOutputHelper log)
         var matching = 0;
         foreach (var (request, inputs, outputs, functions) in rows)
         {
-            var outcome = Draft(request, inputs, FlagshipCatalog.Value);
+            var outcome = Draft(request, inputs, BuiltInCatalog.Value);
             if (!outcome.Valid) continue;
             valid++;
             var flow = outcome.Draft!.Compilation.File.Flows[0];
@@ -101,7 +101,7 @@ public sealed class OfflinePlannerTableTests(ITestOutputHelper log)
     [InlineData("blend these two photos, 30% of the second", "a=a.jpg,b=b.jpg", "weight: 30%", null)]
     public void Numbers_units_and_enum_words_in_the_request_become_parameters(string request, string inputs, string expected, string? alsoExpected)
     {
-        var outcome = Draft(request, inputs, FlagshipCatalog.Value);
+        var outcome = Draft(request, inputs, BuiltInCatalog.Value);
 
         Assert.True(outcome.Valid, outcome.Failure);
         Assert.Contains(expected, outcome.Draft!.Text);
@@ -111,7 +111,7 @@ public sealed class OfflinePlannerTableTests(ITestOutputHelper log)
     [Fact]
     public void A_duration_outside_every_range_is_left_out_and_said()
     {
-        var outcome = Draft("animate this photo into a 2 minute clip", "photo=photo.jpg", FlagshipCatalog.Value);
+        var outcome = Draft("animate this photo into a 2 minute clip", "photo=photo.jpg", BuiltInCatalog.Value);
 
         Assert.True(outcome.Valid);
         Assert.DoesNotContain("2min", outcome.Draft!.Text);
@@ -124,21 +124,12 @@ public sealed class OfflinePlannerTableTests(ITestOutputHelper log)
     [InlineData("extract the soundtrack of this video", "clip=clip.mp4", "no function in the catalog makes Audio (for output 'soundtrack') from Video")]
     public void A_request_beyond_the_catalog_names_the_missing_capability(string request, string inputs, string missing)
     {
-        var outcome = Draft(request, inputs, FlagshipCatalog.Value);
+        var outcome = Draft(request, inputs, BuiltInCatalog.Value);
 
         Assert.False(outcome.Valid);
         Assert.Null(outcome.Draft);
         Assert.Contains("beyond the offline planner", outcome.Failure);
         Assert.Contains(missing, outcome.Failure);
-    }
-
-    [Fact]
-    public void An_empty_catalog_is_said_plainly()
-    {
-        var outcome = Draft("animate this photo", "photo=photo.jpg", FunctionCatalog.Empty);
-
-        Assert.False(outcome.Valid);
-        Assert.Contains("catalog is empty", outcome.Failure);
     }
 
     internal static DraftOutcome Draft(string request, string inputs, FunctionCatalog catalog)
