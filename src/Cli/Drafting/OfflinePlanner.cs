@@ -63,9 +63,23 @@ internal static class OfflinePlanner
                 state.Apply(generator, []);
         }
 
-        // 2. Merges: values of one modality combined pairwise, oldest first.
-        foreach (var modality in state.Values.Where(v => !v.Constant).Select(v => v.Modality).Distinct().ToList())
+        // 2. Merges: values of one modality combined pairwise, oldest first. Values whose merge the request does not
+        // name, headed for an output of another modality whose merge it does name or that is a sequence ("a slideshow
+        // of these two photos", "crossfade"), are converted first and merged there (ImageToVideo each, then Concat).
+        for (var merged = new HashSet<Modality>(); state.Values.Where(v => !v.Constant).Select(v => v.Modality).FirstOrDefault(m => !merged.Contains(m) && state.Unused(m).Count >= 2) is var modality && state.Unused(modality).Count >= 2;)
         {
+            merged.Add(modality);
+            if (FindMerge(catalog, modality, preferred) is { } own && !preferred.Contains(own.Name))
+            {
+                var onward = wanted.Where(w => w != modality && FindMerge(catalog, w, preferred) is { } m && (preferred.Contains(m.Name) || request.Outputs.Any(o => o.Modality == w && o.Cue is "slideshow")))
+                    .Select(w => ModalitySearch.ShortestChain(catalog, [modality], w, preferred)).FirstOrDefault(c => c is { Count: 1 });
+                if (onward is not null)
+                {
+                    foreach (var value in state.Unused(modality))
+                        state.Apply(onward[0], [(onward[0].Inputs.First(i => !i.Optional).Name, value)]);
+                    continue;
+                }
+            }
             while (state.Unused(modality).Count >= 2 && FindMerge(catalog, modality, preferred) is { } merge)
             {
                 var pair = state.Unused(modality).Take(2).ToList();
@@ -127,13 +141,24 @@ internal static class OfflinePlanner
             targets[output.Name] = value;
         }
 
-        // 5. Joins: what is left over goes into an output of another modality (Audio under a Video).
-        foreach (var leftover in state.Values.Where(v => !v.Used && !v.Constant).ToList())
+        // 5. Joins: what is left over goes into an output of another modality (Audio under a Video, quoted text onto
+        // an Image), directly or through a conversion the request names ("speak \"…\" over the slideshow": Speech, then AddAudio).
+        foreach (var left in state.Values.Where(v => !v.Used).ToList())
         {
             foreach (var output in request.Outputs)
             {
+                var leftover = left;
                 var target = targets[output.Name];
-                if (FindJoin(catalog, target.Modality, leftover.Modality, preferred) is not { } join) continue;
+                var join = FindJoin(catalog, target.Modality, leftover.Modality, preferred);
+                if (join is null)
+                {
+                    var step = ByMention(catalog.Functions.Where(f => ModalitySearch.IsConverter(f) && f.Outputs.Count == 1 &&
+                                                                      f.Inputs.First(i => !i.Optional).Modality == leftover.Modality &&
+                                                                      FindJoin(catalog, target.Modality, f.Outputs[0].Modality, preferred) is not null)).FirstOrDefault();
+                    if (step is null) continue;
+                    leftover = state.Apply(step, [(step.Inputs.First(i => !i.Optional).Name, leftover)]);
+                    join = FindJoin(catalog, target.Modality, leftover.Modality, preferred)!;
+                }
                 var ports = join.Inputs.Where(i => !i.Optional).ToList();
                 var main = ports.First(p => p.Modality == target.Modality);
                 var other = ports.First(p => p != main);
@@ -196,7 +221,9 @@ internal static class OfflinePlanner
     {
         var summary = RequestWords.Keywords(f.Summary ?? "")
             .Where(t => !SummaryNoise.Contains(t) && !nameWords.Any(n => n.Key != f.Name && n.Value.Contains(t)));
-        var tokens = nameWords[f.Name].Concat(summary)
+        // In a longer name a modality word is a noun, not the name: "ambience" does not name WaterAmbience, nor "frame" ExtractFrame.
+        var name = nameWords[f.Name].Where(t => nameWords[f.Name].Count == 1 || !RequestWords.ModalityWords.ContainsKey(t));
+        var tokens = name.Concat(summary)
             .Where(t => !NonIntent.Contains(t) && t.Length > 2).ToList();
         for (var i = 0; i < words.Count; i++)
             if (!NonIntent.Contains(words[i]) && tokens.Any(t => RequestWords.Matches(words[i], t))) return i;
