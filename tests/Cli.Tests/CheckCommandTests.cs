@@ -77,12 +77,27 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public void Without_the_contract_the_flagship_functions_are_unknown()
+    public void The_built_in_library_is_the_default_catalog()
     {
-        var (exit, output, _) = _cli.Run("check", Path.Combine(Cli.Workflows, "JungleRuins.sym"));
+        var flagship = Path.Combine(Cli.Workflows, "JungleRuins.sym");
+        var (exit, output, _) = _cli.Run("check", flagship);
+        Assert.Equal(0, exit);
+        Assert.Equal("1 file checked: 0 errors, 0 warnings", output.Trim());
 
-        Assert.Equal(1, exit);
-        Assert.Contains("error SYM0101: unknown function 'ImageBlend'", output);
+        // --functions adds to the built-ins: a function named like one of them is declared twice.
+        var functions = _cli.WriteFile("MyBlend.cs", """
+            using SymbolicGen.Runtime;
+            public interface IMyFunctions
+            {
+                [SymFunction(Summary = "My own blend")]
+                Image ImageBlend(Image a, Image b);
+            }
+            """);
+        var (dupExit, dupOutput, _) = _cli.Run("check", "--functions", functions, flagship);
+
+        Assert.Equal(1, dupExit);
+        Assert.Contains($"{functions}(5,11): error SYM0505: function 'ImageBlend' is already declared by 'SymbolicGen.Runtime.Functions.ImageFunctions.ImageBlend'", dupOutput);
+        Assert.DoesNotContain("JungleRuins.sym(", dupOutput);
     }
 
     [Fact]

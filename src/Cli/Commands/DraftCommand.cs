@@ -76,11 +76,6 @@ internal static partial class DraftCommand
         var provider = s.Offline ? null : ProviderConfig.Resolve(s.Provider, Environment);
         var catalog = CommonOptions.LoadCatalog(s.Functions, out var problems);
         foreach (var p in problems) error.WriteLine(p.ToCanonicalLine());
-        if (catalog.Functions.Count == 0)
-        {
-            error.WriteLine("symgen: error: the function catalog is empty: load functions with --functions (for example --functions workflows/contracts)");
-            return SymgenApp.HasErrors;
-        }
         var style = s.Syntax switch { "declarative" => SyntaxStyle.Declarative, "natural" => SyntaxStyle.Natural, _ => SyntaxStyle.Dataflow };
 
         using var transcript = s.Trace is null ? Transcript.None : Transcript.Open(s.Trace);

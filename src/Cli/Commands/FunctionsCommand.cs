@@ -28,8 +28,7 @@ internal static class FunctionsCommand
             if (card is null)
             {
                 var closest = Suggestions.Closest(name, cards.Select(c => c.Name));
-                var hint = closest.Count > 0 ? $"; did you mean {string.Join(" or ", closest.Select(c => $"'{c}'"))}?"
-                    : cards.Count == 0 ? "; the catalog is empty (add functions with --functions)" : "";
+                var hint = closest.Count > 0 ? $"; did you mean {string.Join(" or ", closest.Select(c => $"'{c}'"))}?" : "";
                 error.WriteLine($"symgen: error: unknown function '{name}'{hint}");
                 return SymgenApp.HasErrors;
             }
@@ -38,11 +37,6 @@ internal static class FunctionsCommand
         if (json)
         {
             output.WriteLine(FunctionCards.ToJson(cards));
-            return SymgenApp.Success;
-        }
-        if (cards.Count == 0)
-        {
-            error.WriteLine("symgen: the catalog has no functions (add some with --functions, e.g. --functions workflows/contracts)");
             return SymgenApp.Success;
         }
         for (var i = 0; i < cards.Count; i++)

@@ -26,16 +26,24 @@ internal static class OfflinePlanner
         "to", "from", "and", "image", "images", "video", "videos", "audio", "text", "mask", "still", "track", "tracks", "photo", "picture", "with", "into",
     };
 
+    // Words of summaries that describe rather than name what a function does ("Add reverb", "Play a video backwards",
+    // "Fade audio in at the start"): a request using them ("add birdsong", "at the end") names no function by them.
+    private static readonly HashSet<string> SummaryNoise = new(StringComparer.Ordinal)
+    {
+        "add", "put", "play", "take", "change", "convert", "cut", "start", "end", "after", "another", "level", "number", "times",
+        "length", "duration", "rate", "frame", "frames", "sample", "filter", "synthesise", "render", "double", "through", "towards",
+        "area", "areas", "stretch", "edge", "aware", "fill", "canvas", "size", "factor", "rectangle", "border", "around", "reference",
+    };
+
     public static PlannerResult Plan(DraftRequest request, FunctionCatalog catalog)
     {
         var notes = new List<string>();
-        if (catalog.Functions.Count == 0)
-            return Fail("the function catalog is empty: load functions with --functions (for example --functions workflows/contracts)");
         if (request.Outputs.Count == 0)
             return Fail("cannot tell what the request should produce: say what comes out (a video, a poster, a picture, audio…) or give an input with --in");
 
         var words = RequestWords.Words(request.Text);
-        var mentions = catalog.Functions.ToDictionary(f => f.Name, f => MentionPosition(f, words), StringComparer.Ordinal);
+        var nameWords = catalog.Functions.ToDictionary(f => f.Name, f => RequestWords.SplitName(f.Name).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var mentions = catalog.Functions.ToDictionary(f => f.Name, f => MentionPosition(f, words, nameWords), StringComparer.Ordinal);
         bool Mentioned(FunctionInfo f) => mentions[f.Name] >= 0;
         IEnumerable<FunctionInfo> ByMention(IEnumerable<FunctionInfo> fs) => fs.Where(Mentioned).OrderBy(f => mentions[f.Name]);
         var preferred = catalog.Functions.Where(Mentioned).OrderBy(f => mentions[f.Name]).Select(f => f.Name).ToList();
@@ -55,9 +63,23 @@ internal static class OfflinePlanner
                 state.Apply(generator, []);
         }
 
-        // 2. Merges: values of one modality combined pairwise, oldest first.
-        foreach (var modality in state.Values.Where(v => !v.Constant).Select(v => v.Modality).Distinct().ToList())
+        // 2. Merges: values of one modality combined pairwise, oldest first. Values whose merge the request does not
+        // name, headed for an output of another modality whose merge it does name or that is a sequence ("a slideshow
+        // of these two photos", "crossfade"), are converted first and merged there (ImageToVideo each, then Concat).
+        for (var merged = new HashSet<Modality>(); state.Values.Where(v => !v.Constant).Select(v => v.Modality).FirstOrDefault(m => !merged.Contains(m) && state.Unused(m).Count >= 2) is var modality && state.Unused(modality).Count >= 2;)
         {
+            merged.Add(modality);
+            if (FindMerge(catalog, modality, preferred) is { } own && !preferred.Contains(own.Name))
+            {
+                var onward = wanted.Where(w => w != modality && FindMerge(catalog, w, preferred) is { } m && (preferred.Contains(m.Name) || request.Outputs.Any(o => o.Modality == w && o.Cue is "slideshow")))
+                    .Select(w => ModalitySearch.ShortestChain(catalog, [modality], w, preferred)).FirstOrDefault(c => c is { Count: 1 });
+                if (onward is not null)
+                {
+                    foreach (var value in state.Unused(modality))
+                        state.Apply(onward[0], [(onward[0].Inputs.First(i => !i.Optional).Name, value)]);
+                    continue;
+                }
+            }
             while (state.Unused(modality).Count >= 2 && FindMerge(catalog, modality, preferred) is { } merge)
             {
                 var pair = state.Unused(modality).Take(2).ToList();
@@ -71,6 +93,8 @@ internal static class OfflinePlanner
                                                                       f.Inputs.First(i => !i.Optional).Modality == f.Outputs[0].Modality)))
         {
             var modality = filter.Outputs[0].Modality;
+            // "loop this music under the video": what the word acts on is Audio, so it is not the video filter Loop.
+            if (ObjectModality(words, mentions[filter.Name], request.Inputs) is { } acted && acted != modality) continue;
             var value = state.Unused(modality).LastOrDefault() ?? state.Values.LastOrDefault(v => v.Modality == modality && !v.Constant);
             if (value is null) continue;
             state.Apply(filter, [(filter.Inputs.First(i => !i.Optional).Name, value)]);
@@ -117,13 +141,24 @@ internal static class OfflinePlanner
             targets[output.Name] = value;
         }
 
-        // 5. Joins: what is left over goes into an output of another modality (Audio under a Video).
-        foreach (var leftover in state.Values.Where(v => !v.Used && !v.Constant).ToList())
+        // 5. Joins: what is left over goes into an output of another modality (Audio under a Video, quoted text onto
+        // an Image), directly or through a conversion the request names ("speak \"…\" over the slideshow": Speech, then AddAudio).
+        foreach (var left in state.Values.Where(v => !v.Used).ToList())
         {
             foreach (var output in request.Outputs)
             {
+                var leftover = left;
                 var target = targets[output.Name];
-                if (FindJoin(catalog, target.Modality, leftover.Modality, preferred) is not { } join) continue;
+                var join = FindJoin(catalog, target.Modality, leftover.Modality, preferred);
+                if (join is null)
+                {
+                    var step = ByMention(catalog.Functions.Where(f => ModalitySearch.IsConverter(f) && f.Outputs.Count == 1 &&
+                                                                      f.Inputs.First(i => !i.Optional).Modality == leftover.Modality &&
+                                                                      FindJoin(catalog, target.Modality, f.Outputs[0].Modality, preferred) is not null)).FirstOrDefault();
+                    if (step is null) continue;
+                    leftover = state.Apply(step, [(step.Inputs.First(i => !i.Optional).Name, leftover)]);
+                    join = FindJoin(catalog, target.Modality, leftover.Modality, preferred)!;
+                }
                 var ports = join.Inputs.Where(i => !i.Optional).ToList();
                 var main = ports.First(p => p.Modality == target.Modality);
                 var other = ports.First(p => p != main);
@@ -180,14 +215,30 @@ internal static class OfflinePlanner
     private static FunctionInfo? Prefer(IEnumerable<FunctionInfo> candidates, IReadOnlyList<string> preferred) =>
         candidates.OrderBy(f => preferred.Contains(f.Name) ? preferred.ToList().IndexOf(f.Name) : int.MaxValue).FirstOrDefault();
 
-    // Where the request first names the function (by a word of its name or summary), or -1.
-    private static int MentionPosition(FunctionInfo f, IReadOnlyList<string> words)
+    // Where the request first names the function (by a word of its name or summary), or -1. A summary word
+    // that is another function's name word names that function only ("loop" is Loop, not FitDuration's "Loop, pad or trim").
+    private static int MentionPosition(FunctionInfo f, IReadOnlyList<string> words, IReadOnlyDictionary<string, HashSet<string>> nameWords)
     {
-        var tokens = RequestWords.SplitName(f.Name).Concat(RequestWords.Keywords(f.Summary ?? ""))
+        var summary = RequestWords.Keywords(f.Summary ?? "")
+            .Where(t => !SummaryNoise.Contains(t) && !nameWords.Any(n => n.Key != f.Name && n.Value.Contains(t)));
+        // In a longer name a modality word is a noun, not the name: "ambience" does not name WaterAmbience, nor "frame" ExtractFrame.
+        var name = nameWords[f.Name].Where(t => nameWords[f.Name].Count == 1 || !RequestWords.ModalityWords.ContainsKey(t));
+        var tokens = name.Concat(summary)
             .Where(t => !NonIntent.Contains(t) && t.Length > 2).ToList();
         for (var i = 0; i < words.Count; i++)
             if (!NonIntent.Contains(words[i]) && tokens.Any(t => RequestWords.Matches(words[i], t))) return i;
         return -1;
+    }
+
+    // The modality of what the word at the position acts on: the next word, past determiners, when it names an input or a modality.
+    private static Modality? ObjectModality(IReadOnlyList<string> words, int position, IReadOnlyList<DraftInput> inputs)
+    {
+        var next = position + 1;
+        while (next < words.Count && words[next] is "this" or "these" or "the" or "my" or "our" or "that" or "those" or "both" or "two") next++;
+        if (next >= words.Count) return null;
+        if (inputs.FirstOrDefault(i => i.Name.Equals(words[next], StringComparison.OrdinalIgnoreCase)) is { } input) return input.Modality;
+        var word = words[next].Length > 3 && words[next].EndsWith('s') && RequestWords.ModalityWords.ContainsKey(words[next][..^1]) ? words[next][..^1] : words[next];
+        return RequestWords.ModalityWords.TryGetValue(word, out var m) ? m : null;
     }
 
     private static void AssignQuantities(State state, IReadOnlyList<RequestQuantity> quantities, List<string> notes)

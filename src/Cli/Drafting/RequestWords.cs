@@ -37,7 +37,7 @@ internal static partial class RequestWords
         ["soundtrack"] = Modality.Audio, ["music"] = Modality.Audio, ["song"] = Modality.Audio, ["birdsong"] = Modality.Audio,
         ["ambience"] = Modality.Audio, ["ambient"] = Modality.Audio, ["noise"] = Modality.Audio, ["recording"] = Modality.Audio,
         ["track"] = Modality.Audio, ["voice"] = Modality.Audio, ["speech"] = Modality.Audio, ["narration"] = Modality.Audio,
-        ["podcast"] = Modality.Audio, ["wav"] = Modality.Audio, ["mp3"] = Modality.Audio,
+        ["podcast"] = Modality.Audio, ["tone"] = Modality.Audio, ["wav"] = Modality.Audio, ["mp3"] = Modality.Audio,
         ["text"] = Modality.Text, ["caption"] = Modality.Text, ["prompt"] = Modality.Text, ["transcript"] = Modality.Text,
         ["description"] = Modality.Text, ["subtitle"] = Modality.Text, ["title"] = Modality.Text,
         ["transcribe"] = Modality.Text, ["describe"] = Modality.Text, ["narrate"] = Modality.Audio,
@@ -137,7 +137,8 @@ internal static partial class RequestWords
         if (found.Count == 0 && given.Count == 1) found.Add((given.First(), "", 0));
         // Audio asked for alongside a video goes into the video, unless an audio product is named ("and a soundtrack").
         if (found.Any(f => f.Modality == Modality.Video))
-            found.RemoveAll(f => f.Modality == Modality.Audio && !OutputNouns.ContainsKey(f.Word));
+            found.RemoveAll(f => f.Modality == Modality.Audio && (!OutputNouns.ContainsKey(f.Word) ||
+                                                                  Enumerable.Range(Math.Max(0, f.Position - 2), f.Position - Math.Max(0, f.Position - 2)).Any(j => words[j] == "with")));
         var taken = new HashSet<string>(inputs.Select(i => i.Name), StringComparer.Ordinal);
         var outputs = new List<RequestedOutput>();
         foreach (var (modality, word, _) in found.OrderBy(f => f.Position))

@@ -261,7 +261,7 @@ public sealed class RetrievalAndFixesTests
     [Fact]
     public void Cards_are_ranked_by_the_requests_words_and_bridges_are_always_included()
     {
-        var catalog = FlagshipCatalog.Value;
+        var catalog = BuiltInCatalog.Value;
         var inputs = OfflinePlannerTableTests.Parse("photo=p.jpg");
         var outputs = RequestWords.InferOutputs("a film of this photo with birdsong", inputs);
 
@@ -275,7 +275,7 @@ public sealed class RetrievalAndFixesTests
     [Fact]
     public void An_image_wired_into_a_video_input_gets_the_bridging_function()
     {
-        var catalog = FlagshipCatalog.Value;
+        var catalog = BuiltInCatalog.Value;
         const string text = "flow F(photo: Image, music: Audio) -> (film: Video) {\n    film = AddAudio(photo, music)\n}\n";
 
         var draft = MachineFixer.Apply(text, catalog);
@@ -291,7 +291,7 @@ public sealed class RetrievalAndFixesTests
     {
         const string text = "flow F(a: Image, b: Image) -> (poster: Image) {\n    poster = ImageBlnd(a, b, weight: 0.5, mod: alpa)\n}\n";
 
-        var draft = MachineFixer.Apply(text, FlagshipCatalog.Value);
+        var draft = MachineFixer.Apply(text, BuiltInCatalog.Value);
 
         Assert.Equal(0, draft.Errors);
         Assert.Contains("ImageBlend(a, b, weight: 0.5, mode: alpha)", draft.Text);
@@ -301,7 +301,7 @@ public sealed class RetrievalAndFixesTests
     [Fact]
     public void A_plan_with_inputs_given_as_arguments_and_bare_node_names_is_wired_by_port()
     {
-        var catalog = FlagshipCatalog.Value;
+        var catalog = BuiltInCatalog.Value;
         var spec = new FlowSpec("F", OfflinePlannerTableTests.Parse("photo=p.jpg"), [new RequestedOutput("film", Modality.Video, null)]);
         var plan = new DraftPlan("F",
         [
@@ -322,7 +322,7 @@ public sealed class RetrievalAndFixesTests
     [Fact]
     public void Ambiguous_ports_are_left_open_with_their_candidates()
     {
-        var catalog = FlagshipCatalog.Value;
+        var catalog = BuiltInCatalog.Value;
         var spec = new FlowSpec("F", OfflinePlannerTableTests.Parse("a=a.jpg,b=b.jpg"), [new RequestedOutput("poster", Modality.Image, null)]);
 
         var built = PlanBuilder.Build(new DraftPlan("F", [new PlanNode("poster", "ImageBlend", [])], []), spec, catalog);
@@ -334,7 +334,7 @@ public sealed class RetrievalAndFixesTests
     [Fact]
     public void A_flow_named_like_a_function_is_renamed()
     {
-        var catalog = FlagshipCatalog.Value;
+        var catalog = BuiltInCatalog.Value;
         var spec = new FlowSpec("Birdsong", [], [new RequestedOutput("audio", Modality.Audio, null)]);
 
         var built = PlanBuilder.Build(new DraftPlan("Birdsong", [new PlanNode("audio", "Birdsong", [])], []), spec, catalog);

@@ -7,19 +7,18 @@ using Xunit.Abstractions;
 
 namespace SymbolicGen.Cli.Tests.Drafting;
 
-/// <summary>The flagship contract catalog, read once for all drafting tests.</summary>
-internal static class FlagshipCatalog
+/// <summary>The default catalog — the runtime's built-in function library — read once for all drafting tests.</summary>
+internal static class BuiltInCatalog
 {
-    private static readonly Lazy<FunctionCatalog> Loaded = new(() => CatalogLoader.Load([Cli.Contracts]).Catalog);
+    private static readonly Lazy<FunctionCatalog> Loaded = new(() => CatalogLoader.Load([]).Catalog);
 
     public static FunctionCatalog Value => Loaded.Value;
 }
 
 /// <summary>
-/// The offline planner's request table over the flagship contract catalog (six functions). Each row:
-/// the request, its inputs, the output modalities it must infer and the set of functions the draft must
-/// call. Every draft must check with no errors and no warnings. The table grows to the issue's 30 as
-/// the runtime's function library lands: add rows here.
+/// The offline planner's request table over the built-in function library (issue 5: at least 30 requests
+/// across modalities). Each row: the request, its inputs, the output modalities it must infer and the set
+/// of functions the draft must call. Every draft must check with no errors and no warnings.
 /// </summary>
 public sealed class OfflinePlannerTableTests(ITestOutputHelper log)
 {
@@ -51,14 +50,48 @@ public sealed class OfflinePlannerTableTests(ITestOutputHelper log)
         { "animate this photo with this soundtrack", "photo=photo.jpg,music=music.wav", "Video", "ImageToVideo,AddAudio" },
         { "animate this picture, pan left for 8 seconds, with the sound of running water", "picture=picture.jpg", "Video", "ImageToVideo,WaterAmbience,AddAudio" },
         { "a 12 second clip of this photo zooming out, with birdsong and water", "photo=photo.jpg", "Video",
-            "ImageToVideo,Birdsong,WaterAmbience,AudioMix,AddAudio" },
+            "ImageToVideo,Birdsong,WaterAmbience,AudioMix,AddAudio" },        // photo → video with a soundscape; two photos → poster
+        { "turn this photo into a 10 second video with a soundscape of birdsong, wind and running water", "photo=photo.jpg", "Video", "ImageToVideo,Birdsong,Wind,WaterAmbience,AudioMix,AddAudio" },
+        { "blend these two photos into a poster", "a=a.jpg,b=b.jpg", "Image", "ImageBlend" },
+        // photo → captioned image (quoted text or a Text input)
+        { "write \"Lost City\" on this photo", "photo=photo.jpg", "Image", "TextOverlay" },
+        { "put the title \"The Ruins\" at the top of this picture", "picture=picture.jpg", "Image", "TextOverlay" },
+        { "put this title on the photo", "photo=photo.jpg,title=title.txt", "Image", "TextOverlay" },
+        // audio ambience, tones, noise and speech
+        { "a 10 second wind ambience", "", "Audio", "Wind" },
+        { "30 seconds of pink noise", "", "Audio", "Noise" },
+        { "a 440 Hz tone for 3 seconds", "", "Audio", "Tone" },
+        { "a narration saying \"Welcome to the lost city\"", "", "Audio", "Speech" },
+        // narration over a slideshow; slideshows
+        { "speak \"Welcome to the lost city\" over a slideshow of these two photos", "a=a.jpg,b=b.jpg", "Video", "Speech,ImageToVideo,Concat,AddAudio" },
+        { "a slideshow of these two photos with a crossfade", "a=a.jpg,b=b.jpg", "Video", "ImageToVideo,Crossfade" },
+        // image filters
+        { "blur this photo", "photo=photo.jpg", "Image", "GaussianBlur" },
+        { "sharpen this picture", "picture=picture.jpg", "Image", "Sharpen" },
+        { "convert this photo to grayscale", "photo=photo.jpg", "Image", "Grayscale" },
+        { "brighten this photo and boost the saturation", "photo=photo.jpg", "Image", "ColorAdjust" },
+        { "upscale this photo", "photo=photo.jpg", "Image", "Upscale" },
+        // video and audio edits
+        { "reverse this clip", "clip=clip.mp4", "Video", "Reverse" },
+        { "play this video backwards", "video=video.mp4", "Video", "Reverse" },
+        { "loop this video 3 times", "video=video.mp4", "Video", "Loop" },
+        { "fade this recording in and out", "rec=rec.wav", "Audio", "Fade" },
+        { "add a 2 second fade in and out to this music", "music=music.mp3", "Audio", "Fade" },
+        { "slow this video down to half speed", "video=video.mp4", "Video", "ChangeSpeed" },
+        { "a 20 second soundscape of wind and running water", "", "Audio", "Wind,WaterAmbience,AudioMix" },
+        { "add wind to this video", "clip=clip.mp4", "Video", "Wind,AddAudio" },
+        { "add reverb to this recording", "rec=rec.wav", "Audio", "Reverb" },
+        { "join these two clips", "a=a.mp4,b=b.mp4", "Video", "Concat" },
+        { "crossfade these two clips", "a=a.mp4,b=b.mp4", "Video", "Crossfade" },
+        { "take a still frame from this video", "clip=clip.mp4", "Image", "ExtractFrame" },
+        { "blur this photo and animate it into a 5 second clip with wind", "photo=photo.jpg", "Video", "GaussianBlur,ImageToVideo,Wind,AddAudio" },
     };
 
     [Theory]
     [MemberData(nameof(Requests))]
     public void The_offline_planner_drafts_a_clean_flow_with_the_requested_modalities_and_functions(string request, string inputs, string outputs, string functions)
     {
-        var catalog = FlagshipCatalog.Value;
+        var catalog = BuiltInCatalog.Value;
         var outcome = Draft(request, inputs, catalog);
 
         Assert.True(outcome.Valid, outcome.Failure ?? "invalid");
@@ -79,15 +112,17 @@ public sealed class OfflinePlannerTableTests(ITestOutputHelper log)
         var matching = 0;
         foreach (var (request, inputs, outputs, functions) in rows)
         {
-            var outcome = Draft(request, inputs, FlagshipCatalog.Value);
+            var outcome = Draft(request, inputs, BuiltInCatalog.Value);
             if (!outcome.Valid) continue;
             valid++;
             var flow = outcome.Draft!.Compilation.File.Flows[0];
             if (functions.Split(',').ToHashSet().SetEquals(flow.Nodes.Select(n => n.Function))) matching++;
         }
         log.WriteLine($"offline planner: {valid}/{rows.Count} valid, {matching}/{rows.Count} matching the expected function set");
-        Assert.Equal(rows.Count, valid);
-        Assert.Equal(rows.Count, matching);
+        Assert.True(rows.Count >= 30, $"the table has {rows.Count} requests; the issue asks for at least 30");
+        Assert.Equal(rows.Count, valid); // goal: 100% valid
+        Assert.True(matching * 10 >= rows.Count * 9, $"{matching}/{rows.Count} match the expected function set; the goal is at least 90%");
+        Assert.Equal(rows.Count, matching); // and today every row matches
     }
 
     [Theory]
@@ -101,7 +136,7 @@ public sealed class OfflinePlannerTableTests(ITestOutputHelper log)
     [InlineData("blend these two photos, 30% of the second", "a=a.jpg,b=b.jpg", "weight: 30%", null)]
     public void Numbers_units_and_enum_words_in_the_request_become_parameters(string request, string inputs, string expected, string? alsoExpected)
     {
-        var outcome = Draft(request, inputs, FlagshipCatalog.Value);
+        var outcome = Draft(request, inputs, BuiltInCatalog.Value);
 
         Assert.True(outcome.Valid, outcome.Failure);
         Assert.Contains(expected, outcome.Draft!.Text);
@@ -111,7 +146,7 @@ public sealed class OfflinePlannerTableTests(ITestOutputHelper log)
     [Fact]
     public void A_duration_outside_every_range_is_left_out_and_said()
     {
-        var outcome = Draft("animate this photo into a 2 minute clip", "photo=photo.jpg", FlagshipCatalog.Value);
+        var outcome = Draft("animate this photo into a 2 minute clip", "photo=photo.jpg", BuiltInCatalog.Value);
 
         Assert.True(outcome.Valid);
         Assert.DoesNotContain("2min", outcome.Draft!.Text);
@@ -124,21 +159,12 @@ public sealed class OfflinePlannerTableTests(ITestOutputHelper log)
     [InlineData("extract the soundtrack of this video", "clip=clip.mp4", "no function in the catalog makes Audio (for output 'soundtrack') from Video")]
     public void A_request_beyond_the_catalog_names_the_missing_capability(string request, string inputs, string missing)
     {
-        var outcome = Draft(request, inputs, FlagshipCatalog.Value);
+        var outcome = Draft(request, inputs, BuiltInCatalog.Value);
 
         Assert.False(outcome.Valid);
         Assert.Null(outcome.Draft);
         Assert.Contains("beyond the offline planner", outcome.Failure);
         Assert.Contains(missing, outcome.Failure);
-    }
-
-    [Fact]
-    public void An_empty_catalog_is_said_plainly()
-    {
-        var outcome = Draft("animate this photo", "photo=photo.jpg", FunctionCatalog.Empty);
-
-        Assert.False(outcome.Valid);
-        Assert.Contains("catalog is empty", outcome.Failure);
     }
 
     internal static DraftOutcome Draft(string request, string inputs, FunctionCatalog catalog)
