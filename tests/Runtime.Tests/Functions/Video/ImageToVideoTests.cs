@@ -101,6 +101,18 @@ public sealed class ImageToVideoTests
     private static Tensor Inner(Tensor image) => image.narrow(1, 1, image.shape[1] - 2).narrow(2, 1, image.shape[2] - 2);
 
     [Fact]
+    public void A_one_pixel_image_zooms_to_itself()
+    {
+        LiveTensors.AssertNoLeak(() =>
+        {
+            using var image = RandomImage(1, 1);
+            using var video = VideoFunctions.ImageToVideo(image, 1, 5, CameraMotion.ZoomIn, 0.5);
+            using var scope = NewDisposeScope();
+            Assert.InRange(MaxDifference(video.Tensor, image.Tensor.unsqueeze(0).expand(5, 3, 1, 1)), 0f, 1e-6f);
+        });
+    }
+
+    [Fact]
     public void Zoom_out_is_zoom_in_played_backwards()
     {
         LiveTensors.AssertNoLeak(() =>

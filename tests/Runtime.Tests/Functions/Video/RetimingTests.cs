@@ -133,4 +133,22 @@ public sealed class RetimingTests
             for (var i = 0; i < doubled.FrameCount; i++) Assert.InRange(MaxDifference(doubled.Tensor[i], image.Tensor), 0f, 1e-5f);
         });
     }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(5, 3)]
+    [InlineData(17, 9)]
+    public void FrameInterpolate_motion_handles_frames_smaller_than_a_block(int width, int height)
+    {
+        LiveTensors.AssertNoLeak(() =>
+        {
+            using var video = Random(3, width, height, 5);
+            using var doubled = VideoFunctions.FrameInterpolate(video);
+            Assert.Equal((6, height, width), (doubled.FrameCount, doubled.Height, doubled.Width));
+            using var scope = NewDisposeScope();
+            Assert.True(doubled.Tensor.isfinite().all().item<bool>());
+            Assert.InRange(doubled.Tensor.min().item<float>(), 0f, 1f);
+            Assert.InRange(doubled.Tensor.max().item<float>(), 0f, 1f);
+        });
+    }
 }
