@@ -98,6 +98,7 @@ public static class BirdsongSynthesis
         AudioDsp.Range(name, "duration", duration, 0.1, 600, "s");
         AudioDsp.Range(name, "density", density, 0, 1);
         AudioDsp.SampleRate(name, sampleRate);
+        cancellationToken.ThrowIfCancellationRequested();
 
         using var scope = NewDisposeScope();
         var count = AudioDsp.Samples(duration, sampleRate);

@@ -35,6 +35,7 @@ public static class WaterSynthesis
         AudioDsp.Range(name, "duration", duration, 0.1, 600, "s");
         AudioDsp.Range(name, "flow", flow, 0, 1);
         AudioDsp.SampleRate(name, sampleRate);
+        cancellationToken.ThrowIfCancellationRequested();
 
         using var scope = NewDisposeScope();
         var count = AudioDsp.Samples(duration, sampleRate);
