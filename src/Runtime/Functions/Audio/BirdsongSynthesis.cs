@@ -98,6 +98,7 @@ public static class BirdsongSynthesis
         AudioDsp.Range(name, "duration", duration, 0.1, 600, "s");
         AudioDsp.Range(name, "density", density, 0, 1);
         AudioDsp.SampleRate(name, sampleRate);
+        cancellationToken.ThrowIfCancellationRequested();
 
         using var scope = NewDisposeScope();
         var count = AudioDsp.Samples(duration, sampleRate);
@@ -132,8 +133,7 @@ public static class BirdsongSynthesis
         }
 
         // Notes that run past the end are rendered into a margin that is cut off afterwards.
-        var stride = count + (notes.Count == 0 ? 0 : notes.Max(n => n.Position + n.Length) - count);
-        stride = Math.Max(stride, count);
+        var stride = Math.Max(count, notes.Count == 0 ? 0 : notes.Max(n => n.Position + n.Length));
         var flat = torch.zeros(2 * stride, ScalarType.Float32);
         for (var first = 0; first < notes.Count;)
         {

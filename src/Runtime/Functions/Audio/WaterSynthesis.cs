@@ -35,6 +35,7 @@ public static class WaterSynthesis
         AudioDsp.Range(name, "duration", duration, 0.1, 600, "s");
         AudioDsp.Range(name, "flow", flow, 0, 1);
         AudioDsp.SampleRate(name, sampleRate);
+        cancellationToken.ThrowIfCancellationRequested();
 
         using var scope = NewDisposeScope();
         var count = AudioDsp.Samples(duration, sampleRate);
@@ -49,7 +50,7 @@ public static class WaterSynthesis
             () => new FilterChain(Biquad.HighPass(highCut, 0.7071, sampleRate), Biquad.LowPass(lowCut, 0.6, sampleRate)),
             cancellationToken);
         var rms = rush.square().mean().sqrt().ToDouble();
-        if (rms > 0) rush.mul_(Lerp(0.03, 0.12, flow) / rms);
+        if (rms > 0) rush.mul_(Lerp(0.012, 0.11, flow) / rms);
         AudioDsp.Report(progress, 0.4);
 
         // 2. Turbulence: a slowly wandering level per channel (irregular for a trickle, steadier for a torrent).
@@ -110,7 +111,7 @@ public static class WaterSynthesis
         var rate = Lerp(12, 110, flow);
         var dropletShare = Lerp(0.3, 0.05, flow);
         var highest = Math.Min(Lerp(2200, 4500, flow), 0.4 * sampleRate);
-        var level = Lerp(0.09, 0.05, flow);
+        var level = Lerp(0.12, 0.06, flow);
         var duration = (double)count / sampleRate;
         var bubbles = new List<Bubble>();
         var longest = 0L;
@@ -150,7 +151,7 @@ public static class WaterSynthesis
                 lengths[i] = b.Length;
                 positions[i] = b.Channel * stride + b.Start;
                 var row = table.AsSpan(i * columns, columns);
-                // phase = ω0 (t + rise t² / 2τ); envelope = (e^(-t/τ) - e^(-T/τ)) · min(1, t / 0.5 ms).
+                // phase = ω0 (t + rise t² / 2τ); envelope = (e^(-t/τ) - e^(-T/τ)) · min(1, t / 1 ms).
                 row[0] = (float)(2 * Math.PI * b.Frequency);
                 row[1] = (float)(b.Rise / (2 * b.Decay));
                 row[2] = (float)(-1 / b.Decay);
@@ -165,7 +166,7 @@ public static class WaterSynthesis
             Tensor Column(int c) => p.select(1, c);
             var time = local.to_type(ScalarType.Float32).div_(sampleRate);
             var phase = time.square().mul_(Column(1)).add_(time).mul_(Column(0));
-            var envelope = time.mul(Column(2)).exp_().sub_(Column(3)).mul_(time.mul(2000f).clamp_max_(1));
+            var envelope = time.mul(Column(2)).exp_().sub_(Column(3)).mul_(time.mul(1000f).clamp_max_(1));
             var values = phase.sin_().mul_(envelope).mul_(Column(4));
             var where = torch.tensor(positions, ScalarType.Int64).index_select(0, bubble).add_(local);
             output.index_add_(0, where, values, 1);

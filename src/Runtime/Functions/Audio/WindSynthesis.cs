@@ -35,6 +35,7 @@ public static class WindSynthesis
         AudioDsp.Range(name, "strength", strength, 0, 1);
         AudioDsp.Range(name, "gustiness", gustiness, 0, 1);
         AudioDsp.SampleRate(name, sampleRate);
+        cancellationToken.ThrowIfCancellationRequested();
 
         using var scope = NewDisposeScope();
         var count = AudioDsp.Samples(duration, sampleRate);

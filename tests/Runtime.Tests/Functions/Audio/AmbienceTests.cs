@@ -183,6 +183,29 @@ public sealed class AmbienceTests
         });
     }
 
+    /// <summary>Cancels its token at the first progress report after the start.</summary>
+    private sealed class CancelOnProgress(CancellationTokenSource source) : IProgress<double>
+    {
+        public void Report(double value)
+        {
+            if (value > 0) source.Cancel();
+        }
+    }
+
+    [Fact]
+    public void The_generators_stop_part_way_through_and_leave_nothing_behind()
+    {
+        LiveTensors.AssertNoLeak(() =>
+        {
+            using (var source = new CancellationTokenSource())
+                Assert.ThrowsAny<OperationCanceledException>(() => BirdsongSynthesis.Birdsong(60, 1, 0, 22050, new CancelOnProgress(source), source.Token));
+            using (var source = new CancellationTokenSource())
+                Assert.ThrowsAny<OperationCanceledException>(() => WaterSynthesis.WaterAmbience(20, 1, 0, 22050, new CancelOnProgress(source), source.Token));
+            using (var source = new CancellationTokenSource())
+                Assert.ThrowsAny<OperationCanceledException>(() => WindSynthesis.Wind(20, 1, 1, 0, 22050, new CancelOnProgress(source), source.Token));
+        });
+    }
+
     [Fact]
     public void Out_of_range_arguments_name_the_function_and_the_parameter()
     {
