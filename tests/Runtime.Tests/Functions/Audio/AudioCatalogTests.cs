@@ -66,10 +66,10 @@ public sealed class AudioCatalogTests
         Parameters = f.Parameters.Select(p => p with { Summary = null }).ToEquatableArray(),
     };
 
-    /// <summary>The functions of workflows/contracts/Flagship.cs, read method by method from its compiled source.</summary>
+    /// <summary>The functions of tests/Contracts/Flagship.cs, read method by method from its compiled source.</summary>
     private static List<FunctionInfo> ContractFunctions()
     {
-        var path = Path.Combine(RepositoryRoot(), "workflows", "contracts", "Flagship.cs");
+        var path = Path.Combine(RepositoryRoot(), "tests", "Contracts", "Flagship.cs");
         var compilation = CSharpCompilation.Create("Contracts",
             new[] { CSharpSyntaxTree.ParseText(File.ReadAllText(path), path: path) },
             FrameworkReferences().Append(MetadataReference.CreateFromFile(typeof(Audio).Assembly.Location)),

@@ -67,7 +67,7 @@ public sealed class VideoCatalogTests
 
     private static FunctionInfo ReadContract(string method)
     {
-        var source = File.ReadAllText(Path.Combine(RepositoryRoot(), "workflows", "contracts", "Flagship.cs"));
+        var source = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "Contracts", "Flagship.cs"));
         var compilation = CSharpCompilation.Create("Contract", new[] { CSharpSyntaxTree.ParseText(source) }, References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
