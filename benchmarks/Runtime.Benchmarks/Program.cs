@@ -8,6 +8,8 @@ var which = args.Length > 0 ? args[0] : "all";
 Console.WriteLine($"SymbolicGen runtime benchmarks — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
 if (which is "all" or "overhead") await ExecutorBenchmarks.OverheadAsync();
 if (which is "all" or "parallel") await ExecutorBenchmarks.ParallelAsync();
+if (which is "all" or "rerun") await FlagshipBenchmarks.RerunAsync();
+if (which is "all" or "memory") await FlagshipBenchmarks.MemoryAsync();
 
 internal static class Measure
 {
