@@ -9,11 +9,18 @@ namespace SymbolicGen.Runtime.Functions;
 /// <summary>The video functions: clips from images, joins, transitions, retiming and sound tracks.</summary>
 public static partial class VideoFunctions
 {
-    /// <summary>Frames resampled per grid_sample call (grid_sample spreads a batch over the CPU's threads).</summary>
-    internal static int KenBurnsFrameChunk = 4;
+    /// <summary>
+    /// Frames resampled per grid_sample call (grid_sample spreads a batch over the CPU's threads). A batch
+    /// of 8 full 1080p frames needs about 330 MB of temporaries (grid and result).
+    /// </summary>
+    internal static int KenBurnsFrameChunk = 8;
 
-    /// <summary>Output rows per grid_sample call: keeps the sampling grid and the result in the CPU cache.</summary>
-    internal static int KenBurnsBandRows = 32;
+    /// <summary>
+    /// Output rows per grid_sample call. Whole frames by default: smaller bands keep the grid in the CPU
+    /// cache, but every call is a parallel region whose threads must meet, and on a busy machine (more
+    /// runnable threads than cores) thousands of small regions cost far more than the cache saves.
+    /// </summary>
+    internal static int KenBurnsBandRows = int.MaxValue;
 
     /// <summary>
     /// Animates a still image with a Ken Burns camera move: each frame is an affine resample (scale and
@@ -72,9 +79,7 @@ public static partial class VideoFunctions
                 {
                     using var bandScope = NewDisposeScope();
                     var rows = Math.Min(band, height - row);
-                    var grid = torch.empty(new long[] { n, rows, width, 2 });
-                    grid.select(3, 0).copy_(gx.expand(n, rows, width));
-                    grid.select(3, 1).copy_(gy.narrow(1, row, rows).expand(n, rows, width));
+                    var grid = torch.stack(new[] { gx.expand(n, rows, width), gy.narrow(1, row, rows).expand(n, rows, width) }, 3);
                     var sampled = F.grid_sample(batch, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Border, align_corners: false);
                     target.narrow(2, row, rows).copy_(sampled);
                 }

@@ -34,6 +34,7 @@ public sealed class ImageToVideoBenchmark(ITestOutputHelper output) : IDisposabl
     [BenchmarkFact]
     public void ImageToVideo_1080p_144_frames_against_ffmpeg_zoompan()
     {
+        var repeats = int.TryParse(Environment.GetEnvironmentVariable("SYMGEN_BENCHMARK_REPEATS"), out var r0) ? r0 : Repeats;
         using var image = Synthetic.Gradient(Width, Height);
         var png = _folder.File("source.png");
         ImageFile.Write(image, png);
@@ -47,7 +48,7 @@ public sealed class ImageToVideoBenchmark(ITestOutputHelper output) : IDisposabl
         var ours = new List<(double Wall, double Cpu)>();
         var native = new List<(double Wall, double Cpu)>();
         var float32 = new List<(double Wall, double Cpu)>();
-        for (var r = 0; r < Repeats; r++)
+        for (var r = 0; r < repeats; r++)
         {
             ours.Add(TimeOurs(image));
             native.Add(TimeFfmpeg(png, zoompan));
@@ -58,8 +59,12 @@ public sealed class ImageToVideoBenchmark(ITestOutputHelper output) : IDisposabl
         Report("ffmpeg zoompan + format=gbrpf32le (float32 planar, null sink)", float32);
         output.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
 
-        // Other batch shapes (frames per grid_sample call, output rows per call), for tuning the defaults.
-        foreach (var (chunk, band) in new[] { (2, 32), (4, 64), (8, 32), (4, Height) })
+        // Other batch shapes for tuning the defaults: SYMGEN_BENCHMARK_SHAPES="4x1080,8x32" (frames per
+        // grid_sample call x output rows per call).
+        var shapes = (Environment.GetEnvironmentVariable("SYMGEN_BENCHMARK_SHAPES") ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => s.Split('x')).Select(p => (int.Parse(p[0], CultureInfo.InvariantCulture), int.Parse(p[1], CultureInfo.InvariantCulture)));
+        foreach (var (chunk, band) in shapes)
         {
             var (oldChunk, oldBand) = (VideoFunctions.KenBurnsFrameChunk, VideoFunctions.KenBurnsBandRows);
             (VideoFunctions.KenBurnsFrameChunk, VideoFunctions.KenBurnsBandRows) = (chunk, band);
