@@ -59,23 +59,22 @@ public sealed class ImageToVideoBenchmark(ITestOutputHelper output) : IDisposabl
         Report("ffmpeg zoompan + format=gbrpf32le (float32 planar, null sink)", float32);
         output.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
 
-        // Other batch shapes for tuning the defaults: SYMGEN_BENCHMARK_SHAPES="4x1080,8x32" (frames per
-        // grid_sample call x output rows per call).
-        var shapes = (Environment.GetEnvironmentVariable("SYMGEN_BENCHMARK_SHAPES") ?? "")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => s.Split('x')).Select(p => (int.Parse(p[0], CultureInfo.InvariantCulture), int.Parse(p[1], CultureInfo.InvariantCulture)));
-        foreach (var (chunk, band) in shapes)
+        // Other band counts for tuning the default: SYMGEN_BENCHMARK_BANDS="2,4,8" (bands of each frame
+        // resampled as one grid_sample batch).
+        var bandCounts = (Environment.GetEnvironmentVariable("SYMGEN_BENCHMARK_BANDS") ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(b => int.Parse(b, CultureInfo.InvariantCulture));
+        foreach (var bands in bandCounts)
         {
-            var (oldChunk, oldBand) = (VideoFunctions.KenBurnsFrameChunk, VideoFunctions.KenBurnsBandRows);
-            (VideoFunctions.KenBurnsFrameChunk, VideoFunctions.KenBurnsBandRows) = (chunk, band);
+            var old = VideoFunctions.KenBurnsBands;
+            VideoFunctions.KenBurnsBands = bands;
             try
             {
-                var runs = Enumerable.Range(0, 3).Select(_ => TimeOurs(image)).ToList();
-                Report($"  frames/call {chunk}, rows/call {band}", runs);
+                var runs = Enumerable.Range(0, repeats).Select(_ => TimeOurs(image)).ToList();
+                Report($"  {bands} bands per grid_sample call", runs);
             }
             finally
             {
-                (VideoFunctions.KenBurnsFrameChunk, VideoFunctions.KenBurnsBandRows) = (oldChunk, oldBand);
+                VideoFunctions.KenBurnsBands = old;
             }
         }
     }
