@@ -9,11 +9,11 @@ namespace SymbolicGen.Runtime.Functions;
 /// <summary>The video functions: clips from images, joins, transitions, retiming and sound tracks.</summary>
 public static partial class VideoFunctions
 {
-    /// <summary>Frames resampled per grid_sample call (grid_sample spreads a batch over the CPU's threads).</summary>
-    internal static int KenBurnsFrameChunk = 4;
-
-    /// <summary>Output rows per grid_sample call: keeps the sampling grid and the result in the CPU cache.</summary>
-    internal static int KenBurnsBandRows = 32;
+    /// <summary>
+    /// Horizontal bands each frame is cut into, resampled together as one grid_sample batch (grid_sample
+    /// parallelises over the batch); 0 picks one per torch thread (2 to 8).
+    /// </summary>
+    internal static int KenBurnsBands;
 
     /// <summary>
     /// Animates a still image with a Ken Burns camera move: each frame is an affine resample (scale and
@@ -52,34 +52,43 @@ public static partial class VideoFunctions
         using var scope = NewDisposeScope();
         var frames = torch.empty(new long[] { count, channels, height, width });
         var input = source.unsqueeze(0);
-        var chunk = Math.Max(1, KenBurnsFrameChunk);
-        var band = Math.Max(1, KenBurnsBandRows);
-        for (var start = 0; start < count; start += chunk)
+        // One frame per grid_sample call, cut into bands that form the batch: the threads share the frame,
+        // and the temporaries (grid and result, about 40 MB at 1080p) are the same size every call, so the
+        // allocator reuses them instead of mapping fresh pages per call.
+        var bands = (int)Math.Min(height, KenBurnsBands > 0 ? KenBurnsBands : Math.Clamp(torch.get_num_threads(), 2, 8));
+        var rows = (height + bands - 1) / bands;
+        var batch = input.expand(bands, channels, height, width);
+        var ux = Normalised(width, width);
+        var uy = Normalised(height, bands * rows);
+        for (var i = 0; i < count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var chunkScope = NewDisposeScope();
-            var n = Math.Min(chunk, count - start);
-            var target = frames.narrow(0, start, n);
-            if (IsIdentity(path, start, n))
+            using var frameScope = NewDisposeScope();
+            var target = frames[i];
+            var (scale, cx, cy) = path[i];
+            if ((scale, cx, cy) == (1, 0, 0))
             {
-                target.copy_(input.expand(n, channels, height, width));
+                target.copy_(source);
             }
             else
             {
-                var (gx, gy) = SamplingAxes(path, start, n, (int)width, (int)height);
-                var batch = input.expand(n, channels, height, width);
-                for (var row = 0L; row < height; row += band)
+                var gx = torch.tensor(Affine(ux, scale, cx), new long[] { 1, 1, width }).expand(bands, rows, width);
+                var gy = torch.tensor(Affine(uy, scale, cy), new long[] { bands, rows, 1 }).expand(bands, rows, width);
+                var sampled = F.grid_sample(batch, torch.stack(new[] { gx, gy }, 3), GridSampleMode.Bilinear, GridSamplePaddingMode.Border, align_corners: false);
+                if (bands * rows == height)
                 {
-                    using var bandScope = NewDisposeScope();
-                    var rows = Math.Min(band, height - row);
-                    var grid = torch.empty(new long[] { n, rows, width, 2 });
-                    grid.select(3, 0).copy_(gx.expand(n, rows, width));
-                    grid.select(3, 1).copy_(gy.narrow(1, row, rows).expand(n, rows, width));
-                    var sampled = F.grid_sample(batch, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Border, align_corners: false);
-                    target.narrow(2, row, rows).copy_(sampled);
+                    target.view(channels, bands, rows, width).copy_(sampled.permute(1, 0, 2, 3));
+                }
+                else
+                {
+                    for (var band = 0; band < bands; band++)
+                    {
+                        var length = Math.Min(rows, height - band * rows);
+                        if (length > 0) target.narrow(1, band * rows, length).copy_(sampled[band].narrow(1, 0, length));
+                    }
                 }
             }
-            progress?.Report((double)(start + n) / count);
+            progress?.Report((double)(i + 1) / count);
         }
         return Video.FromTensor(frames, fps);
     }
@@ -116,28 +125,20 @@ public static partial class VideoFunctions
     /// <summary>Smoothstep easing, 3t² − 2t³: starts and ends at rest, fastest halfway.</summary>
     internal static double Ease(double t) => t * t * (3 - 2 * t);
 
-    private static bool IsIdentity((double Scale, double X, double Y)[] path, int start, int count)
+    /// <summary>Normalised pixel centres u = (2j + 1) / size − 1 for j = 0 … count − 1 (j ≥ size continues the line).</summary>
+    private static double[] Normalised(long size, long count)
     {
-        for (var i = start; i < start + count; i++)
-            if (path[i] != (1, 0, 0)) return false;
-        return true;
+        var u = new double[count];
+        for (var j = 0; j < count; j++) u[j] = (2.0 * j + 1) / size - 1;
+        return u;
     }
 
-    /// <summary>
-    /// grid_sample's x coordinates [n, 1, W] and y coordinates [n, H, 1] for frames
-    /// <c>start .. start + n</c>: output pixel centre u = (2j + 1) / W − 1 samples the image at X + Scale × u.
-    /// </summary>
-    private static (Tensor X, Tensor Y) SamplingAxes((double Scale, double X, double Y)[] path, int start, int n, int width, int height)
+    /// <summary>grid_sample coordinates <paramref name="centre"/> + <paramref name="scale"/> × u.</summary>
+    private static float[] Affine(double[] u, double scale, double centre)
     {
-        var xs = new float[n * width];
-        var ys = new float[n * height];
-        for (var i = 0; i < n; i++)
-        {
-            var (scale, cx, cy) = path[start + i];
-            for (var j = 0; j < width; j++) xs[i * width + j] = (float)(cx + scale * ((2.0 * j + 1) / width - 1));
-            for (var j = 0; j < height; j++) ys[i * height + j] = (float)(cy + scale * ((2.0 * j + 1) / height - 1));
-        }
-        return (torch.tensor(xs, new long[] { n, 1, width }), torch.tensor(ys, new long[] { n, height, 1 }));
+        var result = new float[u.Length];
+        for (var j = 0; j < u.Length; j++) result[j] = (float)(centre + scale * u[j]);
+        return result;
     }
 
     /// <summary>Throws unless <paramref name="value"/> lies in [min, max] (NaN fails).</summary>

@@ -34,6 +34,7 @@ public sealed class ImageToVideoBenchmark(ITestOutputHelper output) : IDisposabl
     [BenchmarkFact]
     public void ImageToVideo_1080p_144_frames_against_ffmpeg_zoompan()
     {
+        var repeats = int.TryParse(Environment.GetEnvironmentVariable("SYMGEN_BENCHMARK_REPEATS"), out var r0) ? r0 : Repeats;
         using var image = Synthetic.Gradient(Width, Height);
         var png = _folder.File("source.png");
         ImageFile.Write(image, png);
@@ -47,7 +48,7 @@ public sealed class ImageToVideoBenchmark(ITestOutputHelper output) : IDisposabl
         var ours = new List<(double Wall, double Cpu)>();
         var native = new List<(double Wall, double Cpu)>();
         var float32 = new List<(double Wall, double Cpu)>();
-        for (var r = 0; r < Repeats; r++)
+        for (var r = 0; r < repeats; r++)
         {
             ours.Add(TimeOurs(image));
             native.Add(TimeFfmpeg(png, zoompan));
@@ -58,19 +59,22 @@ public sealed class ImageToVideoBenchmark(ITestOutputHelper output) : IDisposabl
         Report("ffmpeg zoompan + format=gbrpf32le (float32 planar, null sink)", float32);
         output.WriteLine($"load after: {File.ReadAllText("/proc/loadavg").Trim()}");
 
-        // Other batch shapes (frames per grid_sample call, output rows per call), for tuning the defaults.
-        foreach (var (chunk, band) in new[] { (2, 32), (4, 64), (8, 32), (4, Height) })
+        // Other band counts for tuning the default: SYMGEN_BENCHMARK_BANDS="2,4,8" (bands of each frame
+        // resampled as one grid_sample batch).
+        var bandCounts = (Environment.GetEnvironmentVariable("SYMGEN_BENCHMARK_BANDS") ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(b => int.Parse(b, CultureInfo.InvariantCulture));
+        foreach (var bands in bandCounts)
         {
-            var (oldChunk, oldBand) = (VideoFunctions.KenBurnsFrameChunk, VideoFunctions.KenBurnsBandRows);
-            (VideoFunctions.KenBurnsFrameChunk, VideoFunctions.KenBurnsBandRows) = (chunk, band);
+            var old = VideoFunctions.KenBurnsBands;
+            VideoFunctions.KenBurnsBands = bands;
             try
             {
-                var runs = Enumerable.Range(0, 3).Select(_ => TimeOurs(image)).ToList();
-                Report($"  frames/call {chunk}, rows/call {band}", runs);
+                var runs = Enumerable.Range(0, repeats).Select(_ => TimeOurs(image)).ToList();
+                Report($"  {bands} bands per grid_sample call", runs);
             }
             finally
             {
-                (VideoFunctions.KenBurnsFrameChunk, VideoFunctions.KenBurnsBandRows) = (oldChunk, oldBand);
+                VideoFunctions.KenBurnsBands = old;
             }
         }
     }

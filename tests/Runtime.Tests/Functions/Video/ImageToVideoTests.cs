@@ -100,6 +100,30 @@ public sealed class ImageToVideoTests
 
     private static Tensor Inner(Tensor image) => image.narrow(1, 1, image.shape[1] - 2).narrow(2, 1, image.shape[2] - 2);
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(4)]
+    public void Cutting_frames_into_bands_gives_the_same_frames_as_whole_frames(int bands)
+    {
+        using var image = RandomImage(50, 30);
+        var old = VideoFunctions.KenBurnsBands;
+        try
+        {
+            LiveTensors.AssertNoLeak(() =>
+            {
+                VideoFunctions.KenBurnsBands = 1;
+                using var whole = VideoFunctions.ImageToVideo(image, 1, 6, CameraMotion.PanUp, 0.3);
+                VideoFunctions.KenBurnsBands = bands;
+                using var banded = VideoFunctions.ImageToVideo(image, 1, 6, CameraMotion.PanUp, 0.3);
+                Assert.Equal(0f, MaxDifference(banded.Tensor, whole.Tensor));
+            });
+        }
+        finally
+        {
+            VideoFunctions.KenBurnsBands = old;
+        }
+    }
+
     [Fact]
     public void A_one_pixel_image_zooms_to_itself()
     {
