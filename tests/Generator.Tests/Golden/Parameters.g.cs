@@ -173,6 +173,7 @@ namespace TestApp.Workflows
             return flows;
         }
 
+#nullable disable
         /// <summary>The flow's IR, built as it was compiled.</summary>
         private static global::SymbolicGen.Language.Ir.Flow __CreateDefinition()
         {
@@ -198,6 +199,7 @@ namespace TestApp.Workflows
                 global::SymbolicGen.Language.EquatableArray.Of<string>("Every kind of parameter."),
                 default(global::SymbolicGen.Language.EquatableArray<string>));
         }
+#nullable restore
 
         /// <summary>The 1-based line of a node of this flow in its .sym file, for error messages.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
