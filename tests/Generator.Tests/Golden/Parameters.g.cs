@@ -72,9 +72,6 @@ namespace TestApp.Workflows
             get => _seed;
             set
             {
-                if (value is { } checkedValue)
-                {
-                }
                 _seed = value;
             }
         }
@@ -105,7 +102,7 @@ namespace TestApp.Workflows
             {
                 if (value is { } checkedValue)
                 {
-                    if (double.IsNaN(checkedValue)) throw new global::System.ArgumentOutOfRangeException(nameof(value), checkedValue, "'clip' is a number");
+                    if (double.IsNaN(checkedValue)) throw new global::System.ArgumentOutOfRangeException(nameof(value), checkedValue, "'clip' must be a number, not NaN");
                 }
                 _clip = value;
             }
@@ -262,7 +259,7 @@ namespace TestApp.Workflows
                 get => _scale;
                 set
                 {
-                    if (double.IsNaN(value)) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'scale' of node 'describe' is a number");
+                    if (double.IsNaN(value)) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'scale' of node 'describe' must be a number, not NaN");
                     _scale = value;
                     _scale_set = true;
                 }
