@@ -41,6 +41,36 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task A_parameter_of_a_node_that_calls_a_flow_overrides_the_call_s_argument()
+    {
+        var assembly = Compile(("/proj/workflows/Shout.sym", Samples.Shout));
+        var pipeline = Create(assembly, "TestApp.Workflows.TwicePipeline");
+        Set(Get(Get(pipeline, "Nodes"), "First"), "Times", 2);
+        var run = (Task)pipeline.GetType().GetMethod("RunAsync", [typeof(Text), typeof(CancellationToken)])!.Invoke(pipeline, [new Text("ab"), CancellationToken.None])!;
+        await run;
+        await using var result = (IAsyncDisposable)run.GetType().GetProperty("Result")!.GetValue(run)!;
+        Assert.Equal("AB!ABAB!AB", ((Text)Get(result, "Both")).Value);
+    }
+
+    [Fact]
+    public async Task A_required_flow_parameter_must_be_set_and_the_declarative_flow_runs_with_its_values()
+    {
+        var assembly = Compile(("/proj/workflows/Parameters.sym", Samples.Parameters));
+        var pipeline = Create(assembly, "TestApp.Workflows.ParametersPipeline");
+        var method = pipeline.GetType().GetMethod("RunAsync", [typeof(Text), typeof(CancellationToken)])!;
+        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => (Task)method.Invoke(pipeline, [new Text("t"), CancellationToken.None])!);
+        Assert.Equal("set Seed (flow parameter 'seed', which has no default) before running the flow", missing.Message);
+
+        Set(pipeline, "Seed", 5L);
+        Set(pipeline, "Seconds", 0.25);
+        var run = (Task)method.Invoke(pipeline, [new Text("t"), CancellationToken.None])!;
+        await run;
+        await using var result = (IAsyncDisposable)run.GetType().GetProperty("Result")!.GetValue(run)!;
+        var once = $"t|0.25|5|0.5|True|{new Size(64, 32)}|{Color.Parse("#1e90ff80")}|-";
+        Assert.Equal(string.Join("a \"quoted\" <label> & more", Enumerable.Repeat(once, 3)), ((Text)Get(result, "Out")).Value);
+    }
+
+    [Fact]
     public void Setters_check_the_ranges_and_values_of_the_catalog()
     {
         var assembly = Compile(("/proj/workflows/Shout.sym", Samples.Shout));
