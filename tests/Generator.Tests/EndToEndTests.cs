@@ -71,6 +71,28 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task A_failing_node_is_named_with_its_file_and_line_also_inside_a_called_flow()
+    {
+        const string fail = """
+            using SymbolicGen.Runtime;
+            namespace TestApp
+            {
+                public static class Failing
+                {
+                    [SymFunction] public static Text Fail(Text text) => throw new System.InvalidOperationException("no luck");
+                }
+            }
+            """;
+        const string text = "flow Inner(text: Text) -> (out: Text) {\n    up = Case(text)\n    out = Fail(up)\n}\n\nflow Outer(text: Text) -> (out: Text) {\n    out = Inner(text)\n}\n";
+        var assembly = GeneratorHarness.Load(GeneratorHarness.Generate([("/proj/workflows/Fail.sym", text)], fail).Output);
+        var pipeline = Create(assembly, "TestApp.Workflows.OuterPipeline");
+        var run = (Task)pipeline.GetType().GetMethod("RunAsync", [typeof(Text), typeof(CancellationToken)])!.Invoke(pipeline, [new Text("x"), CancellationToken.None])!;
+        var error = await Assert.ThrowsAsync<FlowExecutionException>(() => run);
+        Assert.StartsWith("workflows/Fail.sym(3): node 'out/out' (Fail)", error.Message);
+        Assert.Contains("no luck", error.Message);
+    }
+
+    [Fact]
     public void Setters_check_the_ranges_and_values_of_the_catalog()
     {
         var assembly = Compile(("/proj/workflows/Shout.sym", Samples.Shout));
