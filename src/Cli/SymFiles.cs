@@ -30,13 +30,16 @@ internal static class SymFiles
         }
     }
 
-    /// <summary>Writes through a temporary file in the same folder and a rename, so a failure never leaves a half-written file.</summary>
-    public static void Write(string path, string text)
+    /// <summary>Writes text through a temporary file in the same folder and a rename, so a failure never leaves a half-written file.</summary>
+    public static void Write(string path, string text) => WriteBytes(path, Utf8NoBom.GetBytes(text));
+
+    /// <summary>Writes bytes the same safe way as <see cref="Write"/>.</summary>
+    public static void WriteBytes(string path, byte[] bytes)
     {
         var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
-            File.WriteAllText(temp, text, Utf8NoBom);
+            File.WriteAllBytes(temp, bytes);
             File.Move(temp, path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SymbolicGen.Cli.Commands;
+using SymbolicGen.Runtime.Execution;
 
 namespace SymbolicGen.Cli;
 
@@ -14,12 +15,19 @@ public static class SymgenApp
     public const int UsageOrIoError = 2;
 
     /// <summary>Runs the command line with the given writers (tests pass their own).</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, FunctionRegistries.BuiltIns);
+
+    /// <summary>Runs the command line with the functions <paramref name="registry"/> makes available to <c>symgen run</c>.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, Func<FunctionRegistry> registry)
     {
         var root = new RootCommand("symgen: check, format and run .sym generative workflows")
         {
             CheckCommand.Create(output, error),
             FmtCommand.Create(output, error),
+            GraphCommand.Create(output, error),
+            RunCommand.Create(output, error, registry),
+            FunctionsCommand.Create(output, error),
+            DraftCommand.Create(output, error),
         };
         var parse = root.Parse(args);
         try

@@ -22,7 +22,7 @@ internal static class AnalyzerHarness
             public static class Sounds
             {
                 [SymFunction(Summary = "A steady tone")]
-                public static Audio Tone(
+                public static Audio Chirp(
                     [SymParam(SymKind.Frequency, Min = 20, Max = 20000)] double pitch = 440,
                     [SymParam(SymKind.Duration, Min = 0.1, Max = 60)] double duration = 1) => Audio.Silence(System.TimeSpan.FromSeconds(duration), 44100, 1);
 

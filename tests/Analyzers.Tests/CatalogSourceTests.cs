@@ -8,9 +8,9 @@ namespace SymbolicGen.Analyzers.Tests;
 /// <summary>Where the functions a <c>.sym</c> file is checked against come from, and how often they are read.</summary>
 public class CatalogSourceTests
 {
-    private const string CallsTone = """
+    private const string CallsChirp = """
         flow Beep() -> (sound: Audio) {
-            sound = Tone(pitch: 440Hz, duration: 90s)
+            sound = Chirp(pitch: 440Hz, duration: 90s)
         }
         """;
 
@@ -20,9 +20,9 @@ public class CatalogSourceTests
         var library = Emit(Compile([SoundFunctions], "SoundLibrary"));
         var consumer = Compile(["namespace App { public static class Program { } }"], "App", library);
 
-        var diagnostics = await RunAsync(consumer, [("/p/Beep.sym", CallsTone), ("/p/Ok.sym", CallsTone.Replace("90s", "3s"))]);
+        var diagnostics = await RunAsync(consumer, [("/p/Beep.sym", CallsChirp), ("/p/Ok.sym", CallsChirp.Replace("90s", "3s"))]);
 
-        // Without the library's Tone the file would report SYM0101 (unknown function); with it, the range is checked.
+        // Without the library's Chirp the file would report SYM0101 (unknown function); with it, the range is checked.
         var d = Assert.Single(diagnostics);
         Assert.Equal(("SYM0203", "/p/Beep.sym"), (d.Id, d.Location.GetLineSpan().Path));
     }
@@ -32,10 +32,10 @@ public class CatalogSourceTests
     {
         var consumer = Compile([]);
 
-        var d = Assert.Single(await RunAsync(consumer, [("/p/Beep.sym", CallsTone)]));
+        var d = Assert.Single(await RunAsync(consumer, [("/p/Beep.sym", CallsChirp)]));
 
         Assert.Equal("SYM0101", d.Id);
-        Assert.Contains("'Tone'", d.GetMessage());
+        Assert.Contains("'Chirp'", d.GetMessage());
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class CatalogSourceTests
             """;
         const string text = """
             flow Echoed() -> (sound: Audio) {
-                beep = Tone(pitch: 440Hz)
+                beep = Chirp(pitch: 440Hz)
                 sound = Echo(beep, delay: 3s)
             }
             """;
@@ -75,7 +75,7 @@ public class CatalogSourceTests
             Interlocked.Increment(ref reads);
             return SymbolCatalogReader.Read(compilation, cancellationToken);
         });
-        var files = Enumerable.Range(0, 12).Select(i => ($"/p/Beep{i}.sym", CallsTone)).ToList();
+        var files = Enumerable.Range(0, 12).Select(i => ($"/p/Beep{i}.sym", CallsChirp)).ToList();
 
         var diagnostics = await RunAsync(Compile([SoundFunctions]), files, analyzer: analyzer);
 

@@ -12,7 +12,7 @@ public class DeclarationRuleTests
 
         namespace Consumer
         {
-            // After Consumer.Sounds in the reader's order, so that its 'Tone' is the duplicate.
+            // After Consumer.Sounds in the reader's order, so that its 'Chirp' is the duplicate.
         public static class Unusual
             {
                 [SymFunction]
@@ -27,7 +27,7 @@ public class DeclarationRuleTests
                 [SymFunction]
                 public static Audio Listed(System.Collections.Generic.List<int> values) => Audio.Silence(System.TimeSpan.FromSeconds(1), 44100, 1);
 
-                [SymFunction("Tone")]
+                [SymFunction("Chirp")]
                 public static Audio AnotherTone() => Audio.Silence(System.TimeSpan.FromSeconds(1), 44100, 1);
             }
         }
@@ -52,7 +52,7 @@ public class DeclarationRuleTests
                 ("SYM0505", "AnotherTone"),
             ],
             diagnostics.Select(d => (d.Id, problemsTree.GetText().ToString(d.Location.SourceSpan))));
-        Assert.Contains("'Tone'", diagnostics.Single(d => d.Id == "SYM0505").GetMessage());
+        Assert.Contains("'Chirp'", diagnostics.Single(d => d.Id == "SYM0505").GetMessage());
     }
 
     [Fact]

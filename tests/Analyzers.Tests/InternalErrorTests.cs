@@ -30,9 +30,9 @@ public class InternalErrorTests
     [InlineData("flow")]
     [InlineData("flow A(")]
     [InlineData("\"unterminated")]
-    [InlineData("flow A() -> (x: Audio) { x = Tone(pitch: 1e999999Hz) }")]
-    [InlineData("A is a flow that gives x as an Audio. x is Tone with pitch 440 Hz")]
-    [InlineData("flow A\n  node n = Tone { pitch: }\n")]
+    [InlineData("flow A() -> (x: Audio) { x = Chirp(pitch: 1e999999Hz) }")]
+    [InlineData("A is a flow that gives x as an Audio. x is Chirp with pitch 440 Hz")]
+    [InlineData("flow A\n  node n = Chirp { pitch: }\n")]
     [InlineData("\u0000\uFEFF\u200B\uD800")]
     public async Task Malformed_files_produce_diagnostics_and_never_an_analyzer_exception(string text)
     {

@@ -10,8 +10,8 @@ public class SeverityConfigurationTests
     // One error (SYM0203 on 90s) and one warning (SYM0206 on the bare 5).
     private const string Flow = """
         flow Beeps() -> (sound: Audio) {
-            long  = Tone(duration: 90s)
-            short = Tone(duration: 5)
+            long  = Chirp(duration: 90s)
+            short = Chirp(duration: 5)
             sound = Mix(long, short)
         }
         """;

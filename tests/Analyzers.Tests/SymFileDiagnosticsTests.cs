@@ -11,7 +11,7 @@ public class SymFileDiagnosticsTests
     private const string OutOfRange = """
         # A beep that is far too long.
         flow Beep() -> (sound: Audio) {
-            sound = Tone(pitch: 440Hz, duration: 90s)
+            sound = Chirp(pitch: 440Hz, duration: 90s)
         }
         """;
 
@@ -29,16 +29,16 @@ public class SymFileDiagnosticsTests
         Assert.Equal(LocationKind.ExternalFile, d.Location.Kind);
         var span = d.Location.GetLineSpan();
         Assert.Equal("/p/workflows/Beep.sym", span.Path);
-        // '90s' on the third line, columns 42..44 (1-based): 0-based (2,41)..(2,44).
-        Assert.Equal(new Microsoft.CodeAnalysis.Text.LinePosition(2, 41), span.StartLinePosition);
-        Assert.Equal(new Microsoft.CodeAnalysis.Text.LinePosition(2, 44), span.EndLinePosition);
+        // '90s' on the third line, columns 43..45 (1-based): 0-based (2,42)..(2,45).
+        Assert.Equal(new Microsoft.CodeAnalysis.Text.LinePosition(2, 42), span.StartLinePosition);
+        Assert.Equal(new Microsoft.CodeAnalysis.Text.LinePosition(2, 45), span.EndLinePosition);
         Assert.Equal("90s", OutOfRange.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length));
 
         // The message is the checker's, word for word, and the build prints it in the canonical format.
         var expected = Assert.Single(SymCompiler.Compile(OutOfRange, SymbolCatalogReader.Read(compilation).Catalog).Diagnostics);
         Assert.Equal(expected.Message, d.GetMessage());
         Assert.Contains("90", d.GetMessage());
-        Assert.Equal($"/p/workflows/Beep.sym(3,42): error SYM0203: {expected.Message}", d.ToString());
+        Assert.Equal($"/p/workflows/Beep.sym(3,43): error SYM0203: {expected.Message}", d.ToString());
     }
 
     [Fact]
@@ -46,8 +46,8 @@ public class SymFileDiagnosticsTests
     {
         const string text = """
             flow Beeps() -> (sound: Audio) {
-                high = Tone(pitch: 30kHz)
-                low  = Tone(pitch: 440Hz, duration: 5)
+                high = Chirp(pitch: 30kHz)
+                low  = Chirp(pitch: 440Hz, duration: 5)
                 sound = Mix(high, low, gain: 20dB)
             }
             """;
@@ -62,12 +62,12 @@ public class SymFileDiagnosticsTests
     public async Task Lines_and_columns_count_utf16_characters_after_crlf_tabs_and_non_ascii_text()
     {
         // A comment with non-ASCII text (one character outside the BMP: two UTF-16 units) and CRLF line ends.
-        const string text = "# Ça sonne 🔔\r\nflow Beep() -> (sound: Audio) {\r\n\tsound = Tone(duration: 90s) # ½ min too long\r\n}\r\n";
+        const string text = "# Ça sonne 🔔\r\nflow Beep() -> (sound: Audio) {\r\n\tsound = Chirp(duration: 90s) # ½ min too long\r\n}\r\n";
         var d = Assert.Single(await RunAsync(Functions(), [("/p/Beep.sym", text)]));
 
         Assert.Equal("SYM0203", d.Id);
         var start = d.Location.GetLineSpan().StartLinePosition;
-        Assert.Equal((2, "\tsound = Tone(duration: ".Length), (start.Line, start.Character));
+        Assert.Equal((2, "\tsound = Chirp(duration: ".Length), (start.Line, start.Character));
         Assert.Equal("90s", text.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length));
     }
 

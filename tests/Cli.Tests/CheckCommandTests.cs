@@ -12,7 +12,7 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public void The_flagship_checks_clean_in_all_three_syntaxes()
     {
-        var (exit, output, _) = _cli.Run("check", "--functions", Cli.Contracts, Cli.Workflows);
+        var (exit, output, _) = _cli.Run("check", Cli.Workflows);
 
         Assert.Equal(0, exit);
         Assert.Equal("3 files checked: 0 errors, 0 warnings", output.Trim());
@@ -24,7 +24,7 @@ public sealed class CheckCommandTests : IDisposable
         var flagship = File.ReadAllText(Path.Combine(Cli.Workflows, "JungleRuins.sym"));
         var path = _cli.WriteFile("Bad.sym", flagship.Replace("duration: seconds, fps", "duration: 2min, fps"));
 
-        var (exit, output, _) = _cli.Run("check", "--functions", Cli.Contracts, path);
+        var (exit, output, _) = _cli.Run("check", path);
 
         Assert.Equal(1, exit);
         var lines = output.Trim().Split('\n');
@@ -38,7 +38,7 @@ public sealed class CheckCommandTests : IDisposable
         var flagship = File.ReadAllText(Path.Combine(Cli.Workflows, "JungleRuins.sym"));
         var path = _cli.WriteFile("Warn.sym", flagship.Replace("gain_b: -6dB", "gain_b: -6"));
 
-        var (exit, output, _) = _cli.Run("check", "--json", "--functions", Cli.Contracts, path);
+        var (exit, output, _) = _cli.Run("check", "--json", path);
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
@@ -60,7 +60,7 @@ public sealed class CheckCommandTests : IDisposable
         var broken = flagship.Replace("gain_b: -6dB", "gain_b: -6").Replace("ImageBlend(", "ImageBlnd(").Replace("motion: zoom_in", "motion: zoomin");
         var path = _cli.WriteFile("Fixable.sym", broken);
 
-        var (exit, output, _) = _cli.Run("check", "--fix", "--functions", Cli.Contracts, path);
+        var (exit, output, _) = _cli.Run("check", "--fix", path);
 
         Assert.Equal(0, exit);
         Assert.Equal("1 file checked: 0 errors, 0 warnings, 3 fixes applied", output.Trim());
@@ -77,12 +77,27 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public void Without_the_contract_the_flagship_functions_are_unknown()
+    public void The_built_in_library_is_the_default_catalog()
     {
-        var (exit, output, _) = _cli.Run("check", Path.Combine(Cli.Workflows, "JungleRuins.sym"));
+        var flagship = Path.Combine(Cli.Workflows, "JungleRuins.sym");
+        var (exit, output, _) = _cli.Run("check", flagship);
+        Assert.Equal(0, exit);
+        Assert.Equal("1 file checked: 0 errors, 0 warnings", output.Trim());
 
-        Assert.Equal(1, exit);
-        Assert.Contains("error SYM0101: unknown function 'ImageBlend'", output);
+        // --functions adds to the built-ins: a function named like one of them is declared twice.
+        var functions = _cli.WriteFile("MyBlend.cs", """
+            using SymbolicGen.Runtime;
+            public interface IMyFunctions
+            {
+                [SymFunction(Summary = "My own blend")]
+                Image ImageBlend(Image a, Image b);
+            }
+            """);
+        var (dupExit, dupOutput, _) = _cli.Run("check", "--functions", functions, flagship);
+
+        Assert.Equal(1, dupExit);
+        Assert.Contains($"{functions}(5,11): error SYM0505: function 'ImageBlend' is already declared by 'SymbolicGen.Runtime.Functions.ImageFunctions.ImageBlend'", dupOutput);
+        Assert.DoesNotContain("JungleRuins.sym(", dupOutput);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class Cli : IDisposable
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    public static string Contracts => Path.Combine(RepoRoot, "workflows", "contracts");
+    public static string Contracts => Path.Combine(RepoRoot, "tests", "Contracts");
 
     public static string Workflows => Path.Combine(RepoRoot, "workflows");
 

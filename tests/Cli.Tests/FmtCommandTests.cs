@@ -20,15 +20,15 @@ public sealed class FmtCommandTests : IDisposable
     {
         var original = _cli.WriteFile("JungleRuins.sym", Flagship);
 
-        var (exit, converted, error) = _cli.Run("fmt", original, "--to", syntax, "--functions", Cli.Contracts);
+        var (exit, converted, error) = _cli.Run("fmt", original, "--to", syntax);
         Assert.True(exit == 0, error);
         Assert.Contains(expectedStart, converted);
         Assert.Contains("# Blend a jungle photo with ancient ruins", converted);
 
         var convertedPath = _cli.WriteFile("converted.sym", converted);
-        var (backExit, back, _) = _cli.Run("fmt", convertedPath, "--to", "dataflow", "--functions", Cli.Contracts);
+        var (backExit, back, _) = _cli.Run("fmt", convertedPath, "--to", "dataflow");
         Assert.Equal(0, backExit);
-        var (_, normalised, _) = _cli.Run("fmt", original, "--functions", Cli.Contracts);
+        var (_, normalised, _) = _cli.Run("fmt", original);
         Assert.Equal(normalised, back);
     }
 
@@ -37,7 +37,7 @@ public sealed class FmtCommandTests : IDisposable
     {
         var path = _cli.WriteFile("JungleRuins.sym", Flagship);
 
-        var (exit, output, _) = _cli.Run("fmt", path, "--to", "natural", "--write", "--functions", Cli.Contracts);
+        var (exit, output, _) = _cli.Run("fmt", path, "--to", "natural", "--write");
 
         Assert.Equal(0, exit);
         Assert.Equal("", output);
@@ -51,7 +51,7 @@ public sealed class FmtCommandTests : IDisposable
         var broken = Flagship.Replace("ImageBlend(", "ImageBlend(jungle, ");
         var path = _cli.WriteFile("Broken.sym", broken);
 
-        var (exit, output, error) = _cli.Run("fmt", path, "--write", "--functions", Cli.Contracts);
+        var (exit, output, error) = _cli.Run("fmt", path, "--write");
 
         Assert.Equal(1, exit);
         Assert.Equal("", output);

@@ -40,8 +40,8 @@ internal static class Samples
         end
         """;
 
-    /// <summary>The flagship functions of workflows/contracts/Flagship.cs as static methods (contract only: never run).</summary>
-    public static string FlagshipFunctions { get; } = StaticContract(Language.Tests.Repository.ReadText("workflows/contracts/Flagship.cs"));
+    /// <summary>The flagship functions of tests/Contracts/Flagship.cs as static methods (contract only: never run).</summary>
+    public static string FlagshipFunctions { get; } = StaticContract(Language.Tests.Repository.ReadText("tests/Contracts/Flagship.cs"));
 
     private static string StaticContract(string contract)
     {

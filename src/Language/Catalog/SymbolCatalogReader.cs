@@ -45,14 +45,22 @@ public static class SymbolCatalogReader
     private const string RuntimeAssembly = "SymbolicGen.Runtime";
 
     /// <summary>Reads every <c>[SymFunction]</c> method of <paramref name="compilation"/> and of the assemblies it references.</summary>
-    public static CatalogReadResult Read(Compilation compilation, CancellationToken cancellationToken = default)
+    public static CatalogReadResult Read(Compilation compilation, CancellationToken cancellationToken = default) =>
+        Read(compilation, _ => true, cancellationToken);
+
+    /// <summary>
+    /// Reads the <c>[SymFunction]</c> methods of <paramref name="compilation"/>'s own source and of the
+    /// referenced assemblies that <paramref name="includeReference"/> accepts (<c>_ => false</c>: the
+    /// source alone, which is what a project's own function registry is made from).
+    /// </summary>
+    public static CatalogReadResult Read(Compilation compilation, Func<IAssemblySymbol, bool> includeReference, CancellationToken cancellationToken = default)
     {
         var functions = new List<FunctionInfo>();
         var problems = ImmutableArray.CreateBuilder<CatalogProblem>();
         var firstByName = new Dictionary<string, IMethodSymbol>(StringComparer.Ordinal);
 
         var assemblies = compilation.SourceModule.ReferencedAssemblySymbols
-            .Where(MayDeclareFunctions)
+            .Where(a => MayDeclareFunctions(a) && includeReference(a))
             .Select(a => (Assembly: a, FromSource: false))
             .Concat(new[] { (Assembly: compilation.Assembly, FromSource: true) });
         foreach (var (assembly, fromSource) in assemblies)
@@ -86,11 +94,15 @@ public static class SymbolCatalogReader
     /// reference or implementation assemblies), so that types such as <c>double</c> and <c>Task&lt;T&gt;</c> resolve.
     /// </summary>
     public static CatalogReadResult ReadReferences(IEnumerable<MetadataReference> references, CancellationToken cancellationToken = default) =>
-        Read(CSharpCompilation.Create("SymbolicGen.Catalog", references: references), cancellationToken);
+        ReadReferences(references, _ => true, cancellationToken);
+
+    /// <summary>Reads the <c>[SymFunction]</c> methods of the referenced assemblies that <paramref name="include"/> accepts.</summary>
+    public static CatalogReadResult ReadReferences(IEnumerable<MetadataReference> references, Func<IAssemblySymbol, bool> include, CancellationToken cancellationToken = default) =>
+        Read(CSharpCompilation.Create("SymbolicGen.Catalog", references: references), include, cancellationToken);
 
     /// <summary>
     /// Reads one method. The result has no function and no problems when the method has no
-    /// <c>[SymFunction]</c> attribute; duplicate function names are found only by <see cref="Read"/>.
+    /// <c>[SymFunction]</c> attribute; duplicate function names are found only by <see cref="Read(Compilation, CancellationToken)"/>.
     /// </summary>
     public static FunctionReadResult ReadFunction(IMethodSymbol method, CancellationToken cancellationToken = default)
     {

@@ -42,7 +42,7 @@ public sealed record Flow(
     public SourceSpan NameSpan { get; init; }
 
     /// <summary>What a call of this flow from another flow binds to: its inputs, outputs and parameters with their defaults (flows declare no ranges).</summary>
-    internal FunctionInfo Signature() => new(
+    public FunctionInfo Signature() => new(
         Name,
         Inputs.Select(p => new PortInfo(p.Name, p.Type)).ToEquatableArray(),
         Outputs.Select(p => new PortInfo(p.Name, p.Type)).ToEquatableArray(),

@@ -69,7 +69,8 @@ public sealed class FunctionRegistry
 {
     private readonly Dictionary<string, RegisteredFunction> _functions = new(StringComparer.Ordinal);
     private readonly List<RegisteredFunction> _ordered = new();
-    private readonly List<IValueSerializer> _serializers = new();
+    // The runtime's own media always reach the disk cache; hosts add serializers for their own types.
+    private readonly List<IValueSerializer> _serializers = new() { MediaSerializer.Instance };
 
     /// <summary>The functions in the order they were added.</summary>
     public IReadOnlyList<RegisteredFunction> Functions => _ordered;

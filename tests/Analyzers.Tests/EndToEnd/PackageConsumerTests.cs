@@ -231,8 +231,6 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
     private static CatalogReadResult ConsumerCatalog() =>
         SymbolCatalogReader.Read(AnalyzerHarness.Compile([Functions]));
 
-    // The media types are stand-ins in workflows/contracts until the runtime defines them.
-
     private static string BuildConfiguration() =>
         typeof(PackageConsumerTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BuildConfiguration").Value!;
 

@@ -69,8 +69,11 @@ internal static class CatalogCompilation
         return compilation;
     }
 
-    /// <summary>Reads the catalog of <paramref name="source"/>.</summary>
-    public static CatalogReadResult Read(string source) => SymbolCatalogReader.Read(Compile(source));
+    /// <summary>Reads no referenced assembly: the test's own functions only, not the runtime's built-ins.</summary>
+    public static bool SourceOnly(IAssemblySymbol assembly) => false;
+
+    /// <summary>Reads the catalog of <paramref name="source"/> alone (not the runtime's built-in functions it references).</summary>
+    public static CatalogReadResult Read(string source) => SymbolCatalogReader.Read(Compile(source), SourceOnly);
 
     /// <summary>Reads <paramref name="source"/>, which must declare exactly one valid function.</summary>
     public static FunctionInfo ReadSingle(string source)

@@ -399,7 +399,7 @@ public class SymbolCatalogReaderTests
             }
             """, "User", declareMediaTypes: false, library);
 
-        var result = SymbolCatalogReader.Read(user);
+        var result = SymbolCatalogReader.Read(user, a => a.Name == "Library");
 
         Assert.Empty(result.Problems);
         Assert.Equal(new[] { "Shared", "Own" }, result.Catalog.Functions.Select(f => f.Name));

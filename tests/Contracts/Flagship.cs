@@ -1,6 +1,6 @@
-// The contract of the six functions the flagship flow (workflows/JungleRuins.sym) calls: names, ports,
-// parameters, units, defaults and ranges, as [SymFunction] declarations. The runtime implements them;
-// `symgen check --functions` and the tests read this file as a catalog.
+// The contract of the six functions the flagship flow (workflows/JungleRuins.sym) calls, as fixed by
+// issue 2: names, ports, parameters, units, defaults and ranges, as [SymFunction] declarations. The
+// runtime's built-ins must read into exactly this catalog; the tests compare them.
 using System;
 using System.Threading;
 using System.Threading.Tasks;

@@ -1,0 +1,137 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SymbolicGen.Runtime.Execution;
+
+/// <summary>
+/// Writes the runtime's media (<see cref="Image"/>, <see cref="Mask"/>, <see cref="Audio"/>,
+/// <see cref="Video"/> with its soundtrack, <see cref="Text"/>) for the disk cache: a kind tag, the
+/// shape, the rate, then the raw float32 samples, so a value reads back bit for bit.
+/// </summary>
+public sealed class MediaSerializer : IValueSerializer
+{
+    private enum Kind : byte { Image = 1, Mask = 2, Audio = 3, Video = 4, Text = 5 }
+
+    /// <summary>The one instance (the serializer has no state).</summary>
+    public static MediaSerializer Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public string Id => "symgen-media/1";
+
+    /// <inheritdoc/>
+    public bool CanWrite(object value) => value is Image or Mask or Audio or Video or Text;
+
+    /// <inheritdoc/>
+    public ValueTask WriteAsync(object value, Stream stream, CancellationToken cancellationToken)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        Write(writer, value, cancellationToken);
+        return default;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<object> ReadAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        return new ValueTask<object>(Read(reader, cancellationToken));
+    }
+
+    private static void Write(BinaryWriter writer, object value, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        switch (value)
+        {
+            case Image image: writer.Write((byte)Kind.Image); WriteTensor(writer, image.Tensor); break;
+            case Mask mask: writer.Write((byte)Kind.Mask); WriteTensor(writer, mask.Tensor); break;
+            case Audio audio: writer.Write((byte)Kind.Audio); writer.Write(audio.SampleRate); WriteTensor(writer, audio.Tensor); break;
+            case Video video:
+                writer.Write((byte)Kind.Video);
+                writer.Write(video.Fps);
+                WriteTensor(writer, video.Tensor);
+                writer.Write(video.Audio is not null);
+                if (video.Audio is not null) Write(writer, video.Audio, cancellationToken);
+                break;
+            case Text text: writer.Write((byte)Kind.Text); writer.Write(text.Value); break;
+            default: throw new ArgumentException($"{value.GetType().Name} is not a media value", nameof(value));
+        }
+    }
+
+    private static object Read(BinaryReader reader, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        switch ((Kind)reader.ReadByte())
+        {
+            case Kind.Image: return Image.FromTensor(ReadTensor(reader));
+            case Kind.Mask: return Mask.FromTensor(ReadTensor(reader));
+            case Kind.Audio:
+                var rate = reader.ReadInt32();
+                return Audio.FromTensor(ReadTensor(reader), rate);
+            case Kind.Video:
+                var fps = reader.ReadDouble();
+                var frames = ReadTensor(reader);
+                Audio? soundtrack = null;
+                try
+                {
+                    if (reader.ReadBoolean()) soundtrack = (Audio)Read(reader, cancellationToken);
+                    return Video.FromTensor(frames, fps, soundtrack);
+                }
+                catch
+                {
+                    frames.Dispose();
+                    soundtrack?.Dispose();
+                    throw;
+                }
+            case Kind.Text: return new Text(reader.ReadString());
+            default: throw new InvalidDataException("not a media value written by this serializer");
+        }
+    }
+
+    // Frame by frame (row by row along the first dimension), so a long video never needs a second
+    // full-size copy in managed memory.
+    private static void WriteTensor(BinaryWriter writer, Tensor tensor)
+    {
+        writer.Write(tensor.dim());
+        foreach (var size in tensor.shape) writer.Write(size);
+        for (long i = 0; i < tensor.shape[0]; i++)
+        {
+            using var scope = torch.NewDisposeScope();
+            var data = tensor[i].contiguous().data<float>().ToArray();
+            var bytes = new byte[data.Length * sizeof(float)];
+            Buffer.BlockCopy(data, 0, bytes, 0, bytes.Length);
+            writer.Write(bytes);
+        }
+    }
+
+    private static Tensor ReadTensor(BinaryReader reader)
+    {
+        var shape = new long[reader.ReadInt64()];
+        for (var i = 0; i < shape.Length; i++) shape[i] = reader.ReadInt64();
+        var rowShape = shape[1..];
+        long rowCount = 1;
+        foreach (var size in rowShape) rowCount *= size;
+        var result = torch.empty(shape, ScalarType.Float32);
+        try
+        {
+            var data = new float[rowCount];
+            for (long i = 0; i < shape[0]; i++)
+            {
+                var bytes = reader.ReadBytes(checked((int)(rowCount * sizeof(float))));
+                if (bytes.Length != rowCount * sizeof(float)) throw new EndOfStreamException("the cached value is truncated");
+                Buffer.BlockCopy(bytes, 0, data, 0, bytes.Length);
+                using var scope = torch.NewDisposeScope();
+                result[i].copy_(torch.tensor(data, rowShape));
+            }
+            return result;
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
+    }
+}
