@@ -41,6 +41,58 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task A_parameter_of_a_node_that_calls_a_flow_overrides_the_call_s_argument()
+    {
+        var assembly = Compile(("/proj/workflows/Shout.sym", Samples.Shout));
+        var pipeline = Create(assembly, "TestApp.Workflows.TwicePipeline");
+        Set(Get(Get(pipeline, "Nodes"), "First"), "Times", 2);
+        var run = (Task)pipeline.GetType().GetMethod("RunAsync", [typeof(Text), typeof(CancellationToken)])!.Invoke(pipeline, [new Text("ab"), CancellationToken.None])!;
+        await run;
+        await using var result = (IAsyncDisposable)run.GetType().GetProperty("Result")!.GetValue(run)!;
+        Assert.Equal("AB!ABAB!AB", ((Text)Get(result, "Both")).Value);
+    }
+
+    [Fact]
+    public async Task A_required_flow_parameter_must_be_set_and_the_declarative_flow_runs_with_its_values()
+    {
+        var assembly = Compile(("/proj/workflows/Parameters.sym", Samples.Parameters));
+        var pipeline = Create(assembly, "TestApp.Workflows.ParametersPipeline");
+        var method = pipeline.GetType().GetMethod("RunAsync", [typeof(Text), typeof(CancellationToken)])!;
+        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => (Task)method.Invoke(pipeline, [new Text("t"), CancellationToken.None])!);
+        Assert.Equal("set Seed (flow parameter 'seed', which has no default) before running the flow", missing.Message);
+
+        Set(pipeline, "Seed", 5L);
+        Set(pipeline, "Seconds", 0.25);
+        var run = (Task)method.Invoke(pipeline, [new Text("t"), CancellationToken.None])!;
+        await run;
+        await using var result = (IAsyncDisposable)run.GetType().GetProperty("Result")!.GetValue(run)!;
+        var once = $"t|0.25|5|0.5|True|{new Size(64, 32)}|{Color.Parse("#1e90ff80")}|-";
+        Assert.Equal(string.Join("a \"quoted\" <label> & more", Enumerable.Repeat(once, 3)), ((Text)Get(result, "Out")).Value);
+    }
+
+    [Fact]
+    public async Task A_failing_node_is_named_with_its_file_and_line_also_inside_a_called_flow()
+    {
+        const string fail = """
+            using SymbolicGen.Runtime;
+            namespace TestApp
+            {
+                public static class Failing
+                {
+                    [SymFunction] public static Text Fail(Text text) => throw new System.InvalidOperationException("no luck");
+                }
+            }
+            """;
+        const string text = "flow Inner(text: Text) -> (out: Text) {\n    up = Case(text)\n    out = Fail(up)\n}\n\nflow Outer(text: Text) -> (out: Text) {\n    out = Inner(text)\n}\n";
+        var assembly = GeneratorHarness.Load(GeneratorHarness.Generate([("/proj/workflows/Fail.sym", text)], fail).Output);
+        var pipeline = Create(assembly, "TestApp.Workflows.OuterPipeline");
+        var run = (Task)pipeline.GetType().GetMethod("RunAsync", [typeof(Text), typeof(CancellationToken)])!.Invoke(pipeline, [new Text("x"), CancellationToken.None])!;
+        var error = await Assert.ThrowsAsync<FlowExecutionException>(() => run);
+        Assert.StartsWith("workflows/Fail.sym(3): node 'out/out' (Fail)", error.Message);
+        Assert.Contains("no luck", error.Message);
+    }
+
+    [Fact]
     public void Setters_check_the_ranges_and_values_of_the_catalog()
     {
         var assembly = Compile(("/proj/workflows/Shout.sym", Samples.Shout));

@@ -12,10 +12,13 @@ internal sealed class SourceWriter
     private readonly StringBuilder _builder = new();
     private int _indent;
 
-    /// <summary>Writes one line (an empty one when <paramref name="line"/> is empty) at the current indentation.</summary>
+    /// <summary>
+    /// Writes one line (an empty one when <paramref name="line"/> is empty) at the current indentation; a
+    /// preprocessor directive (starting with '#') at the start of the line.
+    /// </summary>
     public SourceWriter Line(string line = "")
     {
-        if (line.Length > 0) _builder.Append(' ', _indent * 4).Append(line);
+        if (line.Length > 0) _builder.Append(' ', line[0] == '#' ? 0 : _indent * 4).Append(line);
         _builder.Append('\n');
         return this;
     }

@@ -121,6 +121,7 @@ namespace TestApp.Workflows
             return flows;
         }
 
+#nullable disable
         /// <summary>The flow's IR, built as it was compiled.</summary>
         private static global::SymbolicGen.Language.Ir.Flow __CreateDefinition()
         {
@@ -155,6 +156,7 @@ namespace TestApp.Workflows
                 global::SymbolicGen.Language.EquatableArray.Of<string>("Blend a jungle photo with ancient ruins, animate it, score it with birdsong and water."),
                 default(global::SymbolicGen.Language.EquatableArray<string>));
         }
+#nullable restore
 
         /// <summary>The 1-based line of a node of this flow in its .sym file, for error messages.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -72,9 +72,6 @@ namespace TestApp.Workflows
             get => _seed;
             set
             {
-                if (value is { } checkedValue)
-                {
-                }
                 _seed = value;
             }
         }
@@ -105,7 +102,7 @@ namespace TestApp.Workflows
             {
                 if (value is { } checkedValue)
                 {
-                    if (double.IsNaN(checkedValue)) throw new global::System.ArgumentOutOfRangeException(nameof(value), checkedValue, "'clip' is a number");
+                    if (double.IsNaN(checkedValue)) throw new global::System.ArgumentOutOfRangeException(nameof(value), checkedValue, "'clip' must be a number, not NaN");
                 }
                 _clip = value;
             }
@@ -173,6 +170,7 @@ namespace TestApp.Workflows
             return flows;
         }
 
+#nullable disable
         /// <summary>The flow's IR, built as it was compiled.</summary>
         private static global::SymbolicGen.Language.Ir.Flow __CreateDefinition()
         {
@@ -198,6 +196,7 @@ namespace TestApp.Workflows
                 global::SymbolicGen.Language.EquatableArray.Of<string>("Every kind of parameter."),
                 default(global::SymbolicGen.Language.EquatableArray<string>));
         }
+#nullable restore
 
         /// <summary>The 1-based line of a node of this flow in its .sym file, for error messages.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -260,7 +259,7 @@ namespace TestApp.Workflows
                 get => _scale;
                 set
                 {
-                    if (double.IsNaN(value)) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'scale' of node 'describe' is a number");
+                    if (double.IsNaN(value)) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'scale' of node 'describe' must be a number, not NaN");
                     _scale = value;
                     _scale_set = true;
                 }

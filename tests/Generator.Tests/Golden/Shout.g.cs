@@ -117,6 +117,7 @@ namespace TestApp.Workflows
             return flows;
         }
 
+#nullable disable
         /// <summary>The flow's IR, built as it was compiled.</summary>
         private static global::SymbolicGen.Language.Ir.Flow __CreateDefinition()
         {
@@ -139,6 +140,7 @@ namespace TestApp.Workflows
                 global::SymbolicGen.Language.EquatableArray.Of<string>("Shout a text, several times."),
                 default(global::SymbolicGen.Language.EquatableArray<string>));
         }
+#nullable restore
 
         /// <summary>The 1-based line of a node of this flow in its .sym file, for error messages.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -381,6 +383,7 @@ namespace TestApp.Workflows
             return flows;
         }
 
+#nullable disable
         /// <summary>The flow's IR, built as it was compiled.</summary>
         private static global::SymbolicGen.Language.Ir.Flow __CreateDefinition()
         {
@@ -407,6 +410,7 @@ namespace TestApp.Workflows
                 global::SymbolicGen.Language.EquatableArray.Of<string>("Shout twice and join both."),
                 default(global::SymbolicGen.Language.EquatableArray<string>));
         }
+#nullable restore
 
         /// <summary>The 1-based line of a node of this flow in its .sym file, for error messages.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
