@@ -31,38 +31,25 @@ internal static class FunctionReader
         var diagnostics = new List<DiagnosticInfo>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
 
-        // The reader's order (references in order, then the source; types by full name; methods as declared),
-        // so that of two methods read into equal functions, the one the catalog kept is the one called.
-        var assemblies = compilation.SourceModule.ReferencedAssemblySymbols
-            .Where(MayDeclareFunctions)
-            .Select(a => (Assembly: a, FromSource: false))
-            .Concat(new[] { (Assembly: compilation.Assembly, FromSource: true) });
-        foreach (var (assembly, fromSource) in assemblies)
+        // The reader's order, so that of two methods read into equal functions the one the catalog kept is
+        // the one called; the runtime's BuiltInFunctions registers the runtime's own functions.
+        foreach (var (method, fromSource) in SymbolCatalogReader.CandidateMethods(compilation, a => !(usesBuiltIns && a.Name == RuntimeAssembly)))
         {
-            // The runtime's BuiltInFunctions registers the runtime's own functions.
-            if (!fromSource && usesBuiltIns && assembly.Name == RuntimeAssembly) continue;
-            foreach (var type in TypesOf(assembly.GlobalNamespace, fromSource).OrderBy(t => t.Key, StringComparer.Ordinal))
+            cancellationToken.ThrowIfCancellationRequested();
+            var read = SymbolCatalogReader.ReadFunction(method, cancellationToken);
+            if (read.Function is not { } function || taken.Contains(function.Name)) continue;
+            if (!Equals(catalog.Find(function.Name), function)) continue;
+            taken.Add(function.Name);
+            if (Uncallable(compilation, method) is { } reason)
             {
-                foreach (var method in type.Type.GetMembers().OfType<IMethodSymbol>())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (!fromSource && method.DeclaredAccessibility != Accessibility.Public) continue;
-                    var read = SymbolCatalogReader.ReadFunction(method, cancellationToken);
-                    if (read.Function is not { } function || taken.Contains(function.Name)) continue;
-                    if (!Equals(catalog.Find(function.Name), function)) continue;
-                    taken.Add(function.Name);
-                    if (Uncallable(compilation, method) is { } reason)
-                    {
-                        // A referenced assembly's method was reported when that assembly was built.
-                        if (fromSource)
-                            diagnostics.Add(new DiagnosticInfo(GeneratorDescriptors.UncallableFunction.Id,
-                                $"'{Describe(method)}' is {reason}; generated code calls [SymFunction] methods directly, so make it a static method that the project can call (internal or public)",
-                                method.Locations.FirstOrDefault() is { } location ? LocationInfo.From(location) : null));
-                        continue;
-                    }
-                    (fromSource ? source : referenced).Add(Spec(function, method, read.Arguments));
-                }
+                // A referenced assembly's method was reported when that assembly was built.
+                if (fromSource)
+                    diagnostics.Add(new DiagnosticInfo(GeneratorDescriptors.UncallableFunction.Id,
+                        $"'{Describe(method)}' is {reason}; generated code calls [SymFunction] methods directly, so make it a static method that the project can call (internal or public)",
+                        method.Locations.FirstOrDefault() is { } location ? LocationInfo.From(location) : null));
+                continue;
             }
+            (fromSource ? source : referenced).Add(Spec(function, method, read.Arguments));
         }
         return new FunctionsModel(catalog, source.ToEquatableArray(), referenced.ToEquatableArray(), usesBuiltIns, diagnostics.ToEquatableArray());
     }
@@ -79,33 +66,6 @@ internal static class FunctionReader
         return type.DeclaredAccessibility == Accessibility.Public && type.GetMembers("Register").OfType<IMethodSymbol>().Any(m =>
             m.IsStatic && m.DeclaredAccessibility == Accessibility.Public && m.Parameters.Length == 1 &&
             m.Parameters[0].Type.ToDisplayString() == FunctionRegistry);
-    }
-
-    private static bool MayDeclareFunctions(IAssemblySymbol assembly) =>
-        assembly.Name == RuntimeAssembly ||
-        assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == RuntimeAssembly));
-
-    private static IEnumerable<(string Key, INamedTypeSymbol Type)> TypesOf(INamespaceSymbol ns, bool fromSource)
-    {
-        foreach (var member in ns.GetMembers())
-        {
-            if (member is INamespaceSymbol child)
-            {
-                foreach (var type in TypesOf(child, fromSource)) yield return type;
-            }
-            else if (member is INamedTypeSymbol type)
-            {
-                foreach (var t in WithNested(type, fromSource)) yield return t;
-            }
-        }
-    }
-
-    private static IEnumerable<(string Key, INamedTypeSymbol Type)> WithNested(INamedTypeSymbol type, bool fromSource)
-    {
-        if (!fromSource && type.DeclaredAccessibility != Accessibility.Public) yield break;
-        yield return (type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type);
-        foreach (var nested in type.GetTypeMembers())
-            foreach (var t in WithNested(nested, fromSource)) yield return t;
     }
 
     /// <summary>Why generated code cannot call <paramref name="method"/>, or null when it can.</summary>

@@ -59,33 +59,40 @@ public static class SymbolCatalogReader
         var problems = ImmutableArray.CreateBuilder<CatalogProblem>();
         var firstByName = new Dictionary<string, IMethodSymbol>(StringComparer.Ordinal);
 
+        foreach (var (method, _) in CandidateMethods(compilation, includeReference))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = ReadFunction(method, cancellationToken);
+            problems.AddRange(result.Problems);
+            if (result.Function is not { } function) continue;
+            if (firstByName.TryGetValue(function.Name, out var first))
+            {
+                problems.Add(Problem(CatalogProblemDescriptors.DuplicateName, LocationOf(method),
+                    $"function '{function.Name}' is already declared by '{Describe(first)}'"));
+                continue;
+            }
+            firstByName.Add(function.Name, method);
+            functions.Add(function);
+        }
+        return new CatalogReadResult(new FunctionCatalog(functions), problems.ToImmutable());
+    }
+
+    /// <summary>
+    /// The methods that may be functions, in the reader's order (see the remarks): those of the referenced
+    /// assemblies <paramref name="includeReference"/> accepts, then the compilation's own source. From
+    /// metadata only the public surface counts. The generator walks the same order to call what was read.
+    /// </summary>
+    public static IEnumerable<(IMethodSymbol Method, bool FromSource)> CandidateMethods(Compilation compilation, Func<IAssemblySymbol, bool> includeReference)
+    {
         var assemblies = compilation.SourceModule.ReferencedAssemblySymbols
             .Where(a => MayDeclareFunctions(a) && includeReference(a))
             .Select(a => (Assembly: a, FromSource: false))
             .Concat(new[] { (Assembly: compilation.Assembly, FromSource: true) });
         foreach (var (assembly, fromSource) in assemblies)
-        {
             foreach (var type in TypesOf(assembly.GlobalNamespace, fromSource).OrderBy(t => t.Key, StringComparer.Ordinal))
-            {
                 foreach (var method in type.Type.GetMembers().OfType<IMethodSymbol>())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (!fromSource && method.DeclaredAccessibility != Accessibility.Public) continue;
-                    var result = ReadFunction(method, cancellationToken);
-                    problems.AddRange(result.Problems);
-                    if (result.Function is not { } function) continue;
-                    if (firstByName.TryGetValue(function.Name, out var first))
-                    {
-                        problems.Add(Problem(CatalogProblemDescriptors.DuplicateName, LocationOf(method),
-                            $"function '{function.Name}' is already declared by '{Describe(first)}'"));
-                        continue;
-                    }
-                    firstByName.Add(function.Name, method);
-                    functions.Add(function);
-                }
-            }
-        }
-        return new CatalogReadResult(new FunctionCatalog(functions), problems.ToImmutable());
+                    if (fromSource || method.DeclaredAccessibility == Accessibility.Public)
+                        yield return (method, fromSource);
     }
 
     /// <summary>
