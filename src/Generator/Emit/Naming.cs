@@ -31,40 +31,14 @@ internal sealed class Naming
             if (Member(members, parameter.Name, "flow parameter", parameter.Location) is { } name) Parameters[parameter.Name] = name;
 
         var nodeSet = new Scope(this, $"class '{Pipeline}.NodeSet'", "NodeSet");
-        // One class per distinct shape of node object: the nodes that call the same function and show the
-        // same parameters (with the same types, ranges and nullability) share it; each node's own values are
-        // set by the class's constructor. The first shape of a function is '{Function}Node', later ones
-        // '{Function}Node2', '{Function}Node3'…
-        var shapes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var perFunction = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var node in flow.Nodes)
         {
             if (node.Parameters.Count == 0) continue;
             var property = Member(nodeSet, node.Name, "node", node.Location);
             if (property is null) continue;
-            var key = ShapeKey(node);
-            if (shapes.TryGetValue(key, out var shared))
-            {
-                Nodes[node.Name] = (property, shared);
-                foreach (var parameter in node.Parameters) NodeParameters[(node.Name, parameter.Name)] = CSharp.Pascal(parameter.Name)!;
-                continue;
-            }
-            var function = CSharp.Pascal(node.Function);
-            string type;
-            if (function is null || function.Length + "Node".Length + 4 > CSharp.MaxNameLength)
-            {
-                type = property + "Node";
-            }
-            else
-            {
-                perFunction.TryGetValue(function, out var count);
-                perFunction[function] = ++count;
-                type = function + "Node" + (count == 1 ? "" : count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
+            var type = property + "Node";
             if (!members.Add(type, $"the class of node '{node.Name}'", node.Location)) continue;
-            shapes[key] = type;
             Nodes[node.Name] = (property, type);
-            Classes.Add((type, node));
             var nodeScope = new Scope(this, $"class '{Pipeline}.{type}'", type);
             foreach (var parameter in node.Parameters)
                 if (Member(nodeScope, parameter.Name, $"parameter of node '{node.Name}'", parameter.Location) is { } name)
@@ -102,9 +76,6 @@ internal sealed class Naming
     /// <summary>Node (with parameters) → its property in the node set and its class.</summary>
     public Dictionary<string, (string Property, string Type)> Nodes { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The node classes, each with the first node that uses it, in node order.</summary>
-    public List<(string Type, NodeModel Node)> Classes { get; } = new();
-
     /// <summary>(node, parameter) → property of the node's class.</summary>
     public Dictionary<(string Node, string Parameter), string> NodeParameters { get; } = new();
 
@@ -138,21 +109,6 @@ internal sealed class Naming
         }
         var naming = new Naming(flow, typeName, diagnostics);
         return naming.Failed ? null : naming;
-    }
-
-    /// <summary>What a node's class depends on: its function and the parameters it shows, not the node's values.</summary>
-    private static string ShapeKey(NodeModel node)
-    {
-        var builder = new System.Text.StringBuilder();
-        builder.Append(node.Function).Append('\n').Append(node.CallsFlow).Append('\n').Append(node.Summary).Append('\n');
-        foreach (var p in node.Parameters)
-        {
-            builder.Append(p.Name).Append('\t').Append(p.Type).Append('\t').Append(PipelineEmitter.IsNullable(p))
-                .Append('\t').Append(p.Min?.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
-                .Append('\t').Append(p.Max?.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
-                .Append('\t').Append(string.Join("\u0001", p.EnumValues)).Append('\t').Append(p.Summary).Append('\n');
-        }
-        return builder.ToString();
     }
 
     private string? Member(Scope scope, string name, string what, LocationInfo location)

@@ -206,10 +206,11 @@ internal sealed class PipelineEmitter
         w.Close();
         w.Line();
         WriteNodeSet(flow, names);
-        foreach (var (type, node) in names.Classes)
+        foreach (var node in flow.Nodes)
         {
+            if (!names.Nodes.TryGetValue(node.Name, out var nodeNames)) continue;
             w.Line();
-            WriteNodeClass(node, type, names);
+            WriteNode(node, nodeNames.Type, names);
         }
         w.Close();
     }
@@ -322,16 +323,8 @@ internal sealed class PipelineEmitter
         {
             if (!names.Nodes.TryGetValue(node.Name, out var nodeNames)) continue;
             w.Line();
-            w.Line("/// <summary>");
-            w.Line($"/// Node {CSharp.Code(node.Name)} (line {CSharp.Int(node.Line)}), which calls {(node.CallsFlow ? "the flow " : "")}{CSharp.Code(node.Function)}.");
-            foreach (var comment in node.Comments) w.Line("/// " + CSharp.Doc(comment));
-            w.Line("/// </summary>");
-            var written = node.Parameters.Where(p => p.Written is not null).Select(p => p.Name + ": " + p.Written).ToList();
-            if (written.Count > 0) w.Line("/// <remarks>" + CSharp.Doc("Written in the file: " + string.Join(", ", written) + ".") + "</remarks>");
-            var arguments = new List<string> { CSharp.String(node.Name) };
-            foreach (var parameter in node.Parameters)
-                if (!IsNullable(parameter)) arguments.Add(CSharp.Canonical(parameter.Initial!, parameter.Type)!);
-            w.Line($"public {self}.{nodeNames.Type} {nodeNames.Property} {{ get; }} = new {self}.{nodeNames.Type}({CSharp.Arguments(arguments)});");
+            w.Line($"/// <summary>Node {CSharp.Code(node.Name)} (line {CSharp.Int(node.Line)}), which calls {CSharp.Code(node.Function)}.</summary>");
+            w.Line($"public {self}.{nodeNames.Type} {nodeNames.Property} {{ get; }} = new {self}.{nodeNames.Type}();");
         }
         w.Line();
         w.Line("/// <summary>Adds the node parameters that were set to a run's arguments.</summary>");
@@ -343,36 +336,25 @@ internal sealed class PipelineEmitter
         w.Close();
     }
 
-    // The class of every node with this shape (DESIGN §4): the function's parameters, checked as before; the
-    // node's name and its values from the file come through the constructor.
-    private void WriteNodeClass(NodeModel node, string type, Naming names)
+    private void WriteNode(NodeModel node, string type, Naming names)
     {
         var w = _writer;
         w.Line("/// <summary>");
-        w.Line(node.CallsFlow
-            ? $"/// The parameters of a node that calls the flow {CSharp.Code(node.Function)}."
-            : $"/// The parameters of a node that calls {CSharp.Code(node.Function)}{(string.IsNullOrEmpty(node.Summary) ? "" : ": " + CSharp.Doc(node.Summary))}.");
+        w.Line($"/// Node {CSharp.Code(node.Name)} (line {CSharp.Int(node.Line)}): " +
+               (node.CallsFlow ? $"calls the flow {CSharp.Code(node.Function)}." : $"{CSharp.Code(node.Function)}{(string.IsNullOrEmpty(node.Summary) ? "" : ", " + CSharp.Doc(node.Summary))}."));
+        foreach (var comment in node.Comments) w.Line("/// " + CSharp.Doc(comment));
         w.Line("/// </summary>");
-        w.Line("/// <remarks>Each node that calls it has its own object (<c>Nodes.{Node}</c>), which starts with that node's values.</remarks>");
         w.Open("public sealed class " + type);
-        w.Line("private readonly string __node;");
-        foreach (var parameter in node.Parameters) WriteFields(parameter, names.NodeParameters[(node.Name, parameter.Name)], initialized: false);
+        foreach (var parameter in node.Parameters) WriteFields(parameter, names.NodeParameters[(node.Name, parameter.Name)]);
         w.Line();
-        var constructor = new List<string> { "string node" };
-        var index = 0;
-        foreach (var parameter in node.Parameters)
-            if (!IsNullable(parameter)) constructor.Add($"{CSharp.ParameterType(parameter.Type)} __value{CSharp.Int(index++)}");
-        w.Open($"internal {type}({CSharp.Arguments(constructor)})");
-        w.Line("__node = node;");
-        index = 0;
-        foreach (var parameter in node.Parameters)
-            if (!IsNullable(parameter)) w.Line($"{Field(names.NodeParameters[(node.Name, parameter.Name)])} = __value{CSharp.Int(index++)};");
-        w.Close();
+        w.Line($"internal {type}()");
+        w.Line("{");
+        w.Line("}");
         foreach (var parameter in node.Parameters)
         {
             w.Line();
             WriteProperty(parameter, names.NodeParameters[(node.Name, parameter.Name)],
-                $"Parameter {CSharp.Code(parameter.Name)}", null, nodeParameter: true);
+                $"Parameter {CSharp.Code(parameter.Name)} of node {CSharp.Code(node.Name)}", $"'{parameter.Name}' of node '{node.Name}'");
         }
         w.Line();
         w.Line("/// <summary>Adds this node's parameters that were set to a run's arguments.</summary>");
@@ -380,8 +362,8 @@ internal sealed class PipelineEmitter
         foreach (var parameter in node.Parameters)
         {
             var field = Field(names.NodeParameters[(node.Name, parameter.Name)]);
-            var key = "__node + " + CSharp.String("." + parameter.Name);
-            var entry = $"overrides.Add((__node, {CSharp.String(parameter.Name)}, {CSharp.ParamTypeExpression(parameter.Type)}));";
+            var key = CSharp.String(node.Name + "." + parameter.Name);
+            var entry = $"overrides.Add(({CSharp.String(node.Name)}, {CSharp.String(parameter.Name)}, {CSharp.ParamTypeExpression(parameter.Type)}));";
             var nullable = IsNullable(parameter);
             w.Open(nullable ? $"if ({field} is {{ }} {field}_value)" : $"if ({field}_set)");
             w.Line($"arguments.Parameter({key}, {(nullable ? field + "_value" : field)});");
@@ -394,7 +376,7 @@ internal sealed class PipelineEmitter
 
     // A property is nullable when its initial value cannot be computed: a required flow parameter, or a value
     // that depends on the run (frames); null then means "as written".
-    internal static bool IsNullable(ParameterModel parameter) =>
+    private static bool IsNullable(ParameterModel parameter) =>
         parameter.Initial is null || CSharp.Canonical(parameter.Initial, parameter.Type) is null;
 
     // A property 'Weight' is backed by '_weight' (and '_weight_set' when it has an initial value). Generated
@@ -402,13 +384,13 @@ internal sealed class PipelineEmitter
     // fields and locals start with '__' so that they cannot clash with these.
     private static string Field(string property) => "_" + char.ToLowerInvariant(property[0]) + property.Substring(1);
 
-    private void WriteFields(ParameterModel parameter, string property, bool initialized = true)
+    private void WriteFields(ParameterModel parameter, string property)
     {
         var type = CSharp.ParameterType(parameter.Type);
         var field = Field(property);
         if (parameter.Initial is { } initial && CSharp.Canonical(initial, parameter.Type) is { } value)
         {
-            _writer.Line(initialized ? $"private {type} {field} = {value};" : $"private {type} {field};");
+            _writer.Line($"private {type} {field} = {value};");
             _writer.Line($"private bool {field}_set;");
         }
         else
@@ -417,9 +399,7 @@ internal sealed class PipelineEmitter
         }
     }
 
-    // 'what' names the value in exception messages: a constant for a flow parameter; null for a node
-    // parameter, whose message names the node at run time ('weight' of node 'poster').
-    private void WriteProperty(ParameterModel parameter, string property, string title, string? what, bool nodeParameter = false)
+    private void WriteProperty(ParameterModel parameter, string property, string title, string what)
     {
         var w = _writer;
         var type = CSharp.ParameterType(parameter.Type);
@@ -428,7 +408,7 @@ internal sealed class PipelineEmitter
         w.Line("/// <summary>");
         w.Line($"/// {title}{(parameter.Summary is { Length: > 0 } summary ? ": " + CSharp.Doc(summary) : "")} ({Describe(parameter)}).");
         w.Line("/// </summary>");
-        w.Line("/// <remarks>" + CSharp.Doc(nodeParameter ? NodeMeaning(parameter, nullable) : Remarks(parameter, nullable)) + "</remarks>");
+        w.Line("/// <remarks>" + CSharp.Doc(Remarks(parameter, nullable)) + "</remarks>");
         w.Line($"public {type}{(nullable ? "?" : "")} {property}");
         w.Line("{");
         w.Indent();
@@ -438,7 +418,7 @@ internal sealed class PipelineEmitter
         w.Indent();
         if (nullable)
         {
-            var checks = Checks(parameter, CSharp.IsValueType(parameter.Type) ? "checkedValue" : "value", what, parameter.Name);
+            var checks = Checks(parameter, CSharp.IsValueType(parameter.Type) ? "checkedValue" : "value", what);
             if (checks.Count > 0)
             {
                 w.Open(CSharp.IsValueType(parameter.Type) ? "if (value is { } checkedValue)" : "if (value is not null)");
@@ -449,7 +429,7 @@ internal sealed class PipelineEmitter
         }
         else
         {
-            foreach (var check in Checks(parameter, "value", what, parameter.Name)) w.Line(check);
+            foreach (var check in Checks(parameter, "value", what)) w.Line(check);
             w.Line($"{field} = value;");
             w.Line($"{field}_set = true;");
         }
@@ -460,12 +440,8 @@ internal sealed class PipelineEmitter
     }
 
     // The statements that check a new value (none for bool, size and colour, or an unbounded integer).
-    private static List<string> Checks(ParameterModel parameter, string value, string? what, string name)
+    private static List<string> Checks(ParameterModel parameter, string value, string what)
     {
-        // The message: a constant, or for a node parameter an expression that names the node at run time.
-        string Message(string rest) => what is not null
-            ? CSharp.String(what + rest)
-            : $"{CSharp.String("'" + name + "' of node '")} + __node + {CSharp.String("'" + rest)}";
         var lines = new List<string>();
         switch (parameter.Type)
         {
@@ -479,7 +455,7 @@ internal sealed class PipelineEmitter
                 lines.Add("{");
                 lines.Add("    " + string.Join(" ", parameter.EnumValues.Select(v => $"case {CSharp.String(v)}:")));
                 lines.Add("        break;");
-                lines.Add($"    default: throw new global::System.ArgumentException({Message($" is one of {string.Join(", ", parameter.EnumValues)}")}, nameof(value));");
+                lines.Add($"    default: throw new global::System.ArgumentException({CSharp.String($"{what} is one of {string.Join(", ", parameter.EnumValues)}")}, nameof(value));");
                 lines.Add("}");
                 break;
             case ParamType.Bool or ParamType.Size or ParamType.Color:
@@ -491,8 +467,8 @@ internal sealed class PipelineEmitter
                 if (parameter.Max is { } max) conditions.Add($"{value} > {CSharp.Bound(max, parameter.Type)}");
                 if (conditions.Count == 0) break;
                 var range = CSharp.Range(parameter.Min, parameter.Max, parameter.Type);
-                var message = range is null ? Message(" must be a number, not NaN") : Message($" accepts {range}");
-                lines.Add($"if ({string.Join(" || ", conditions)}) throw new global::System.ArgumentOutOfRangeException(nameof(value), {value}, {message});");
+                var message = range is null ? $"{what} must be a number, not NaN" : $"{what} accepts {range}";
+                lines.Add($"if ({string.Join(" || ", conditions)}) throw new global::System.ArgumentOutOfRangeException(nameof(value), {value}, {CSharp.String(message)});");
                 break;
         }
         return lines;
@@ -510,19 +486,11 @@ internal sealed class PipelineEmitter
     private static string Remarks(ParameterModel parameter, bool nullable)
     {
         var written = parameter.Written is null ? null : "Written as " + parameter.Written + " in the file.";
-        var meaning = Meaning(parameter, nullable);
+        string meaning;
+        if (parameter.Required) meaning = "Required: null until set, and a run throws until it is set.";
+        else if (nullable) meaning = "Null means the value as written, which depends on the run (a value in frames converts through the frame rate).";
+        else meaning = "Setting it overrides the value in the file for the next runs.";
         return written is null ? meaning : written + " " + meaning;
-    }
-
-    // A node parameter's class is shared by nodes of the same function: what the file writes is on the node's property.
-    private static string NodeMeaning(ParameterModel parameter, bool nullable) =>
-        nullable ? Meaning(parameter, nullable) : "Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.";
-
-    private static string Meaning(ParameterModel parameter, bool nullable)
-    {
-        if (parameter.Required) return "Required: null until set, and a run throws until it is set.";
-        if (nullable) return "Null means the value as written, which depends on the run (a value in frames converts through the frame rate).";
-        return "Setting it overrides the value in the file for the next runs.";
     }
 
     private void WriteResult(FlowModel flow, Naming names)

@@ -181,40 +181,23 @@ namespace TestApp.Workflows
             {
             }
 
-            /// <summary>
-            /// Node <c>poster</c> (line 3), which calls <c>ImageBlend</c>.
-            /// </summary>
-            /// <remarks>Written in the file: weight: 0.45, mode: laplacian.</remarks>
-            public global::TestApp.Workflows.JungleRuinsPipeline.ImageBlendNode Poster { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.ImageBlendNode("poster", 0.45D, "laplacian");
+            /// <summary>Node <c>poster</c> (line 3), which calls <c>ImageBlend</c>.</summary>
+            public global::TestApp.Workflows.JungleRuinsPipeline.PosterNode Poster { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.PosterNode();
 
-            /// <summary>
-            /// Node <c>clip</c> (line 4), which calls <c>ImageToVideo</c>.
-            /// </summary>
-            /// <remarks>Written in the file: fps: 24fps, motion: zoom_in.</remarks>
-            public global::TestApp.Workflows.JungleRuinsPipeline.ImageToVideoNode Clip { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.ImageToVideoNode("clip", 24D, "zoom_in", 0.15D);
+            /// <summary>Node <c>clip</c> (line 4), which calls <c>ImageToVideo</c>.</summary>
+            public global::TestApp.Workflows.JungleRuinsPipeline.ClipNode Clip { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.ClipNode();
 
-            /// <summary>
-            /// Node <c>birds</c> (line 5), which calls <c>Birdsong</c>.
-            /// </summary>
-            /// <remarks>Written in the file: density: 0.7.</remarks>
-            public global::TestApp.Workflows.JungleRuinsPipeline.BirdsongNode Birds { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.BirdsongNode("birds", 0.7D, 0L, 44100D);
+            /// <summary>Node <c>birds</c> (line 5), which calls <c>Birdsong</c>.</summary>
+            public global::TestApp.Workflows.JungleRuinsPipeline.BirdsNode Birds { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.BirdsNode();
 
-            /// <summary>
-            /// Node <c>water</c> (line 6), which calls <c>WaterAmbience</c>.
-            /// </summary>
-            /// <remarks>Written in the file: flow: 0.5.</remarks>
-            public global::TestApp.Workflows.JungleRuinsPipeline.WaterAmbienceNode Water { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.WaterAmbienceNode("water", 0.5D, 0L, 44100D);
+            /// <summary>Node <c>water</c> (line 6), which calls <c>WaterAmbience</c>.</summary>
+            public global::TestApp.Workflows.JungleRuinsPipeline.WaterNode Water { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.WaterNode();
 
-            /// <summary>
-            /// Node <c>sound</c> (line 7), which calls <c>AudioMix</c>.
-            /// </summary>
-            /// <remarks>Written in the file: gain_b: -6dB.</remarks>
-            public global::TestApp.Workflows.JungleRuinsPipeline.AudioMixNode Sound { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.AudioMixNode("sound", 0D, -6D);
+            /// <summary>Node <c>sound</c> (line 7), which calls <c>AudioMix</c>.</summary>
+            public global::TestApp.Workflows.JungleRuinsPipeline.SoundNode Sound { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.SoundNode();
 
-            /// <summary>
-            /// Node <c>film</c> (line 8), which calls <c>AddAudio</c>.
-            /// </summary>
-            public global::TestApp.Workflows.JungleRuinsPipeline.AddAudioNode Film { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.AddAudioNode("film", "trim");
+            /// <summary>Node <c>film</c> (line 8), which calls <c>AddAudio</c>.</summary>
+            public global::TestApp.Workflows.JungleRuinsPipeline.FilmNode Film { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.FilmNode();
 
             /// <summary>Adds the node parameters that were set to a run's arguments.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -230,43 +213,38 @@ namespace TestApp.Workflows
         }
 
         /// <summary>
-        /// The parameters of a node that calls <c>ImageBlend</c>: Blend two images into one.
+        /// Node <c>poster</c> (line 3): <c>ImageBlend</c>, Blend two images into one.
         /// </summary>
-        /// <remarks>Each node that calls it has its own object (<c>Nodes.{Node}</c>), which starts with that node's values.</remarks>
-        public sealed class ImageBlendNode
+        public sealed class PosterNode
         {
-            private readonly string __node;
-            private double _weight;
+            private double _weight = 0.45D;
             private bool _weight_set;
-            private string _mode;
+            private string _mode = "laplacian";
             private bool _mode_set;
 
-            internal ImageBlendNode(string node, double __value0, string __value1)
+            internal PosterNode()
             {
-                __node = node;
-                _weight = __value0;
-                _mode = __value1;
             }
 
             /// <summary>
-            /// Parameter <c>weight</c>: Share of b in the result (Ratio; as a fraction (1 = 100%); accepts 0 to 1).
+            /// Parameter <c>weight</c> of node <c>poster</c>: Share of b in the result (Ratio; as a fraction (1 = 100%); accepts 0 to 1).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Written as 0.45 in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public double Weight
             {
                 get => _weight;
                 set
                 {
-                    if (double.IsNaN(value) || value < 0D || value > 1D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'weight' of node '" + __node + "' accepts 0 to 1");
+                    if (double.IsNaN(value) || value < 0D || value > 1D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'weight' of node 'poster' accepts 0 to 1");
                     _weight = value;
                     _weight_set = true;
                 }
             }
 
             /// <summary>
-            /// Parameter <c>mode</c>: How the images are combined (Enum; one of alpha, laplacian, multiply, screen, overlay).
+            /// Parameter <c>mode</c> of node <c>poster</c>: How the images are combined (Enum; one of alpha, laplacian, multiply, screen, overlay).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Written as laplacian in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public string Mode
             {
                 get => _mode;
@@ -277,7 +255,7 @@ namespace TestApp.Workflows
                     {
                         case "alpha": case "laplacian": case "multiply": case "screen": case "overlay":
                             break;
-                        default: throw new global::System.ArgumentException("'mode' of node '" + __node + "' is one of alpha, laplacian, multiply, screen, overlay", nameof(value));
+                        default: throw new global::System.ArgumentException("'mode' of node 'poster' is one of alpha, laplacian, multiply, screen, overlay", nameof(value));
                     }
                     _mode = value;
                     _mode_set = true;
@@ -289,58 +267,52 @@ namespace TestApp.Workflows
             {
                 if (_weight_set)
                 {
-                    arguments.Parameter(__node + ".weight", _weight);
-                    overrides.Add((__node, "weight", global::SymbolicGen.Language.Catalog.ParamType.Ratio));
+                    arguments.Parameter("poster.weight", _weight);
+                    overrides.Add(("poster", "weight", global::SymbolicGen.Language.Catalog.ParamType.Ratio));
                 }
                 if (_mode_set)
                 {
-                    arguments.Parameter(__node + ".mode", _mode);
-                    overrides.Add((__node, "mode", global::SymbolicGen.Language.Catalog.ParamType.Enum));
+                    arguments.Parameter("poster.mode", _mode);
+                    overrides.Add(("poster", "mode", global::SymbolicGen.Language.Catalog.ParamType.Enum));
                 }
             }
         }
 
         /// <summary>
-        /// The parameters of a node that calls <c>ImageToVideo</c>: Animate a still image with a camera move.
+        /// Node <c>clip</c> (line 4): <c>ImageToVideo</c>, Animate a still image with a camera move.
         /// </summary>
-        /// <remarks>Each node that calls it has its own object (<c>Nodes.{Node}</c>), which starts with that node's values.</remarks>
-        public sealed class ImageToVideoNode
+        public sealed class ClipNode
         {
-            private readonly string __node;
-            private double _fps;
+            private double _fps = 24D;
             private bool _fps_set;
-            private string _motion;
+            private string _motion = "zoom_in";
             private bool _motion_set;
-            private double _zoom;
+            private double _zoom = 0.15D;
             private bool _zoom_set;
 
-            internal ImageToVideoNode(string node, double __value0, string __value1, double __value2)
+            internal ClipNode()
             {
-                __node = node;
-                _fps = __value0;
-                _motion = __value1;
-                _zoom = __value2;
             }
 
             /// <summary>
-            /// Parameter <c>fps</c>: Frames per second (FrameRate; in frames per second; accepts 1 fps to 120 fps).
+            /// Parameter <c>fps</c> of node <c>clip</c>: Frames per second (FrameRate; in frames per second; accepts 1 fps to 120 fps).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Written as 24fps in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public double Fps
             {
                 get => _fps;
                 set
                 {
-                    if (double.IsNaN(value) || value < 1D || value > 120D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'fps' of node '" + __node + "' accepts 1 fps to 120 fps");
+                    if (double.IsNaN(value) || value < 1D || value > 120D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'fps' of node 'clip' accepts 1 fps to 120 fps");
                     _fps = value;
                     _fps_set = true;
                 }
             }
 
             /// <summary>
-            /// Parameter <c>motion</c>: Camera move (Enum; one of still, zoom_in, zoom_out, pan_left, pan_right, pan_up, pan_down).
+            /// Parameter <c>motion</c> of node <c>clip</c>: Camera move (Enum; one of still, zoom_in, zoom_out, pan_left, pan_right, pan_up, pan_down).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Written as zoom_in in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public string Motion
             {
                 get => _motion;
@@ -351,7 +323,7 @@ namespace TestApp.Workflows
                     {
                         case "still": case "zoom_in": case "zoom_out": case "pan_left": case "pan_right": case "pan_up": case "pan_down":
                             break;
-                        default: throw new global::System.ArgumentException("'motion' of node '" + __node + "' is one of still, zoom_in, zoom_out, pan_left, pan_right, pan_up, pan_down", nameof(value));
+                        default: throw new global::System.ArgumentException("'motion' of node 'clip' is one of still, zoom_in, zoom_out, pan_left, pan_right, pan_up, pan_down", nameof(value));
                     }
                     _motion = value;
                     _motion_set = true;
@@ -359,15 +331,15 @@ namespace TestApp.Workflows
             }
 
             /// <summary>
-            /// Parameter <c>zoom</c>: How far the camera moves, as a fraction of the frame (Ratio; as a fraction (1 = 100%); accepts 0 to 0.5).
+            /// Parameter <c>zoom</c> of node <c>clip</c>: How far the camera moves, as a fraction of the frame (Ratio; as a fraction (1 = 100%); accepts 0 to 0.5).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Setting it overrides the value in the file for the next runs.</remarks>
             public double Zoom
             {
                 get => _zoom;
                 set
                 {
-                    if (double.IsNaN(value) || value < 0D || value > 0.5D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'zoom' of node '" + __node + "' accepts 0 to 0.5");
+                    if (double.IsNaN(value) || value < 0D || value > 0.5D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'zoom' of node 'clip' accepts 0 to 0.5");
                     _zoom = value;
                     _zoom_set = true;
                 }
@@ -378,63 +350,57 @@ namespace TestApp.Workflows
             {
                 if (_fps_set)
                 {
-                    arguments.Parameter(__node + ".fps", _fps);
-                    overrides.Add((__node, "fps", global::SymbolicGen.Language.Catalog.ParamType.FrameRate));
+                    arguments.Parameter("clip.fps", _fps);
+                    overrides.Add(("clip", "fps", global::SymbolicGen.Language.Catalog.ParamType.FrameRate));
                 }
                 if (_motion_set)
                 {
-                    arguments.Parameter(__node + ".motion", _motion);
-                    overrides.Add((__node, "motion", global::SymbolicGen.Language.Catalog.ParamType.Enum));
+                    arguments.Parameter("clip.motion", _motion);
+                    overrides.Add(("clip", "motion", global::SymbolicGen.Language.Catalog.ParamType.Enum));
                 }
                 if (_zoom_set)
                 {
-                    arguments.Parameter(__node + ".zoom", _zoom);
-                    overrides.Add((__node, "zoom", global::SymbolicGen.Language.Catalog.ParamType.Ratio));
+                    arguments.Parameter("clip.zoom", _zoom);
+                    overrides.Add(("clip", "zoom", global::SymbolicGen.Language.Catalog.ParamType.Ratio));
                 }
             }
         }
 
         /// <summary>
-        /// The parameters of a node that calls <c>Birdsong</c>: Synthesise birdsong.
+        /// Node <c>birds</c> (line 5): <c>Birdsong</c>, Synthesise birdsong.
         /// </summary>
-        /// <remarks>Each node that calls it has its own object (<c>Nodes.{Node}</c>), which starts with that node's values.</remarks>
-        public sealed class BirdsongNode
+        public sealed class BirdsNode
         {
-            private readonly string __node;
-            private double _density;
+            private double _density = 0.7D;
             private bool _density_set;
-            private long _seed;
+            private long _seed = 0L;
             private bool _seed_set;
-            private double _sampleRate;
+            private double _sampleRate = 44100D;
             private bool _sampleRate_set;
 
-            internal BirdsongNode(string node, double __value0, long __value1, double __value2)
+            internal BirdsNode()
             {
-                __node = node;
-                _density = __value0;
-                _seed = __value1;
-                _sampleRate = __value2;
             }
 
             /// <summary>
-            /// Parameter <c>density</c>: How many birds sing at once (Ratio; as a fraction (1 = 100%); accepts 0 to 1).
+            /// Parameter <c>density</c> of node <c>birds</c>: How many birds sing at once (Ratio; as a fraction (1 = 100%); accepts 0 to 1).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Written as 0.7 in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public double Density
             {
                 get => _density;
                 set
                 {
-                    if (double.IsNaN(value) || value < 0D || value > 1D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'density' of node '" + __node + "' accepts 0 to 1");
+                    if (double.IsNaN(value) || value < 0D || value > 1D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'density' of node 'birds' accepts 0 to 1");
                     _density = value;
                     _density_set = true;
                 }
             }
 
             /// <summary>
-            /// Parameter <c>seed</c>: Random seed (Seed).
+            /// Parameter <c>seed</c> of node <c>birds</c>: Random seed (Seed).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Setting it overrides the value in the file for the next runs.</remarks>
             public long Seed
             {
                 get => _seed;
@@ -446,15 +412,15 @@ namespace TestApp.Workflows
             }
 
             /// <summary>
-            /// Parameter <c>sample_rate</c>: Samples per second (Frequency; in hertz; accepts 8000 Hz to 192000 Hz).
+            /// Parameter <c>sample_rate</c> of node <c>birds</c>: Samples per second (Frequency; in hertz; accepts 8000 Hz to 192000 Hz).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Setting it overrides the value in the file for the next runs.</remarks>
             public double SampleRate
             {
                 get => _sampleRate;
                 set
                 {
-                    if (double.IsNaN(value) || value < 8000D || value > 192000D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'sample_rate' of node '" + __node + "' accepts 8000 Hz to 192000 Hz");
+                    if (double.IsNaN(value) || value < 8000D || value > 192000D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'sample_rate' of node 'birds' accepts 8000 Hz to 192000 Hz");
                     _sampleRate = value;
                     _sampleRate_set = true;
                 }
@@ -465,63 +431,57 @@ namespace TestApp.Workflows
             {
                 if (_density_set)
                 {
-                    arguments.Parameter(__node + ".density", _density);
-                    overrides.Add((__node, "density", global::SymbolicGen.Language.Catalog.ParamType.Ratio));
+                    arguments.Parameter("birds.density", _density);
+                    overrides.Add(("birds", "density", global::SymbolicGen.Language.Catalog.ParamType.Ratio));
                 }
                 if (_seed_set)
                 {
-                    arguments.Parameter(__node + ".seed", _seed);
-                    overrides.Add((__node, "seed", global::SymbolicGen.Language.Catalog.ParamType.Seed));
+                    arguments.Parameter("birds.seed", _seed);
+                    overrides.Add(("birds", "seed", global::SymbolicGen.Language.Catalog.ParamType.Seed));
                 }
                 if (_sampleRate_set)
                 {
-                    arguments.Parameter(__node + ".sample_rate", _sampleRate);
-                    overrides.Add((__node, "sample_rate", global::SymbolicGen.Language.Catalog.ParamType.Frequency));
+                    arguments.Parameter("birds.sample_rate", _sampleRate);
+                    overrides.Add(("birds", "sample_rate", global::SymbolicGen.Language.Catalog.ParamType.Frequency));
                 }
             }
         }
 
         /// <summary>
-        /// The parameters of a node that calls <c>WaterAmbience</c>: Synthesise running water.
+        /// Node <c>water</c> (line 6): <c>WaterAmbience</c>, Synthesise running water.
         /// </summary>
-        /// <remarks>Each node that calls it has its own object (<c>Nodes.{Node}</c>), which starts with that node's values.</remarks>
-        public sealed class WaterAmbienceNode
+        public sealed class WaterNode
         {
-            private readonly string __node;
-            private double _flow;
+            private double _flow = 0.5D;
             private bool _flow_set;
-            private long _seed;
+            private long _seed = 0L;
             private bool _seed_set;
-            private double _sampleRate;
+            private double _sampleRate = 44100D;
             private bool _sampleRate_set;
 
-            internal WaterAmbienceNode(string node, double __value0, long __value1, double __value2)
+            internal WaterNode()
             {
-                __node = node;
-                _flow = __value0;
-                _seed = __value1;
-                _sampleRate = __value2;
             }
 
             /// <summary>
-            /// Parameter <c>flow</c>: From a trickle to a torrent (Ratio; as a fraction (1 = 100%); accepts 0 to 1).
+            /// Parameter <c>flow</c> of node <c>water</c>: From a trickle to a torrent (Ratio; as a fraction (1 = 100%); accepts 0 to 1).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Written as 0.5 in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public double Flow
             {
                 get => _flow;
                 set
                 {
-                    if (double.IsNaN(value) || value < 0D || value > 1D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'flow' of node '" + __node + "' accepts 0 to 1");
+                    if (double.IsNaN(value) || value < 0D || value > 1D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'flow' of node 'water' accepts 0 to 1");
                     _flow = value;
                     _flow_set = true;
                 }
             }
 
             /// <summary>
-            /// Parameter <c>seed</c>: Random seed (Seed).
+            /// Parameter <c>seed</c> of node <c>water</c>: Random seed (Seed).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Setting it overrides the value in the file for the next runs.</remarks>
             public long Seed
             {
                 get => _seed;
@@ -533,15 +493,15 @@ namespace TestApp.Workflows
             }
 
             /// <summary>
-            /// Parameter <c>sample_rate</c>: Samples per second (Frequency; in hertz; accepts 8000 Hz to 192000 Hz).
+            /// Parameter <c>sample_rate</c> of node <c>water</c>: Samples per second (Frequency; in hertz; accepts 8000 Hz to 192000 Hz).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Setting it overrides the value in the file for the next runs.</remarks>
             public double SampleRate
             {
                 get => _sampleRate;
                 set
                 {
-                    if (double.IsNaN(value) || value < 8000D || value > 192000D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'sample_rate' of node '" + __node + "' accepts 8000 Hz to 192000 Hz");
+                    if (double.IsNaN(value) || value < 8000D || value > 192000D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'sample_rate' of node 'water' accepts 8000 Hz to 192000 Hz");
                     _sampleRate = value;
                     _sampleRate_set = true;
                 }
@@ -552,66 +512,61 @@ namespace TestApp.Workflows
             {
                 if (_flow_set)
                 {
-                    arguments.Parameter(__node + ".flow", _flow);
-                    overrides.Add((__node, "flow", global::SymbolicGen.Language.Catalog.ParamType.Ratio));
+                    arguments.Parameter("water.flow", _flow);
+                    overrides.Add(("water", "flow", global::SymbolicGen.Language.Catalog.ParamType.Ratio));
                 }
                 if (_seed_set)
                 {
-                    arguments.Parameter(__node + ".seed", _seed);
-                    overrides.Add((__node, "seed", global::SymbolicGen.Language.Catalog.ParamType.Seed));
+                    arguments.Parameter("water.seed", _seed);
+                    overrides.Add(("water", "seed", global::SymbolicGen.Language.Catalog.ParamType.Seed));
                 }
                 if (_sampleRate_set)
                 {
-                    arguments.Parameter(__node + ".sample_rate", _sampleRate);
-                    overrides.Add((__node, "sample_rate", global::SymbolicGen.Language.Catalog.ParamType.Frequency));
+                    arguments.Parameter("water.sample_rate", _sampleRate);
+                    overrides.Add(("water", "sample_rate", global::SymbolicGen.Language.Catalog.ParamType.Frequency));
                 }
             }
         }
 
         /// <summary>
-        /// The parameters of a node that calls <c>AudioMix</c>: Mix two audio tracks.
+        /// Node <c>sound</c> (line 7): <c>AudioMix</c>, Mix two audio tracks.
         /// </summary>
-        /// <remarks>Each node that calls it has its own object (<c>Nodes.{Node}</c>), which starts with that node's values.</remarks>
-        public sealed class AudioMixNode
+        public sealed class SoundNode
         {
-            private readonly string __node;
-            private double _gainA;
+            private double _gainA = 0D;
             private bool _gainA_set;
-            private double _gainB;
+            private double _gainB = -6D;
             private bool _gainB_set;
 
-            internal AudioMixNode(string node, double __value0, double __value1)
+            internal SoundNode()
             {
-                __node = node;
-                _gainA = __value0;
-                _gainB = __value1;
             }
 
             /// <summary>
-            /// Parameter <c>gain_a</c>: Gain applied to a (Gain; in decibels; accepts -60 dB to 12 dB).
+            /// Parameter <c>gain_a</c> of node <c>sound</c>: Gain applied to a (Gain; in decibels; accepts -60 dB to 12 dB).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Setting it overrides the value in the file for the next runs.</remarks>
             public double GainA
             {
                 get => _gainA;
                 set
                 {
-                    if (double.IsNaN(value) || value < -60D || value > 12D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'gain_a' of node '" + __node + "' accepts -60 dB to 12 dB");
+                    if (double.IsNaN(value) || value < -60D || value > 12D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'gain_a' of node 'sound' accepts -60 dB to 12 dB");
                     _gainA = value;
                     _gainA_set = true;
                 }
             }
 
             /// <summary>
-            /// Parameter <c>gain_b</c>: Gain applied to b (Gain; in decibels; accepts -60 dB to 12 dB).
+            /// Parameter <c>gain_b</c> of node <c>sound</c>: Gain applied to b (Gain; in decibels; accepts -60 dB to 12 dB).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Written as -6dB in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public double GainB
             {
                 get => _gainB;
                 set
                 {
-                    if (double.IsNaN(value) || value < -60D || value > 12D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'gain_b' of node '" + __node + "' accepts -60 dB to 12 dB");
+                    if (double.IsNaN(value) || value < -60D || value > 12D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'gain_b' of node 'sound' accepts -60 dB to 12 dB");
                     _gainB = value;
                     _gainB_set = true;
                 }
@@ -622,37 +577,33 @@ namespace TestApp.Workflows
             {
                 if (_gainA_set)
                 {
-                    arguments.Parameter(__node + ".gain_a", _gainA);
-                    overrides.Add((__node, "gain_a", global::SymbolicGen.Language.Catalog.ParamType.Gain));
+                    arguments.Parameter("sound.gain_a", _gainA);
+                    overrides.Add(("sound", "gain_a", global::SymbolicGen.Language.Catalog.ParamType.Gain));
                 }
                 if (_gainB_set)
                 {
-                    arguments.Parameter(__node + ".gain_b", _gainB);
-                    overrides.Add((__node, "gain_b", global::SymbolicGen.Language.Catalog.ParamType.Gain));
+                    arguments.Parameter("sound.gain_b", _gainB);
+                    overrides.Add(("sound", "gain_b", global::SymbolicGen.Language.Catalog.ParamType.Gain));
                 }
             }
         }
 
         /// <summary>
-        /// The parameters of a node that calls <c>AddAudio</c>: Put an audio track under a video.
+        /// Node <c>film</c> (line 8): <c>AddAudio</c>, Put an audio track under a video.
         /// </summary>
-        /// <remarks>Each node that calls it has its own object (<c>Nodes.{Node}</c>), which starts with that node's values.</remarks>
-        public sealed class AddAudioNode
+        public sealed class FilmNode
         {
-            private readonly string __node;
-            private string _fit;
+            private string _fit = "trim";
             private bool _fit_set;
 
-            internal AddAudioNode(string node, string __value0)
+            internal FilmNode()
             {
-                __node = node;
-                _fit = __value0;
             }
 
             /// <summary>
-            /// Parameter <c>fit</c>: How the audio is fitted to the video's length (Enum; one of trim, loop, pad).
+            /// Parameter <c>fit</c> of node <c>film</c>: How the audio is fitted to the video's length (Enum; one of trim, loop, pad).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Setting it overrides the value in the file for the next runs.</remarks>
             public string Fit
             {
                 get => _fit;
@@ -663,7 +614,7 @@ namespace TestApp.Workflows
                     {
                         case "trim": case "loop": case "pad":
                             break;
-                        default: throw new global::System.ArgumentException("'fit' of node '" + __node + "' is one of trim, loop, pad", nameof(value));
+                        default: throw new global::System.ArgumentException("'fit' of node 'film' is one of trim, loop, pad", nameof(value));
                     }
                     _fit = value;
                     _fit_set = true;
@@ -675,8 +626,8 @@ namespace TestApp.Workflows
             {
                 if (_fit_set)
                 {
-                    arguments.Parameter(__node + ".fit", _fit);
-                    overrides.Add((__node, "fit", global::SymbolicGen.Language.Catalog.ParamType.Enum));
+                    arguments.Parameter("film.fit", _fit);
+                    overrides.Add(("film", "fit", global::SymbolicGen.Language.Catalog.ParamType.Enum));
                 }
             }
         }

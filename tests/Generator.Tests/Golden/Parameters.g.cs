@@ -217,17 +217,11 @@ namespace TestApp.Workflows
             {
             }
 
-            /// <summary>
-            /// Node <c>describe</c> (line 9), which calls <c>Describe</c>.
-            /// </summary>
-            /// <remarks>Written in the file: scale: 0.5, loud: true, size: 64x32, color: #1e90ff80.</remarks>
-            public global::TestApp.Workflows.ParametersPipeline.DescribeNode Describe { get; } = new global::TestApp.Workflows.ParametersPipeline.DescribeNode("describe", 0.5D, true, new global::SymbolicGen.Runtime.Size(64, 32), new global::SymbolicGen.Runtime.Color(30, 144, 255, 128));
+            /// <summary>Node <c>describe</c> (line 9), which calls <c>Describe</c>.</summary>
+            public global::TestApp.Workflows.ParametersPipeline.DescribeNode Describe { get; } = new global::TestApp.Workflows.ParametersPipeline.DescribeNode();
 
-            /// <summary>
-            /// Node <c>repeat</c> (line 10), which calls <c>Repeat</c>.
-            /// </summary>
-            /// <remarks>Written in the file: times: 3.</remarks>
-            public global::TestApp.Workflows.ParametersPipeline.RepeatNode Repeat { get; } = new global::TestApp.Workflows.ParametersPipeline.RepeatNode("repeat", 3);
+            /// <summary>Node <c>repeat</c> (line 10), which calls <c>Repeat</c>.</summary>
+            public global::TestApp.Workflows.ParametersPipeline.RepeatNode Repeat { get; } = new global::TestApp.Workflows.ParametersPipeline.RepeatNode();
 
             /// <summary>Adds the node parameters that were set to a run's arguments.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -239,49 +233,42 @@ namespace TestApp.Workflows
         }
 
         /// <summary>
-        /// The parameters of a node that calls <c>Describe</c>: Describe every kind of parameter.
+        /// Node <c>describe</c> (line 9): <c>Describe</c>, Describe every kind of parameter.
         /// </summary>
-        /// <remarks>Each node that calls it has its own object (<c>Nodes.{Node}</c>), which starts with that node's values.</remarks>
         public sealed class DescribeNode
         {
-            private readonly string __node;
-            private double _scale;
+            private double _scale = 0.5D;
             private bool _scale_set;
-            private bool _loud;
+            private bool _loud = true;
             private bool _loud_set;
-            private global::SymbolicGen.Runtime.Size _size;
+            private global::SymbolicGen.Runtime.Size _size = new global::SymbolicGen.Runtime.Size(64, 32);
             private bool _size_set;
-            private global::SymbolicGen.Runtime.Color _color;
+            private global::SymbolicGen.Runtime.Color _color = new global::SymbolicGen.Runtime.Color(30, 144, 255, 128);
             private bool _color_set;
 
-            internal DescribeNode(string node, double __value0, bool __value1, global::SymbolicGen.Runtime.Size __value2, global::SymbolicGen.Runtime.Color __value3)
+            internal DescribeNode()
             {
-                __node = node;
-                _scale = __value0;
-                _loud = __value1;
-                _size = __value2;
-                _color = __value3;
             }
 
             /// <summary>
-            /// Parameter <c>scale</c> (Float).
+            /// Parameter <c>scale</c> of node <c>describe</c> (Float).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Written as 0.5 in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public double Scale
             {
                 get => _scale;
                 set
                 {
-                    if (double.IsNaN(value)) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'scale' of node '" + __node + "' must be a number, not NaN");
+                    if (double.IsNaN(value)) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'scale' of node 'describe' must be a number, not NaN");
                     _scale = value;
                     _scale_set = true;
                 }
             }
 
             /// <summary>
-            /// Parameter <c>loud</c> (Bool).
+            /// Parameter <c>loud</c> of node <c>describe</c> (Bool).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Written as true in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public bool Loud
             {
                 get => _loud;
@@ -293,9 +280,9 @@ namespace TestApp.Workflows
             }
 
             /// <summary>
-            /// Parameter <c>size</c> (Size).
+            /// Parameter <c>size</c> of node <c>describe</c> (Size).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Written as 64x32 in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public global::SymbolicGen.Runtime.Size Size
             {
                 get => _size;
@@ -307,9 +294,9 @@ namespace TestApp.Workflows
             }
 
             /// <summary>
-            /// Parameter <c>color</c> (Color).
+            /// Parameter <c>color</c> of node <c>describe</c> (Color).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Written as #1e90ff80 in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public global::SymbolicGen.Runtime.Color Color
             {
                 get => _color;
@@ -325,53 +312,49 @@ namespace TestApp.Workflows
             {
                 if (_scale_set)
                 {
-                    arguments.Parameter(__node + ".scale", _scale);
-                    overrides.Add((__node, "scale", global::SymbolicGen.Language.Catalog.ParamType.Float));
+                    arguments.Parameter("describe.scale", _scale);
+                    overrides.Add(("describe", "scale", global::SymbolicGen.Language.Catalog.ParamType.Float));
                 }
                 if (_loud_set)
                 {
-                    arguments.Parameter(__node + ".loud", _loud);
-                    overrides.Add((__node, "loud", global::SymbolicGen.Language.Catalog.ParamType.Bool));
+                    arguments.Parameter("describe.loud", _loud);
+                    overrides.Add(("describe", "loud", global::SymbolicGen.Language.Catalog.ParamType.Bool));
                 }
                 if (_size_set)
                 {
-                    arguments.Parameter(__node + ".size", _size);
-                    overrides.Add((__node, "size", global::SymbolicGen.Language.Catalog.ParamType.Size));
+                    arguments.Parameter("describe.size", _size);
+                    overrides.Add(("describe", "size", global::SymbolicGen.Language.Catalog.ParamType.Size));
                 }
                 if (_color_set)
                 {
-                    arguments.Parameter(__node + ".color", _color);
-                    overrides.Add((__node, "color", global::SymbolicGen.Language.Catalog.ParamType.Color));
+                    arguments.Parameter("describe.color", _color);
+                    overrides.Add(("describe", "color", global::SymbolicGen.Language.Catalog.ParamType.Color));
                 }
             }
         }
 
         /// <summary>
-        /// The parameters of a node that calls <c>Repeat</c>: Repeat a text.
+        /// Node <c>repeat</c> (line 10): <c>Repeat</c>, Repeat a text.
         /// </summary>
-        /// <remarks>Each node that calls it has its own object (<c>Nodes.{Node}</c>), which starts with that node's values.</remarks>
         public sealed class RepeatNode
         {
-            private readonly string __node;
-            private int _times;
+            private int _times = 3;
             private bool _times_set;
 
-            internal RepeatNode(string node, int __value0)
+            internal RepeatNode()
             {
-                __node = node;
-                _times = __value0;
             }
 
             /// <summary>
-            /// Parameter <c>times</c>: How many copies (Int; accepts 1 to 10).
+            /// Parameter <c>times</c> of node <c>repeat</c>: How many copies (Int; accepts 1 to 10).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Written as 3 in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public int Times
             {
                 get => _times;
                 set
                 {
-                    if (value < 1 || value > 10) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'times' of node '" + __node + "' accepts 1 to 10");
+                    if (value < 1 || value > 10) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'times' of node 'repeat' accepts 1 to 10");
                     _times = value;
                     _times_set = true;
                 }
@@ -382,8 +365,8 @@ namespace TestApp.Workflows
             {
                 if (_times_set)
                 {
-                    arguments.Parameter(__node + ".times", _times);
-                    overrides.Add((__node, "times", global::SymbolicGen.Language.Catalog.ParamType.Int));
+                    arguments.Parameter("repeat.times", _times);
+                    overrides.Add(("repeat", "times", global::SymbolicGen.Language.Catalog.ParamType.Int));
                 }
             }
         }

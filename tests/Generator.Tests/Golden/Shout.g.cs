@@ -161,18 +161,11 @@ namespace TestApp.Workflows
             {
             }
 
-            /// <summary>
-            /// Node <c>up</c> (line 3), which calls <c>Case</c>.
-            /// </summary>
-            /// <remarks>Written in the file: casing: upper.</remarks>
-            public global::TestApp.Workflows.ShoutPipeline.CaseNode Up { get; } = new global::TestApp.Workflows.ShoutPipeline.CaseNode("up", "upper");
+            /// <summary>Node <c>up</c> (line 3), which calls <c>Case</c>.</summary>
+            public global::TestApp.Workflows.ShoutPipeline.UpNode Up { get; } = new global::TestApp.Workflows.ShoutPipeline.UpNode();
 
-            /// <summary>
-            /// Node <c>loud</c> (line 5), which calls <c>Repeat</c>.
-            /// Copies joined by '!'
-            /// </summary>
-            /// <remarks>Written in the file: separator: "!".</remarks>
-            public global::TestApp.Workflows.ShoutPipeline.RepeatNode Loud { get; } = new global::TestApp.Workflows.ShoutPipeline.RepeatNode("loud", "!");
+            /// <summary>Node <c>loud</c> (line 5), which calls <c>Repeat</c>.</summary>
+            public global::TestApp.Workflows.ShoutPipeline.LoudNode Loud { get; } = new global::TestApp.Workflows.ShoutPipeline.LoudNode();
 
             /// <summary>Adds the node parameters that were set to a run's arguments.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -184,25 +177,21 @@ namespace TestApp.Workflows
         }
 
         /// <summary>
-        /// The parameters of a node that calls <c>Case</c>: Change the case.
+        /// Node <c>up</c> (line 3): <c>Case</c>, Change the case.
         /// </summary>
-        /// <remarks>Each node that calls it has its own object (<c>Nodes.{Node}</c>), which starts with that node's values.</remarks>
-        public sealed class CaseNode
+        public sealed class UpNode
         {
-            private readonly string __node;
-            private string _casing;
+            private string _casing = "upper";
             private bool _casing_set;
 
-            internal CaseNode(string node, string __value0)
+            internal UpNode()
             {
-                __node = node;
-                _casing = __value0;
             }
 
             /// <summary>
-            /// Parameter <c>casing</c> (Enum; one of upper, lower, as_is).
+            /// Parameter <c>casing</c> of node <c>up</c> (Enum; one of upper, lower, as_is).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Written as upper in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public string Casing
             {
                 get => _casing;
@@ -213,7 +202,7 @@ namespace TestApp.Workflows
                     {
                         case "upper": case "lower": case "as_is":
                             break;
-                        default: throw new global::System.ArgumentException("'casing' of node '" + __node + "' is one of upper, lower, as_is", nameof(value));
+                        default: throw new global::System.ArgumentException("'casing' of node 'up' is one of upper, lower, as_is", nameof(value));
                     }
                     _casing = value;
                     _casing_set = true;
@@ -225,32 +214,29 @@ namespace TestApp.Workflows
             {
                 if (_casing_set)
                 {
-                    arguments.Parameter(__node + ".casing", _casing);
-                    overrides.Add((__node, "casing", global::SymbolicGen.Language.Catalog.ParamType.Enum));
+                    arguments.Parameter("up.casing", _casing);
+                    overrides.Add(("up", "casing", global::SymbolicGen.Language.Catalog.ParamType.Enum));
                 }
             }
         }
 
         /// <summary>
-        /// The parameters of a node that calls <c>Repeat</c>: Repeat a text.
+        /// Node <c>loud</c> (line 5): <c>Repeat</c>, Repeat a text.
+        /// Copies joined by '!'
         /// </summary>
-        /// <remarks>Each node that calls it has its own object (<c>Nodes.{Node}</c>), which starts with that node's values.</remarks>
-        public sealed class RepeatNode
+        public sealed class LoudNode
         {
-            private readonly string __node;
-            private string _separator;
+            private string _separator = "!";
             private bool _separator_set;
 
-            internal RepeatNode(string node, string __value0)
+            internal LoudNode()
             {
-                __node = node;
-                _separator = __value0;
             }
 
             /// <summary>
-            /// Parameter <c>separator</c> (String).
+            /// Parameter <c>separator</c> of node <c>loud</c> (String).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Written as "!" in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public string Separator
             {
                 get => _separator;
@@ -267,8 +253,8 @@ namespace TestApp.Workflows
             {
                 if (_separator_set)
                 {
-                    arguments.Parameter(__node + ".separator", _separator);
-                    overrides.Add((__node, "separator", global::SymbolicGen.Language.Catalog.ParamType.String));
+                    arguments.Parameter("loud.separator", _separator);
+                    overrides.Add(("loud", "separator", global::SymbolicGen.Language.Catalog.ParamType.String));
                 }
             }
         }
@@ -446,17 +432,11 @@ namespace TestApp.Workflows
             {
             }
 
-            /// <summary>
-            /// Node <c>first</c> (line 10), which calls the flow <c>Shout</c>.
-            /// </summary>
-            /// <remarks>Written in the file: times: 1.</remarks>
-            public global::TestApp.Workflows.TwicePipeline.ShoutNode First { get; } = new global::TestApp.Workflows.TwicePipeline.ShoutNode("first", 1);
+            /// <summary>Node <c>first</c> (line 10), which calls <c>Shout</c>.</summary>
+            public global::TestApp.Workflows.TwicePipeline.FirstNode First { get; } = new global::TestApp.Workflows.TwicePipeline.FirstNode();
 
-            /// <summary>
-            /// Node <c>head_tail</c> (line 12), which calls <c>Split</c>.
-            /// </summary>
-            /// <remarks>Written in the file: at: 25%.</remarks>
-            public global::TestApp.Workflows.TwicePipeline.SplitNode HeadTail { get; } = new global::TestApp.Workflows.TwicePipeline.SplitNode("head_tail", 0.25D);
+            /// <summary>Node <c>head_tail</c> (line 12), which calls <c>Split</c>.</summary>
+            public global::TestApp.Workflows.TwicePipeline.HeadTailNode HeadTail { get; } = new global::TestApp.Workflows.TwicePipeline.HeadTailNode();
 
             /// <summary>Adds the node parameters that were set to a run's arguments.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -468,31 +448,27 @@ namespace TestApp.Workflows
         }
 
         /// <summary>
-        /// The parameters of a node that calls the flow <c>Shout</c>.
+        /// Node <c>first</c> (line 10): calls the flow <c>Shout</c>.
         /// </summary>
-        /// <remarks>Each node that calls it has its own object (<c>Nodes.{Node}</c>), which starts with that node's values.</remarks>
-        public sealed class ShoutNode
+        public sealed class FirstNode
         {
-            private readonly string __node;
-            private int _times;
+            private int _times = 1;
             private bool _times_set;
 
-            internal ShoutNode(string node, int __value0)
+            internal FirstNode()
             {
-                __node = node;
-                _times = __value0;
             }
 
             /// <summary>
-            /// Parameter <c>times</c> (Int; accepts 1 to 10).
+            /// Parameter <c>times</c> of node <c>first</c> (Int; accepts 1 to 10).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Written as 1 in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public int Times
             {
                 get => _times;
                 set
                 {
-                    if (value < 1 || value > 10) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'times' of node '" + __node + "' accepts 1 to 10");
+                    if (value < 1 || value > 10) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'times' of node 'first' accepts 1 to 10");
                     _times = value;
                     _times_set = true;
                 }
@@ -503,38 +479,34 @@ namespace TestApp.Workflows
             {
                 if (_times_set)
                 {
-                    arguments.Parameter(__node + ".times", _times);
-                    overrides.Add((__node, "times", global::SymbolicGen.Language.Catalog.ParamType.Int));
+                    arguments.Parameter("first.times", _times);
+                    overrides.Add(("first", "times", global::SymbolicGen.Language.Catalog.ParamType.Int));
                 }
             }
         }
 
         /// <summary>
-        /// The parameters of a node that calls <c>Split</c>: Split a text at a fraction of its length.
+        /// Node <c>head_tail</c> (line 12): <c>Split</c>, Split a text at a fraction of its length.
         /// </summary>
-        /// <remarks>Each node that calls it has its own object (<c>Nodes.{Node}</c>), which starts with that node's values.</remarks>
-        public sealed class SplitNode
+        public sealed class HeadTailNode
         {
-            private readonly string __node;
-            private double _at;
+            private double _at = 0.25D;
             private bool _at_set;
 
-            internal SplitNode(string node, double __value0)
+            internal HeadTailNode()
             {
-                __node = node;
-                _at = __value0;
             }
 
             /// <summary>
-            /// Parameter <c>at</c> (Ratio; as a fraction (1 = 100%); accepts 0 to 1).
+            /// Parameter <c>at</c> of node <c>head_tail</c> (Ratio; as a fraction (1 = 100%); accepts 0 to 1).
             /// </summary>
-            /// <remarks>Starts with the node's value in the file, or the function's default; setting it overrides that value for the next runs.</remarks>
+            /// <remarks>Written as 25% in the file. Setting it overrides the value in the file for the next runs.</remarks>
             public double At
             {
                 get => _at;
                 set
                 {
-                    if (double.IsNaN(value) || value < 0D || value > 1D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'at' of node '" + __node + "' accepts 0 to 1");
+                    if (double.IsNaN(value) || value < 0D || value > 1D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'at' of node 'head_tail' accepts 0 to 1");
                     _at = value;
                     _at_set = true;
                 }
@@ -545,8 +517,8 @@ namespace TestApp.Workflows
             {
                 if (_at_set)
                 {
-                    arguments.Parameter(__node + ".at", _at);
-                    overrides.Add((__node, "at", global::SymbolicGen.Language.Catalog.ParamType.Ratio));
+                    arguments.Parameter("head_tail.at", _at);
+                    overrides.Add(("head_tail", "at", global::SymbolicGen.Language.Catalog.ParamType.Ratio));
                 }
             }
         }
