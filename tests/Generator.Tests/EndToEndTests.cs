@@ -93,6 +93,25 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task Without_node_objects_a_pipeline_has_no_Nodes_and_runs_the_same()
+    {
+        var properties = GeneratorHarness.Properties();
+        properties["build_property.SymbolicGenNodeObjects"] = "false";
+        var run = GeneratorHarness.Generate([("/proj/workflows/Shout.sym", Samples.Shout)], properties: properties);
+        var assembly = GeneratorHarness.Load(run.Output);
+        var type = assembly.GetType("TestApp.Workflows.ShoutPipeline", true)!;
+        Assert.Null(type.GetProperty("Nodes"));
+        Assert.Empty(type.GetNestedTypes());
+        var pipeline = Activator.CreateInstance(type)!;
+        Set(pipeline, "Times", 3);
+        Assert.Equal("HEY!HEY!HEY", await Run(pipeline, "hey"));
+        var hint = Emit.PipelineEmitter.HintName("workflows/Shout.sym");
+        var without = run.Source(hint).Length;
+        var with = GeneratorHarness.Generate([("/proj/workflows/Shout.sym", Samples.Shout)]).Source(hint).Length;
+        Assert.True(without < with * 3 / 4, $"{without} characters without node objects, {with} with them");
+    }
+
+    [Fact]
     public void Setters_check_the_ranges_and_values_of_the_catalog()
     {
         var assembly = Compile(("/proj/workflows/Shout.sym", Samples.Shout));

@@ -19,7 +19,7 @@ internal sealed class Naming
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly int _reported;
 
-    private Naming(FlowModel flow, string typeName, List<DiagnosticInfo> diagnostics)
+    private Naming(FlowModel flow, string typeName, bool nodeObjects, List<DiagnosticInfo> diagnostics)
     {
         _diagnostics = diagnostics;
         _reported = diagnostics.Count;
@@ -33,7 +33,7 @@ internal sealed class Naming
         var nodeSet = new Scope(this, $"class '{Pipeline}.NodeSet'", "NodeSet");
         foreach (var node in flow.Nodes)
         {
-            if (node.Parameters.Count == 0) continue;
+            if (node.Parameters.Count == 0 || !nodeObjects) continue;
             var property = Member(nodeSet, node.Name, "node", node.Location);
             if (property is null) continue;
             var type = property + "Node";
@@ -82,10 +82,11 @@ internal sealed class Naming
     private bool Failed => _diagnostics.Count > _reported;
 
     /// <summary>
-    /// The names of <paramref name="flow"/>'s code, or null after reporting why it cannot be generated.
+    /// The names of <paramref name="flow"/>'s code (with node classes when <paramref name="nodeObjects"/>), or null
+    /// after reporting why it cannot be generated.
     /// <paramref name="owner"/> says which file and flow a type name belongs to when several generate it.
     /// </summary>
-    public static Naming? For(FlowModel flow, string ns, CompilationFacts facts, Func<string, GeneratedName?> owner, string path, List<DiagnosticInfo> diagnostics)
+    public static Naming? For(FlowModel flow, string ns, bool nodeObjects, CompilationFacts facts, Func<string, GeneratedName?> owner, string path, List<DiagnosticInfo> diagnostics)
     {
         var typeName = CSharp.Pascal(flow.Flow.Name);
         if (typeName is null || typeName.Length + "Pipeline".Length > CSharp.MaxNameLength)
@@ -107,7 +108,7 @@ internal sealed class Naming
                 $"flow '{flow.Flow.Name}' would generate '{ns}.{generated}', which the project already declares; rename the flow or the type", flow.Location));
             return null;
         }
-        var naming = new Naming(flow, typeName, diagnostics);
+        var naming = new Naming(flow, typeName, nodeObjects, diagnostics);
         return naming.Failed ? null : naming;
     }
 

@@ -22,13 +22,15 @@ internal sealed class PipelineEmitter
     private const string OverrideList = "global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)>";
 
     private readonly SourceWriter _writer = new();
+    private readonly bool _nodeObjects;
     private readonly string _namespace;
     private readonly string _path;
     private readonly Dictionary<string, Naming> _names;
 
-    private PipelineEmitter(string ns, string path, Dictionary<string, Naming> names)
+    private PipelineEmitter(string ns, bool nodeObjects, string path, Dictionary<string, Naming> names)
     {
         _namespace = ns;
+        _nodeObjects = nodeObjects;
         _path = path;
         _names = names;
     }
@@ -55,7 +57,7 @@ internal sealed class PipelineEmitter
         var names = new Dictionary<string, Naming>(StringComparer.Ordinal);
         foreach (var flow in file.Flows)
         {
-            var naming = Naming.For(flow, options.Namespace, facts, n => owners.TryGetValue(n, out var o) ? o : null, file.Path, diagnostics);
+            var naming = Naming.For(flow, options.Namespace, options.NodeObjects, facts, n => owners.TryGetValue(n, out var o) ? o : null, file.Path, diagnostics);
             if (naming is not null) names.Add(flow.Flow.Name, naming);
         }
         // A flow that calls a flow without a class cannot be generated either (its set of flows needs that class).
@@ -71,7 +73,7 @@ internal sealed class PipelineEmitter
         }
         if (names.Count == 0) return new EmittedFile(hintName, null, diagnostics.ToEquatableArray());
 
-        var emitter = new PipelineEmitter(options.Namespace, path, names);
+        var emitter = new PipelineEmitter(options.Namespace, options.NodeObjects, path, names);
         return new EmittedFile(hintName, emitter.Write(file.Flows.Where(f => names.ContainsKey(f.Flow.Name))), diagnostics.ToEquatableArray());
     }
 
@@ -151,21 +153,21 @@ internal sealed class PipelineEmitter
         w.Line($"private static readonly {Ir}Flow s_definition = __CreateDefinition();");
         w.Line($"private static readonly {Execution}FlowSet s_flows = __CreateFlows(s_definition);");
         w.Line($"private readonly {Execution}FlowExecutor __executor;");
-        w.Line($"private global::System.Tuple<string, {Execution}FlowSet>? __overridden;");
+        if (_nodeObjects) w.Line($"private global::System.Tuple<string, {Execution}FlowSet>? __overridden;");
         foreach (var parameter in flow.Parameters) WriteFields(parameter, names.Parameters[parameter.Name]);
         w.Line();
 
         w.Line("/// <summary>A pipeline that runs on <see cref=\"" + RegistryEmitter.RegistryClass + ".Executor\"/>, with every function of the project.</summary>");
         w.Open($"public {names.Pipeline}()");
         w.Line($"__executor = {Global(RegistryEmitter.RegistryClass)}.Executor;");
-        w.Line($"Nodes = new {self}.NodeSet();");
+        if (_nodeObjects) w.Line($"Nodes = new {self}.NodeSet();");
         w.Close();
         w.Line();
         w.Line("/// <summary>A pipeline that runs on <paramref name=\"executor\"/>, whose registry must have the flow's functions.</summary>");
         w.Line("/// <param name=\"executor\">The executor (its registry and memory cache) the runs use.</param>");
         w.Open($"public {names.Pipeline}({Execution}FlowExecutor executor)");
         w.Line("__executor = executor ?? throw new global::System.ArgumentNullException(nameof(executor));");
-        w.Line($"Nodes = new {self}.NodeSet();");
+        if (_nodeObjects) w.Line($"Nodes = new {self}.NodeSet();");
         w.Close();
         w.Line();
         w.Line("/// <summary>The flow as written (its inputs, parameters, outputs, nodes and links), for introspection.</summary>");
@@ -173,9 +175,12 @@ internal sealed class PipelineEmitter
         w.Line();
         w.Line("/// <summary>The executor the runs use.</summary>");
         w.Line($"public {Execution}FlowExecutor Executor => __executor;");
-        w.Line();
-        w.Line("/// <summary>The nodes whose parameters can be changed for the next runs, without editing the file.</summary>");
-        w.Line($"public {self}.NodeSet Nodes {{ get; }}");
+        if (_nodeObjects)
+        {
+            w.Line();
+            w.Line("/// <summary>The nodes whose parameters can be changed for the next runs, without editing the file.</summary>");
+            w.Line($"public {self}.NodeSet Nodes {{ get; }}");
+        }
 
         foreach (var parameter in flow.Parameters)
         {
@@ -204,13 +209,16 @@ internal sealed class PipelineEmitter
         w.Line("default: return null;");
         w.Close();
         w.Close();
-        w.Line();
-        WriteNodeSet(flow, names);
-        foreach (var node in flow.Nodes)
+        if (_nodeObjects)
         {
-            if (!names.Nodes.TryGetValue(node.Name, out var nodeNames)) continue;
             w.Line();
-            WriteNode(node, nodeNames.Type, names);
+            WriteNodeSet(flow, names);
+            foreach (var node in flow.Nodes)
+            {
+                if (!names.Nodes.TryGetValue(node.Name, out var nodeNames)) continue;
+                w.Line();
+                WriteNode(node, nodeNames.Type, names);
+            }
         }
         w.Close();
     }
@@ -258,9 +266,14 @@ internal sealed class PipelineEmitter
                 w.Line($"if ({field}_set) __arguments.Parameter({CSharp.String(parameter.Name)}, {field});");
             }
         }
-        w.Line($"var __overrides = new {OverrideList}();");
-        w.Line("Nodes.__Collect(__arguments, __overrides);");
-        w.Line($"var __run = await __executor.RunAsync(__FlowsFor(__overrides), {CSharp.String(flow.Flow.Name)}, __arguments, options).ConfigureAwait(false);");
+        var flows = "s_flows";
+        if (_nodeObjects)
+        {
+            w.Line($"var __overrides = new {OverrideList}();");
+            w.Line("Nodes.__Collect(__arguments, __overrides);");
+            flows = "__FlowsFor(__overrides)";
+        }
+        w.Line($"var __run = await __executor.RunAsync({flows}, {CSharp.String(flow.Flow.Name)}, __arguments, options).ConfigureAwait(false);");
         w.Line($"return new {result}(__run);");
         w.Close();
     }
@@ -297,6 +310,7 @@ internal sealed class PipelineEmitter
         w.Line("default: return null;");
         w.Close();
         w.Close();
+        if (!_nodeObjects) return;
         w.Line();
         w.Line("/// <summary>The flows to run: the flow as written, or a variant that reads the overridden node parameters (kept while they stay the same).</summary>");
         w.Open($"private {Execution}FlowSet __FlowsFor({OverrideList} overrides)");
