@@ -28,6 +28,23 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task A_node_parameter_fed_by_a_flow_parameter_is_null_until_set_and_null_goes_back_to_the_file()
+    {
+        var assembly = Compile(("/proj/workflows/Shout.sym", Samples.Shout));
+        var pipeline = Create(assembly, "TestApp.Workflows.ShoutPipeline");
+        var loud = Get(Get(pipeline, "Nodes"), "Loud");
+        Assert.Null(loud.GetType().GetProperty("Times")!.GetValue(loud));
+        Assert.Equal("!", Get(loud, "Separator"));
+
+        Set(loud, "Times", 1);
+        Assert.Equal("HEY", await Run(pipeline, "hey"));
+        loud.GetType().GetProperty("Times")!.SetValue(loud, null);
+        loud.GetType().GetProperty("Separator")!.SetValue(loud, null);
+        Assert.Equal("!", Get(loud, "Separator"));
+        Assert.Equal("HEY!HEY", await Run(pipeline, "hey"));
+    }
+
+    [Fact]
     public async Task A_flow_that_calls_a_flow_runs_both_and_destructured_outputs_are_typed()
     {
         var assembly = Compile(("/proj/workflows/Shout.sym", Samples.Shout));
@@ -121,7 +138,7 @@ public sealed class EndToEndTests
         Assert.StartsWith("'times' accepts 1 to 10", error.Message);
         var up = Get(Get(pipeline, "Nodes"), "Up");
         var wrong = Assert.IsType<ArgumentException>(Assert.Throws<TargetInvocationException>(() => Set(up, "Casing", "shouty")).InnerException);
-        Assert.StartsWith("'casing' of node 'up' is one of upper, lower, as_is", wrong.Message);
+        Assert.StartsWith("'casing' is one of upper, lower, as_is", wrong.Message);
         Assert.Equal(2, Get(pipeline, "Times"));
         Assert.Equal("upper", Get(up, "Casing"));
     }

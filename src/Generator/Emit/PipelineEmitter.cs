@@ -19,8 +19,7 @@ internal sealed class PipelineEmitter
 {
     private const string Execution = "global::SymbolicGen.Runtime.Execution.";
     private const string Ir = "global::SymbolicGen.Language.Ir.";
-    private const string OverrideList = "global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)>";
-
+    
     private readonly SourceWriter _writer = new();
     private readonly bool _nodeObjects;
     private readonly string _namespace;
@@ -192,11 +191,11 @@ internal sealed class PipelineEmitter
         w.Line();
         WriteFlowSets(flow);
         w.Line();
-        // One large expression: without nullable flow analysis, which it does not need, it compiles several times faster.
+        // Built from literals only: it needs no nullable analysis, and compiles faster without it.
         w.Line("#nullable disable");
         w.Line("/// <summary>The flow's IR, built as it was compiled.</summary>");
         w.Open($"private static {Ir}Flow __CreateDefinition()");
-        IrWriter.WriteFlow(w, flow.Flow);
+        FlowWriter.Write(w, flow.Flow);
         w.Close();
         w.Line("#nullable restore");
         w.Line();
@@ -213,11 +212,10 @@ internal sealed class PipelineEmitter
         {
             w.Line();
             WriteNodeSet(flow, names);
-            foreach (var node in flow.Nodes)
+            if (flow.Called && flow.Parameters.Count > 0)
             {
-                if (!names.Nodes.TryGetValue(node.Name, out var nodeNames)) continue;
                 w.Line();
-                WriteNode(node, nodeNames.Type, names);
+                WriteCallNode(flow, names);
             }
         }
         w.Close();
@@ -269,7 +267,7 @@ internal sealed class PipelineEmitter
         var flows = "s_flows";
         if (_nodeObjects)
         {
-            w.Line($"var __overrides = new {OverrideList}();");
+            w.Line($"var __overrides = new {NodeClassWriter.OverrideList}();");
             w.Line("Nodes.__Collect(__arguments, __overrides);");
             flows = "__FlowsFor(__overrides)";
         }
@@ -313,7 +311,7 @@ internal sealed class PipelineEmitter
         if (!_nodeObjects) return;
         w.Line();
         w.Line("/// <summary>The flows to run: the flow as written, or a variant that reads the overridden node parameters (kept while they stay the same).</summary>");
-        w.Open($"private {Execution}FlowSet __FlowsFor({OverrideList} overrides)");
+        w.Open($"private {Execution}FlowSet __FlowsFor({NodeClassWriter.OverrideList} overrides)");
         w.Line("if (overrides.Count == 0) return s_flows;");
         w.Line($"var key = {Global(RegistryEmitter.RegistryClass)}.__OverrideKey(overrides);");
         w.Line("var cached = __overridden;");
@@ -335,57 +333,38 @@ internal sealed class PipelineEmitter
         w.Line("}");
         foreach (var node in flow.Nodes)
         {
-            if (!names.Nodes.TryGetValue(node.Name, out var nodeNames)) continue;
+            if (!names.Nodes.TryGetValue(node.Name, out var property)) continue;
+            var type = node.CallsFlow
+                ? Global(_names[node.Function].Pipeline) + "." + NodeClasses.CallNode
+                : Global(NodeClasses.Container) + "." + node.NodeClass;
+            var values = node.Arguments.Select(a => a.Initial is { } initial ? CSharp.Canonical(initial, a.Type) ?? "null" : "null");
             w.Line();
-            w.Line($"/// <summary>Node {CSharp.Code(node.Name)} (line {CSharp.Int(node.Line)}), which calls {CSharp.Code(node.Function)}.</summary>");
-            w.Line($"public {self}.{nodeNames.Type} {nodeNames.Property} {{ get; }} = new {self}.{nodeNames.Type}();");
+            w.Line("/// <summary>");
+            w.Line($"/// Node {CSharp.Code(node.Name)} (line {CSharp.Int(node.Line)}): " +
+                   (node.CallsFlow ? $"calls the flow {CSharp.Code(node.Function)}." : $"{CSharp.Code(node.Function)}{(string.IsNullOrEmpty(node.Summary) ? "" : ", " + CSharp.Doc(node.Summary))}."));
+            foreach (var comment in node.Comments) w.Line("/// " + CSharp.Doc(comment));
+            var written = node.Arguments.Where(a => a.Written is not null).Select(a => a.Name + ": " + a.Written).ToList();
+            if (written.Count > 0) w.Line("/// The file writes " + CSharp.Doc(string.Join(", ", written)) + ".");
+            w.Line("/// </summary>");
+            w.Line($"public {type} {property} {{ get; }} = new {type}({CSharp.Arguments(new[] { CSharp.String(node.Name) }.Concat(values))});");
         }
         w.Line();
         w.Line("/// <summary>Adds the node parameters that were set to a run's arguments.</summary>");
         w.Line(Header.Hidden);
-        w.Open($"internal void __Collect({Execution}FlowArguments arguments, {OverrideList} overrides)");
+        w.Open($"internal void __Collect({Execution}FlowArguments arguments, {NodeClassWriter.OverrideList} overrides)");
         foreach (var node in flow.Nodes)
-            if (names.Nodes.TryGetValue(node.Name, out var nodeNames)) w.Line($"{nodeNames.Property}.__Collect(arguments, overrides);");
+            if (names.Nodes.TryGetValue(node.Name, out var property)) w.Line($"{property}.__Collect(arguments, overrides);");
         w.Close();
         w.Close();
     }
 
-    private void WriteNode(NodeModel node, string type, Naming names)
+    // The node objects of nodes that call this flow: its parameters, with the ranges of what they feed.
+    private void WriteCallNode(FlowModel flow, Naming names)
     {
-        var w = _writer;
-        w.Line("/// <summary>");
-        w.Line($"/// Node {CSharp.Code(node.Name)} (line {CSharp.Int(node.Line)}): " +
-               (node.CallsFlow ? $"calls the flow {CSharp.Code(node.Function)}." : $"{CSharp.Code(node.Function)}{(string.IsNullOrEmpty(node.Summary) ? "" : ", " + CSharp.Doc(node.Summary))}."));
-        foreach (var comment in node.Comments) w.Line("/// " + CSharp.Doc(comment));
-        w.Line("/// </summary>");
-        w.Open("public sealed class " + type);
-        foreach (var parameter in node.Parameters) WriteFields(parameter, names.NodeParameters[(node.Name, parameter.Name)]);
-        w.Line();
-        w.Line($"internal {type}()");
-        w.Line("{");
-        w.Line("}");
-        foreach (var parameter in node.Parameters)
-        {
-            w.Line();
-            WriteProperty(parameter, names.NodeParameters[(node.Name, parameter.Name)],
-                $"Parameter {CSharp.Code(parameter.Name)} of node {CSharp.Code(node.Name)}", $"'{parameter.Name}' of node '{node.Name}'");
-        }
-        w.Line();
-        w.Line("/// <summary>Adds this node's parameters that were set to a run's arguments.</summary>");
-        w.Open($"internal void __Collect({Execution}FlowArguments arguments, {OverrideList} overrides)");
-        foreach (var parameter in node.Parameters)
-        {
-            var field = Field(names.NodeParameters[(node.Name, parameter.Name)]);
-            var key = CSharp.String(node.Name + "." + parameter.Name);
-            var entry = $"overrides.Add(({CSharp.String(node.Name)}, {CSharp.String(parameter.Name)}, {CSharp.ParamTypeExpression(parameter.Type)}));";
-            var nullable = IsNullable(parameter);
-            w.Open(nullable ? $"if ({field} is {{ }} {field}_value)" : $"if ({field}_set)");
-            w.Line($"arguments.Parameter({key}, {(nullable ? field + "_value" : field)});");
-            w.Line(entry);
-            w.Close();
-        }
-        w.Close();
-        w.Close();
+        var parameters = flow.Parameters
+            .Select(p => new NodeClassParameter(p.Name, names.Parameters[p.Name], new ParameterChecks(p.Type, p.Min, p.Max, p.EnumValues), p.Summary))
+            .ToList();
+        NodeClassWriter.Write(_writer, NodeClasses.CallNode, $"The parameters of a node that calls the flow {CSharp.Code(flow.Flow.Name)}.", parameters);
     }
 
     // A property is nullable when its initial value cannot be computed: a required flow parameter, or a value
@@ -420,7 +399,7 @@ internal sealed class PipelineEmitter
         var nullable = IsNullable(parameter);
         var field = Field(property);
         w.Line("/// <summary>");
-        w.Line($"/// {title}{(parameter.Summary is { Length: > 0 } summary ? ": " + CSharp.Doc(summary) : "")} ({Describe(parameter)}).");
+        w.Line($"/// {title}{(parameter.Summary is { Length: > 0 } summary ? ": " + CSharp.Doc(summary) : "")} ({CSharp.Doc(ChecksOf(parameter).Describe())}).");
         w.Line("/// </summary>");
         w.Line("/// <remarks>" + CSharp.Doc(Remarks(parameter, nullable)) + "</remarks>");
         w.Line($"public {type}{(nullable ? "?" : "")} {property}");
@@ -432,7 +411,7 @@ internal sealed class PipelineEmitter
         w.Indent();
         if (nullable)
         {
-            var checks = Checks(parameter, CSharp.IsValueType(parameter.Type) ? "checkedValue" : "value", what);
+            var checks = ChecksOf(parameter).Statements(CSharp.IsValueType(parameter.Type) ? "checkedValue" : "value", what);
             if (checks.Count > 0)
             {
                 w.Open(CSharp.IsValueType(parameter.Type) ? "if (value is { } checkedValue)" : "if (value is not null)");
@@ -443,7 +422,7 @@ internal sealed class PipelineEmitter
         }
         else
         {
-            foreach (var check in Checks(parameter, "value", what)) w.Line(check);
+            foreach (var check in ChecksOf(parameter).Statements("value", what)) w.Line(check);
             w.Line($"{field} = value;");
             w.Line($"{field}_set = true;");
         }
@@ -454,48 +433,7 @@ internal sealed class PipelineEmitter
     }
 
     // The statements that check a new value (none for bool, size and colour, or an unbounded integer).
-    private static List<string> Checks(ParameterModel parameter, string value, string what)
-    {
-        var lines = new List<string>();
-        switch (parameter.Type)
-        {
-            case ParamType.String:
-                lines.Add($"if ({value} is null) throw new global::System.ArgumentNullException(nameof(value));");
-                break;
-            case ParamType.Enum:
-                lines.Add($"if ({value} is null) throw new global::System.ArgumentNullException(nameof(value));");
-                if (parameter.EnumValues.Count == 0) break;
-                lines.Add($"switch ({value})");
-                lines.Add("{");
-                lines.Add("    " + string.Join(" ", parameter.EnumValues.Select(v => $"case {CSharp.String(v)}:")));
-                lines.Add("        break;");
-                lines.Add($"    default: throw new global::System.ArgumentException({CSharp.String($"{what} is one of {string.Join(", ", parameter.EnumValues)}")}, nameof(value));");
-                lines.Add("}");
-                break;
-            case ParamType.Bool or ParamType.Size or ParamType.Color:
-                break;
-            default:
-                var conditions = new List<string>();
-                if (CSharp.ParameterType(parameter.Type) == "double") conditions.Add($"double.IsNaN({value})");
-                if (parameter.Min is { } min) conditions.Add($"{value} < {CSharp.Bound(min, parameter.Type)}");
-                if (parameter.Max is { } max) conditions.Add($"{value} > {CSharp.Bound(max, parameter.Type)}");
-                if (conditions.Count == 0) break;
-                var range = CSharp.Range(parameter.Min, parameter.Max, parameter.Type);
-                var message = range is null ? $"{what} must be a number, not NaN" : $"{what} accepts {range}";
-                lines.Add($"if ({string.Join(" || ", conditions)}) throw new global::System.ArgumentOutOfRangeException(nameof(value), {value}, {CSharp.String(message)});");
-                break;
-        }
-        return lines;
-    }
-
-    private static string Describe(ParameterModel parameter)
-    {
-        var parts = new List<string> { parameter.Type.ToString() };
-        if (CSharp.UnitWords(parameter.Type) is { } unit) parts.Add(unit);
-        if (CSharp.Range(parameter.Min, parameter.Max, parameter.Type) is { } range) parts.Add("accepts " + range);
-        if (parameter.EnumValues.Count > 0) parts.Add("one of " + string.Join(", ", parameter.EnumValues));
-        return string.Join("; ", parts);
-    }
+    private static ParameterChecks ChecksOf(ParameterModel parameter) => new(parameter.Type, parameter.Min, parameter.Max, parameter.EnumValues);
 
     private static string Remarks(ParameterModel parameter, bool nullable)
     {
