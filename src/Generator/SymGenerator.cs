@@ -94,7 +94,7 @@ public sealed class SymGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Registry);
 
         var used = parsed
-            .SelectMany((file, _) => file.Flows.SelectMany(f => f.Nodes).Where(n => n.NodeClass is not null).Select(n => n.Function))
+            .SelectMany((file, _) => file.Flows.SelectMany(f => f.Nodes).Where(n => !n.CallsFlow && n.Arguments.Count > 0).Select(n => n.Function))
             .Collect()
             .Select((names, _) => new UsedFunctions(names.Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()))
             .WithTrackingName(TrackingNames.UsedFunctions);

@@ -99,7 +99,7 @@ internal sealed record GeneratedName(string Name, string Path, string Flow);
 /// <summary>Every generated flow type name of the compilation, in path order.</summary>
 internal sealed record NameIndex(EquatableArray<GeneratedName> Names);
 
-/// <summary>The functions whose node classes generated pipelines use, in ordinal order.</summary>
+/// <summary>The functions with parameters that generated pipelines call (whose node classes they use), in ordinal order.</summary>
 internal sealed record UsedFunctions(EquatableArray<string> Names);
 
 /// <summary>A file's generated source (null when nothing is generated) and the generator diagnostics for it.</summary>
