@@ -25,8 +25,9 @@ namespace SymbolicGen.Generator;
 /// <item>Input and Parse: one item per <c>.sym</c> file, its text compiled against the catalog into a
 /// value-equatable model; editing one file parses and emits that file alone.</item>
 /// <item>Index: the generated type names of all files (changes only when a flow is renamed), for collisions.</item>
-/// <item>Emit and Registry: the source and the generator's own diagnostics (SYM04xx); the analyzer reports
-/// every diagnostic of the files themselves.</item>
+/// <item>UsedFunctions: the functions the generated flows call (changes only when that set changes).</item>
+/// <item>Emit, Nodes and Registry: the source and the generator's own diagnostics (SYM04xx); the analyzer
+/// reports every diagnostic of the files themselves.</item>
 /// </list>
 /// <para>No step keeps a Compilation, symbol, syntax tree or SourceText, and no step throws: a failure becomes
 /// SYM0403 on the file concerned.</para>
@@ -92,7 +93,26 @@ public sealed class SymGenerator : IIncrementalGenerator
                 e => new EmittedFile(RegistryEmitter.HintName, null, EquatableArray.Of(InternalError("generating the function registry", e, null))), ct))
             .WithTrackingName(TrackingNames.Registry);
 
+        var used = parsed
+            .SelectMany((file, _) => file.Flows.SelectMany(f => f.Nodes).Where(n => !n.CallsFlow && n.Arguments.Count > 0).Select(n => n.Function))
+            .Collect()
+            .Select((names, _) => new UsedFunctions(names.Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray()))
+            .WithTrackingName(TrackingNames.UsedFunctions);
+
+        var nodes = functions
+            .Combine(used)
+            .Combine(options)
+            .Combine(facts)
+            .Select((input, ct) =>
+            {
+                var (((model, names), opts), fact) = input;
+                return Guard(() => NodesEmitter.Emit(model, names, opts, fact),
+                    e => new EmittedFile(NodesEmitter.HintName, null, EquatableArray.Of(InternalError("generating the node classes", e, null))), ct);
+            })
+            .WithTrackingName(TrackingNames.Nodes);
+
         context.RegisterSourceOutput(emitted, Output);
+        context.RegisterSourceOutput(nodes, Output);
         context.RegisterSourceOutput(registry, Output);
     }
 

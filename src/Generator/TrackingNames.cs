@@ -17,6 +17,10 @@ internal static class TrackingNames
     public const string Parse = "SymbolicGen.Parse";
     /// <summary>The type names every file generates, collected (for collisions between files).</summary>
     public const string Index = "SymbolicGen.Index";
+    /// <summary>The functions whose node classes the generated pipelines use, collected from every file.</summary>
+    public const string UsedFunctions = "SymbolicGen.UsedFunctions";
+    /// <summary>The node classes of those functions.</summary>
+    public const string Nodes = "SymbolicGen.Nodes";
     /// <summary>Each file's generated source and generator diagnostics.</summary>
     public const string Emit = "SymbolicGen.Emit";
     /// <summary>The generated function registry.</summary>

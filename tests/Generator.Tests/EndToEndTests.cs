@@ -28,6 +28,23 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task A_node_parameter_fed_by_a_flow_parameter_is_null_until_set_and_null_goes_back_to_the_file()
+    {
+        var assembly = Compile(("/proj/workflows/Shout.sym", Samples.Shout));
+        var pipeline = Create(assembly, "TestApp.Workflows.ShoutPipeline");
+        var loud = Get(Get(pipeline, "Nodes"), "Loud");
+        Assert.Null(loud.GetType().GetProperty("Times")!.GetValue(loud));
+        Assert.Equal("!", Get(loud, "Separator"));
+
+        Set(loud, "Times", 1);
+        Assert.Equal("HEY", await Run(pipeline, "hey"));
+        loud.GetType().GetProperty("Times")!.SetValue(loud, null);
+        loud.GetType().GetProperty("Separator")!.SetValue(loud, null);
+        Assert.Equal("!", Get(loud, "Separator"));
+        Assert.Equal("HEY!HEY", await Run(pipeline, "hey"));
+    }
+
+    [Fact]
     public async Task A_flow_that_calls_a_flow_runs_both_and_destructured_outputs_are_typed()
     {
         var assembly = Compile(("/proj/workflows/Shout.sym", Samples.Shout));
@@ -93,6 +110,25 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task Without_node_objects_a_pipeline_has_no_Nodes_and_runs_the_same()
+    {
+        var properties = GeneratorHarness.Properties();
+        properties["build_property.SymbolicGenNodeObjects"] = "false";
+        var run = GeneratorHarness.Generate([("/proj/workflows/Shout.sym", Samples.Shout)], properties: properties);
+        var assembly = GeneratorHarness.Load(run.Output);
+        var type = assembly.GetType("TestApp.Workflows.ShoutPipeline", true)!;
+        Assert.Null(type.GetProperty("Nodes"));
+        Assert.Empty(type.GetNestedTypes());
+        var pipeline = Activator.CreateInstance(type)!;
+        Set(pipeline, "Times", 3);
+        Assert.Equal("HEY!HEY!HEY", await Run(pipeline, "hey"));
+        var hint = Emit.PipelineEmitter.HintName("workflows/Shout.sym");
+        var without = run.Source(hint).Length;
+        var with = GeneratorHarness.Generate([("/proj/workflows/Shout.sym", Samples.Shout)]).Source(hint).Length;
+        Assert.True(without < with * 3 / 4, $"{without} characters without node objects, {with} with them");
+    }
+
+    [Fact]
     public void Setters_check_the_ranges_and_values_of_the_catalog()
     {
         var assembly = Compile(("/proj/workflows/Shout.sym", Samples.Shout));
@@ -102,7 +138,7 @@ public sealed class EndToEndTests
         Assert.StartsWith("'times' accepts 1 to 10", error.Message);
         var up = Get(Get(pipeline, "Nodes"), "Up");
         var wrong = Assert.IsType<ArgumentException>(Assert.Throws<TargetInvocationException>(() => Set(up, "Casing", "shouty")).InnerException);
-        Assert.StartsWith("'casing' of node 'up' is one of upper, lower, as_is", wrong.Message);
+        Assert.StartsWith("'casing' is one of upper, lower, as_is", wrong.Message);
         Assert.Equal(2, Get(pipeline, "Times"));
         Assert.Equal("upper", Get(up, "Casing"));
     }

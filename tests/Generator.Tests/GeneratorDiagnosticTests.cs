@@ -112,6 +112,30 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Fact]
+    public void A_function_whose_node_class_collides_is_reported_and_its_nodes_have_no_node_object()
+    {
+        const string functions = """
+            using SymbolicGen.Runtime;
+            namespace TestApp
+            {
+                public static class Twins
+                {
+                    [SymFunction("shout_text")] public static Text First(Text text, int times = 1) => text;
+                    [SymFunction("ShoutText")] public static Text Second(Text text, int times = 1) => text;
+                }
+            }
+            """;
+        const string text = "flow Both(text: Text) -> (out: Text) {\n    a = shout_text(text)\n    out = ShoutText(a)\n}\n";
+        var run = GeneratorHarness.Generate([("/proj/both.sym", text)], functions);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("SYM0402", diagnostic.Id);
+        Assert.Equal("function 'ShoutText' would have the node class 'SymbolicGenNodes.ShoutTextNode', which function 'shout_text' has; the nodes that call 'ShoutText' have no node object", diagnostic.GetMessage());
+        var source = run.Source(Emit.PipelineEmitter.HintName("both.sym"));
+        Assert.Contains("SymbolicGenNodes.ShoutTextNode A {", source);
+        Assert.DoesNotContain(" Out {", source);
+    }
+
+    [Fact]
     public void Without_the_runtime_a_file_with_flows_is_reported_and_nothing_is_generated()
     {
         const string text = "flow Pass(x: Text) -> (y: Text) {\n    y = x\n}\n";
@@ -126,7 +150,7 @@ public sealed class GeneratorDiagnosticTests
     public void Generated_code_compiles_with_CSharp_9()
     {
         var run = GeneratorHarness.Generate([("/proj/shout.sym", Samples.Shout), ("/proj/params.sym", Samples.Parameters)], version: LanguageVersion.CSharp9);
-        Assert.Equal(3, run.Hints.Count());
+        Assert.Equal(4, run.Hints.Count());
     }
 
     private static void AssertAt(Diagnostic diagnostic, string path, string text, string at)

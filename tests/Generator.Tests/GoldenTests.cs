@@ -6,7 +6,7 @@ namespace SymbolicGen.Generator.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    public static TheoryData<string> Cases => new() { "Shout", "Registry", "Parameters", "JungleRuins" };
+    public static TheoryData<string> Cases => new() { "Shout", "Registry", "Nodes", "Parameters", "JungleRuins" };
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -44,6 +44,7 @@ public sealed class GoldenTests
         "Parameters" => One("/proj/workflows/Parameters.sym", Samples.Parameters),
         "JungleRuins" => (GeneratorHarness.Generate([("/proj/workflows/JungleRuins.sym", Language.Tests.Repository.ReadText("workflows/JungleRuins.sym"))], Samples.FlagshipFunctions),
             Emit.PipelineEmitter.HintName("workflows/JungleRuins.sym")),
+        "Nodes" => (GeneratorHarness.Generate([("/proj/workflows/Shout.sym", Samples.Shout)]), Emit.NodesEmitter.HintName),
         _ => (GeneratorHarness.Generate([("/proj/workflows/Shout.sym", Samples.Shout)]), Emit.RegistryEmitter.HintName),
     };
 

@@ -41,7 +41,7 @@ public sealed class HostileInputTests
             """;
         var run = GeneratorHarness.Generate([("/proj/keywords.sym", text)]);
         AssertExactly(run, "keywords.sym",
-            ["ClassPipeline", "ClassPipeline.NodeSet", "ClassPipeline.ReturnNode", "ClassPipeline.EventNode", "ClassResult"],
+            ["ClassPipeline", "ClassPipeline.NodeSet", "ClassResult"],
             ("ClassPipeline", ["Definition", "Executor", "Nodes", "Int", "RunAsync"]),
             ("ClassPipeline.NodeSet", ["Return", "Event"]),
             ("ClassResult", ["Event", "Statistics", "FlowResult", "Dispose", "DisposeAsync"]));
@@ -63,7 +63,7 @@ public sealed class HostileInputTests
             "}\n";
         var run = GeneratorHarness.Generate([("/proj/quoted.sym", text)]);
         AssertExactly(run, "quoted.sym",
-            ["QuotedPipeline", "QuotedPipeline.NodeSet", "QuotedPipeline.OutNode", "QuotedResult"],
+            ["QuotedPipeline", "QuotedPipeline.NodeSet", "QuotedResult"],
             ("QuotedPipeline", ["Definition", "Executor", "Nodes", "RunAsync"]),
             ("QuotedResult", ["Out", "Statistics", "FlowResult", "Dispose", "DisposeAsync"]));
         var source = run.Source(Emit.PipelineEmitter.HintName("quoted.sym"));
@@ -83,7 +83,7 @@ public sealed class HostileInputTests
         const string text = "# note\u2028public class Evil1 { }\u2029public class Evil2 { }\u0085public class Evil3 { }\r\nflow Sep(text: Text) -> (out: Text) {\n    out = Case(text)\n}\n";
         var run = GeneratorHarness.Generate([("/proj/separators.sym", text)]);
         AssertExactly(run, "separators.sym",
-            ["SepPipeline", "SepPipeline.NodeSet", "SepPipeline.OutNode", "SepResult"],
+            ["SepPipeline", "SepPipeline.NodeSet", "SepResult"],
             ("SepPipeline", ["Definition", "Executor", "Nodes", "RunAsync"]));
         var source = run.Source(Emit.PipelineEmitter.HintName("separators.sym"));
         Assert.Contains("/// note public class Evil1 { } public class Evil2 { } public class Evil3 { }", source);

@@ -8,30 +8,13 @@ using SymbolicGen.Language.Ir;
 namespace SymbolicGen.Generator.Emit;
 
 /// <summary>
-/// Writes the language's records (a <see cref="Flow"/>, a <see cref="FunctionInfo"/>) as C# expressions that
-/// construct equal records, so that generated code carries the IR and the catalog without parsing anything
-/// at run time.
+/// Writes a <see cref="FunctionInfo"/> as a C# expression that constructs an equal record, so that the
+/// generated registry carries the catalog without reading anything at run time.
 /// </summary>
 internal static class IrWriter
 {
     private const string Ir = "global::SymbolicGen.Language.Ir.";
     private const string Catalog = "global::SymbolicGen.Language.Catalog.";
-
-    /// <summary>Writes <c>return new Flow(…);</c>.</summary>
-    public static void WriteFlow(SourceWriter writer, Flow flow)
-    {
-        writer.Line("return new " + Ir + "Flow(").Indent();
-        writer.Line(CSharp.String(flow.Name) + ",");
-        writer.Line(Ir + "SyntaxStyle." + flow.Syntax + ",");
-        WriteArray(writer, Ir + "FlowPort", flow.Inputs.Select(Port), ",");
-        WriteArray(writer, Ir + "FlowParameter", flow.Parameters.Select(Parameter), ",");
-        WriteArray(writer, Ir + "FlowPort", flow.Outputs.Select(Port), ",");
-        WriteArray(writer, Ir + "Node", flow.Nodes.Select(Node), ",");
-        WriteArray(writer, Ir + "Link", flow.Links.Select(Link), ",");
-        writer.Line(Strings(flow.Comments) + ",");
-        writer.Line(Strings(flow.Notes) + ");");
-        writer.Unindent();
-    }
 
     /// <summary>Writes <c>return new FunctionInfo(…);</c>.</summary>
     public static void WriteFunction(SourceWriter writer, FunctionInfo function)
@@ -69,27 +52,6 @@ internal static class IrWriter
     private static string Empty(string type) => "default(global::SymbolicGen.Language.EquatableArray<" + type + ">)";
 
     private static string Strings(EquatableArray<string> items) => Array("string", items.Select(CSharp.String));
-
-    private static string Port(FlowPort port) =>
-        $"new {Ir}FlowPort({CSharp.String(port.Name)}, {CSharp.ModalityExpression(port.Type)})";
-
-    private static string Parameter(FlowParameter parameter) =>
-        $"new {Ir}FlowParameter({CSharp.String(parameter.Name)}, {CSharp.ParamTypeExpression(parameter.Type)}, {OptionalValue(parameter.Default)})";
-
-    private static string Node(Node node) =>
-        $"new {Ir}Node({CSharp.String(node.Name)}, {CSharp.String(node.Function)}, " +
-        $"{Array(Ir + "Argument", node.Arguments.Select(Argument))}, {Strings(node.OutputAliases)}, {Strings(node.Comments)}, {CSharp.String(node.TrailingComment)})";
-
-    private static string Argument(Argument argument) => $"new {Ir}Argument({CSharp.String(argument.Name)}, {Value(argument.Value)})";
-
-    private static string Link(Link link) => $"new {Ir}Link({Source(link.Source)}, new {Ir}PortTarget({CSharp.String(link.Target.Node)}, {CSharp.String(link.Target.Port)}))";
-
-    private static string Source(LinkSource source) => source switch
-    {
-        PortSource port => $"new {Ir}PortSource({CSharp.String(port.Node)}, {CSharp.String(port.Port)})",
-        ConstantSource constant => $"new {Ir}ConstantSource({Value(constant.Value)})",
-        _ => throw new InvalidOperationException("unknown link source " + source.GetType().Name),
-    };
 
     private static string OptionalValue(Value? value) => value is null ? "null" : Value(value);
 

@@ -19,30 +19,22 @@ internal sealed class Naming
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly int _reported;
 
-    private Naming(FlowModel flow, string typeName, List<DiagnosticInfo> diagnostics)
+    private Naming(FlowModel flow, string typeName, bool nodeObjects, List<DiagnosticInfo> diagnostics)
     {
         _diagnostics = diagnostics;
         _reported = diagnostics.Count;
         Pipeline = typeName + "Pipeline";
         Result = typeName + "Result";
 
-        var members = new Scope(this, $"class '{Pipeline}'", Pipeline, "Definition", "Executor", "Nodes", "RunAsync", "NodeSet");
+        var members = new Scope(this, $"class '{Pipeline}'", Pipeline, "Definition", "Executor", "Nodes", "RunAsync", "NodeSet", NodeClasses.CallNode);
         foreach (var parameter in flow.Parameters)
             if (Member(members, parameter.Name, "flow parameter", parameter.Location) is { } name) Parameters[parameter.Name] = name;
 
         var nodeSet = new Scope(this, $"class '{Pipeline}.NodeSet'", "NodeSet");
         foreach (var node in flow.Nodes)
         {
-            if (node.Parameters.Count == 0) continue;
-            var property = Member(nodeSet, node.Name, "node", node.Location);
-            if (property is null) continue;
-            var type = property + "Node";
-            if (!members.Add(type, $"the class of node '{node.Name}'", node.Location)) continue;
-            Nodes[node.Name] = (property, type);
-            var nodeScope = new Scope(this, $"class '{Pipeline}.{type}'", type);
-            foreach (var parameter in node.Parameters)
-                if (Member(nodeScope, parameter.Name, $"parameter of node '{node.Name}'", parameter.Location) is { } name)
-                    NodeParameters[(node.Name, parameter.Name)] = name;
+            if (!nodeObjects || node.Arguments.Count == 0 || !node.CallsFlow && node.NodeClass is null) continue;
+            if (Member(nodeSet, node.Name, "node", node.Location) is { } property) Nodes[node.Name] = property;
         }
 
         var arguments = new Scope(this, $"the parameters of '{Pipeline}.RunAsync'", null, "cancellationToken", "options");
@@ -73,19 +65,17 @@ internal sealed class Naming
     /// <summary>Flow output → result property.</summary>
     public Dictionary<string, string> Outputs { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Node (with parameters) → its property in the node set and its class.</summary>
-    public Dictionary<string, (string Property, string Type)> Nodes { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>(node, parameter) → property of the node's class.</summary>
-    public Dictionary<(string Node, string Parameter), string> NodeParameters { get; } = new();
+    /// <summary>Node (with a node object) → its property in the node set.</summary>
+    public Dictionary<string, string> Nodes { get; } = new(StringComparer.Ordinal);
 
     private bool Failed => _diagnostics.Count > _reported;
 
     /// <summary>
-    /// The names of <paramref name="flow"/>'s code, or null after reporting why it cannot be generated.
+    /// The names of <paramref name="flow"/>'s code (with node classes when <paramref name="nodeObjects"/>), or null
+    /// after reporting why it cannot be generated.
     /// <paramref name="owner"/> says which file and flow a type name belongs to when several generate it.
     /// </summary>
-    public static Naming? For(FlowModel flow, string ns, CompilationFacts facts, Func<string, GeneratedName?> owner, string path, List<DiagnosticInfo> diagnostics)
+    public static Naming? For(FlowModel flow, string ns, bool nodeObjects, CompilationFacts facts, Func<string, GeneratedName?> owner, string path, List<DiagnosticInfo> diagnostics)
     {
         var typeName = CSharp.Pascal(flow.Flow.Name);
         if (typeName is null || typeName.Length + "Pipeline".Length > CSharp.MaxNameLength)
@@ -107,7 +97,7 @@ internal sealed class Naming
                 $"flow '{flow.Flow.Name}' would generate '{ns}.{generated}', which the project already declares; rename the flow or the type", flow.Location));
             return null;
         }
-        var naming = new Naming(flow, typeName, diagnostics);
+        var naming = new Naming(flow, typeName, nodeObjects, diagnostics);
         return naming.Failed ? null : naming;
     }
 

@@ -19,16 +19,17 @@ internal sealed class PipelineEmitter
 {
     private const string Execution = "global::SymbolicGen.Runtime.Execution.";
     private const string Ir = "global::SymbolicGen.Language.Ir.";
-    private const string OverrideList = "global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)>";
-
+    
     private readonly SourceWriter _writer = new();
+    private readonly bool _nodeObjects;
     private readonly string _namespace;
     private readonly string _path;
     private readonly Dictionary<string, Naming> _names;
 
-    private PipelineEmitter(string ns, string path, Dictionary<string, Naming> names)
+    private PipelineEmitter(string ns, bool nodeObjects, string path, Dictionary<string, Naming> names)
     {
         _namespace = ns;
+        _nodeObjects = nodeObjects;
         _path = path;
         _names = names;
     }
@@ -55,7 +56,7 @@ internal sealed class PipelineEmitter
         var names = new Dictionary<string, Naming>(StringComparer.Ordinal);
         foreach (var flow in file.Flows)
         {
-            var naming = Naming.For(flow, options.Namespace, facts, n => owners.TryGetValue(n, out var o) ? o : null, file.Path, diagnostics);
+            var naming = Naming.For(flow, options.Namespace, options.NodeObjects, facts, n => owners.TryGetValue(n, out var o) ? o : null, file.Path, diagnostics);
             if (naming is not null) names.Add(flow.Flow.Name, naming);
         }
         // A flow that calls a flow without a class cannot be generated either (its set of flows needs that class).
@@ -71,7 +72,7 @@ internal sealed class PipelineEmitter
         }
         if (names.Count == 0) return new EmittedFile(hintName, null, diagnostics.ToEquatableArray());
 
-        var emitter = new PipelineEmitter(options.Namespace, path, names);
+        var emitter = new PipelineEmitter(options.Namespace, options.NodeObjects, path, names);
         return new EmittedFile(hintName, emitter.Write(file.Flows.Where(f => names.ContainsKey(f.Flow.Name))), diagnostics.ToEquatableArray());
     }
 
@@ -151,21 +152,21 @@ internal sealed class PipelineEmitter
         w.Line($"private static readonly {Ir}Flow s_definition = __CreateDefinition();");
         w.Line($"private static readonly {Execution}FlowSet s_flows = __CreateFlows(s_definition);");
         w.Line($"private readonly {Execution}FlowExecutor __executor;");
-        w.Line($"private global::System.Tuple<string, {Execution}FlowSet>? __overridden;");
+        if (_nodeObjects) w.Line($"private global::System.Tuple<string, {Execution}FlowSet>? __overridden;");
         foreach (var parameter in flow.Parameters) WriteFields(parameter, names.Parameters[parameter.Name]);
         w.Line();
 
         w.Line("/// <summary>A pipeline that runs on <see cref=\"" + RegistryEmitter.RegistryClass + ".Executor\"/>, with every function of the project.</summary>");
         w.Open($"public {names.Pipeline}()");
         w.Line($"__executor = {Global(RegistryEmitter.RegistryClass)}.Executor;");
-        w.Line($"Nodes = new {self}.NodeSet();");
+        if (_nodeObjects) w.Line($"Nodes = new {self}.NodeSet();");
         w.Close();
         w.Line();
         w.Line("/// <summary>A pipeline that runs on <paramref name=\"executor\"/>, whose registry must have the flow's functions.</summary>");
         w.Line("/// <param name=\"executor\">The executor (its registry and memory cache) the runs use.</param>");
         w.Open($"public {names.Pipeline}({Execution}FlowExecutor executor)");
         w.Line("__executor = executor ?? throw new global::System.ArgumentNullException(nameof(executor));");
-        w.Line($"Nodes = new {self}.NodeSet();");
+        if (_nodeObjects) w.Line($"Nodes = new {self}.NodeSet();");
         w.Close();
         w.Line();
         w.Line("/// <summary>The flow as written (its inputs, parameters, outputs, nodes and links), for introspection.</summary>");
@@ -173,9 +174,12 @@ internal sealed class PipelineEmitter
         w.Line();
         w.Line("/// <summary>The executor the runs use.</summary>");
         w.Line($"public {Execution}FlowExecutor Executor => __executor;");
-        w.Line();
-        w.Line("/// <summary>The nodes whose parameters can be changed for the next runs, without editing the file.</summary>");
-        w.Line($"public {self}.NodeSet Nodes {{ get; }}");
+        if (_nodeObjects)
+        {
+            w.Line();
+            w.Line("/// <summary>The nodes whose parameters can be changed for the next runs, without editing the file.</summary>");
+            w.Line($"public {self}.NodeSet Nodes {{ get; }}");
+        }
 
         foreach (var parameter in flow.Parameters)
         {
@@ -187,11 +191,11 @@ internal sealed class PipelineEmitter
         w.Line();
         WriteFlowSets(flow);
         w.Line();
-        // One large expression: without nullable flow analysis, which it does not need, it compiles several times faster.
+        // Built from literals only: it needs no nullable analysis, and compiles faster without it.
         w.Line("#nullable disable");
         w.Line("/// <summary>The flow's IR, built as it was compiled.</summary>");
         w.Open($"private static {Ir}Flow __CreateDefinition()");
-        IrWriter.WriteFlow(w, flow.Flow);
+        FlowWriter.Write(w, flow.Flow);
         w.Close();
         w.Line("#nullable restore");
         w.Line();
@@ -204,13 +208,15 @@ internal sealed class PipelineEmitter
         w.Line("default: return null;");
         w.Close();
         w.Close();
-        w.Line();
-        WriteNodeSet(flow, names);
-        foreach (var node in flow.Nodes)
+        if (_nodeObjects)
         {
-            if (!names.Nodes.TryGetValue(node.Name, out var nodeNames)) continue;
             w.Line();
-            WriteNode(node, nodeNames.Type, names);
+            WriteNodeSet(flow, names);
+            if (flow.Called && flow.Parameters.Count > 0)
+            {
+                w.Line();
+                WriteCallNode(flow, names);
+            }
         }
         w.Close();
     }
@@ -258,9 +264,14 @@ internal sealed class PipelineEmitter
                 w.Line($"if ({field}_set) __arguments.Parameter({CSharp.String(parameter.Name)}, {field});");
             }
         }
-        w.Line($"var __overrides = new {OverrideList}();");
-        w.Line("Nodes.__Collect(__arguments, __overrides);");
-        w.Line($"var __run = await __executor.RunAsync(__FlowsFor(__overrides), {CSharp.String(flow.Flow.Name)}, __arguments, options).ConfigureAwait(false);");
+        var flows = "s_flows";
+        if (_nodeObjects)
+        {
+            w.Line($"var __overrides = new {NodeClassWriter.OverrideList}();");
+            w.Line("Nodes.__Collect(__arguments, __overrides);");
+            flows = "__FlowsFor(__overrides)";
+        }
+        w.Line($"var __run = await __executor.RunAsync({flows}, {CSharp.String(flow.Flow.Name)}, __arguments, options).ConfigureAwait(false);");
         w.Line($"return new {result}(__run);");
         w.Close();
     }
@@ -297,9 +308,10 @@ internal sealed class PipelineEmitter
         w.Line("default: return null;");
         w.Close();
         w.Close();
+        if (!_nodeObjects) return;
         w.Line();
         w.Line("/// <summary>The flows to run: the flow as written, or a variant that reads the overridden node parameters (kept while they stay the same).</summary>");
-        w.Open($"private {Execution}FlowSet __FlowsFor({OverrideList} overrides)");
+        w.Open($"private {Execution}FlowSet __FlowsFor({NodeClassWriter.OverrideList} overrides)");
         w.Line("if (overrides.Count == 0) return s_flows;");
         w.Line($"var key = {Global(RegistryEmitter.RegistryClass)}.__OverrideKey(overrides);");
         w.Line("var cached = __overridden;");
@@ -321,57 +333,38 @@ internal sealed class PipelineEmitter
         w.Line("}");
         foreach (var node in flow.Nodes)
         {
-            if (!names.Nodes.TryGetValue(node.Name, out var nodeNames)) continue;
+            if (!names.Nodes.TryGetValue(node.Name, out var property)) continue;
+            var type = node.CallsFlow
+                ? Global(_names[node.Function].Pipeline) + "." + NodeClasses.CallNode
+                : Global(NodeClasses.Container) + "." + node.NodeClass;
+            var values = node.Arguments.Select(a => a.Initial is { } initial ? CSharp.Canonical(initial, a.Type) ?? "null" : "null");
             w.Line();
-            w.Line($"/// <summary>Node {CSharp.Code(node.Name)} (line {CSharp.Int(node.Line)}), which calls {CSharp.Code(node.Function)}.</summary>");
-            w.Line($"public {self}.{nodeNames.Type} {nodeNames.Property} {{ get; }} = new {self}.{nodeNames.Type}();");
+            w.Line("/// <summary>");
+            w.Line($"/// Node {CSharp.Code(node.Name)} (line {CSharp.Int(node.Line)}): " +
+                   (node.CallsFlow ? $"calls the flow {CSharp.Code(node.Function)}." : $"{CSharp.Code(node.Function)}{(string.IsNullOrEmpty(node.Summary) ? "" : ", " + CSharp.Doc(node.Summary))}."));
+            foreach (var comment in node.Comments) w.Line("/// " + CSharp.Doc(comment));
+            var written = node.Arguments.Where(a => a.Written is not null).Select(a => a.Name + ": " + a.Written).ToList();
+            if (written.Count > 0) w.Line("/// The file writes " + CSharp.Doc(string.Join(", ", written)) + ".");
+            w.Line("/// </summary>");
+            w.Line($"public {type} {property} {{ get; }} = new {type}({CSharp.Arguments(new[] { CSharp.String(node.Name) }.Concat(values))});");
         }
         w.Line();
         w.Line("/// <summary>Adds the node parameters that were set to a run's arguments.</summary>");
         w.Line(Header.Hidden);
-        w.Open($"internal void __Collect({Execution}FlowArguments arguments, {OverrideList} overrides)");
+        w.Open($"internal void __Collect({Execution}FlowArguments arguments, {NodeClassWriter.OverrideList} overrides)");
         foreach (var node in flow.Nodes)
-            if (names.Nodes.TryGetValue(node.Name, out var nodeNames)) w.Line($"{nodeNames.Property}.__Collect(arguments, overrides);");
+            if (names.Nodes.TryGetValue(node.Name, out var property)) w.Line($"{property}.__Collect(arguments, overrides);");
         w.Close();
         w.Close();
     }
 
-    private void WriteNode(NodeModel node, string type, Naming names)
+    // The node objects of nodes that call this flow: its parameters, with the ranges of what they feed.
+    private void WriteCallNode(FlowModel flow, Naming names)
     {
-        var w = _writer;
-        w.Line("/// <summary>");
-        w.Line($"/// Node {CSharp.Code(node.Name)} (line {CSharp.Int(node.Line)}): " +
-               (node.CallsFlow ? $"calls the flow {CSharp.Code(node.Function)}." : $"{CSharp.Code(node.Function)}{(string.IsNullOrEmpty(node.Summary) ? "" : ", " + CSharp.Doc(node.Summary))}."));
-        foreach (var comment in node.Comments) w.Line("/// " + CSharp.Doc(comment));
-        w.Line("/// </summary>");
-        w.Open("public sealed class " + type);
-        foreach (var parameter in node.Parameters) WriteFields(parameter, names.NodeParameters[(node.Name, parameter.Name)]);
-        w.Line();
-        w.Line($"internal {type}()");
-        w.Line("{");
-        w.Line("}");
-        foreach (var parameter in node.Parameters)
-        {
-            w.Line();
-            WriteProperty(parameter, names.NodeParameters[(node.Name, parameter.Name)],
-                $"Parameter {CSharp.Code(parameter.Name)} of node {CSharp.Code(node.Name)}", $"'{parameter.Name}' of node '{node.Name}'");
-        }
-        w.Line();
-        w.Line("/// <summary>Adds this node's parameters that were set to a run's arguments.</summary>");
-        w.Open($"internal void __Collect({Execution}FlowArguments arguments, {OverrideList} overrides)");
-        foreach (var parameter in node.Parameters)
-        {
-            var field = Field(names.NodeParameters[(node.Name, parameter.Name)]);
-            var key = CSharp.String(node.Name + "." + parameter.Name);
-            var entry = $"overrides.Add(({CSharp.String(node.Name)}, {CSharp.String(parameter.Name)}, {CSharp.ParamTypeExpression(parameter.Type)}));";
-            var nullable = IsNullable(parameter);
-            w.Open(nullable ? $"if ({field} is {{ }} {field}_value)" : $"if ({field}_set)");
-            w.Line($"arguments.Parameter({key}, {(nullable ? field + "_value" : field)});");
-            w.Line(entry);
-            w.Close();
-        }
-        w.Close();
-        w.Close();
+        var parameters = flow.Parameters
+            .Select(p => new NodeClassParameter(p.Name, names.Parameters[p.Name], new ParameterChecks(p.Type, p.Min, p.Max, p.EnumValues), p.Summary))
+            .ToList();
+        NodeClassWriter.Write(_writer, NodeClasses.CallNode, $"The parameters of a node that calls the flow {CSharp.Code(flow.Flow.Name)}.", parameters);
     }
 
     // A property is nullable when its initial value cannot be computed: a required flow parameter, or a value
@@ -406,7 +399,7 @@ internal sealed class PipelineEmitter
         var nullable = IsNullable(parameter);
         var field = Field(property);
         w.Line("/// <summary>");
-        w.Line($"/// {title}{(parameter.Summary is { Length: > 0 } summary ? ": " + CSharp.Doc(summary) : "")} ({Describe(parameter)}).");
+        w.Line($"/// {title}{(parameter.Summary is { Length: > 0 } summary ? ": " + CSharp.Doc(summary) : "")} ({CSharp.Doc(ChecksOf(parameter).Describe())}).");
         w.Line("/// </summary>");
         w.Line("/// <remarks>" + CSharp.Doc(Remarks(parameter, nullable)) + "</remarks>");
         w.Line($"public {type}{(nullable ? "?" : "")} {property}");
@@ -418,7 +411,7 @@ internal sealed class PipelineEmitter
         w.Indent();
         if (nullable)
         {
-            var checks = Checks(parameter, CSharp.IsValueType(parameter.Type) ? "checkedValue" : "value", what);
+            var checks = ChecksOf(parameter).Statements(CSharp.IsValueType(parameter.Type) ? "checkedValue" : "value", what);
             if (checks.Count > 0)
             {
                 w.Open(CSharp.IsValueType(parameter.Type) ? "if (value is { } checkedValue)" : "if (value is not null)");
@@ -429,7 +422,7 @@ internal sealed class PipelineEmitter
         }
         else
         {
-            foreach (var check in Checks(parameter, "value", what)) w.Line(check);
+            foreach (var check in ChecksOf(parameter).Statements("value", what)) w.Line(check);
             w.Line($"{field} = value;");
             w.Line($"{field}_set = true;");
         }
@@ -440,48 +433,7 @@ internal sealed class PipelineEmitter
     }
 
     // The statements that check a new value (none for bool, size and colour, or an unbounded integer).
-    private static List<string> Checks(ParameterModel parameter, string value, string what)
-    {
-        var lines = new List<string>();
-        switch (parameter.Type)
-        {
-            case ParamType.String:
-                lines.Add($"if ({value} is null) throw new global::System.ArgumentNullException(nameof(value));");
-                break;
-            case ParamType.Enum:
-                lines.Add($"if ({value} is null) throw new global::System.ArgumentNullException(nameof(value));");
-                if (parameter.EnumValues.Count == 0) break;
-                lines.Add($"switch ({value})");
-                lines.Add("{");
-                lines.Add("    " + string.Join(" ", parameter.EnumValues.Select(v => $"case {CSharp.String(v)}:")));
-                lines.Add("        break;");
-                lines.Add($"    default: throw new global::System.ArgumentException({CSharp.String($"{what} is one of {string.Join(", ", parameter.EnumValues)}")}, nameof(value));");
-                lines.Add("}");
-                break;
-            case ParamType.Bool or ParamType.Size or ParamType.Color:
-                break;
-            default:
-                var conditions = new List<string>();
-                if (CSharp.ParameterType(parameter.Type) == "double") conditions.Add($"double.IsNaN({value})");
-                if (parameter.Min is { } min) conditions.Add($"{value} < {CSharp.Bound(min, parameter.Type)}");
-                if (parameter.Max is { } max) conditions.Add($"{value} > {CSharp.Bound(max, parameter.Type)}");
-                if (conditions.Count == 0) break;
-                var range = CSharp.Range(parameter.Min, parameter.Max, parameter.Type);
-                var message = range is null ? $"{what} must be a number, not NaN" : $"{what} accepts {range}";
-                lines.Add($"if ({string.Join(" || ", conditions)}) throw new global::System.ArgumentOutOfRangeException(nameof(value), {value}, {CSharp.String(message)});");
-                break;
-        }
-        return lines;
-    }
-
-    private static string Describe(ParameterModel parameter)
-    {
-        var parts = new List<string> { parameter.Type.ToString() };
-        if (CSharp.UnitWords(parameter.Type) is { } unit) parts.Add(unit);
-        if (CSharp.Range(parameter.Min, parameter.Max, parameter.Type) is { } range) parts.Add("accepts " + range);
-        if (parameter.EnumValues.Count > 0) parts.Add("one of " + string.Join(", ", parameter.EnumValues));
-        return string.Join("; ", parts);
-    }
+    private static ParameterChecks ChecksOf(ParameterModel parameter) => new(parameter.Type, parameter.Min, parameter.Max, parameter.EnumValues);
 
     private static string Remarks(ParameterModel parameter, bool nullable)
     {

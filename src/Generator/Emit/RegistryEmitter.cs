@@ -22,7 +22,6 @@ internal static class RegistryEmitter
     public const string RegistryClass = "SymbolicGenRegistry";
 
     private const string Execution = "global::SymbolicGen.Runtime.Execution.";
-    private const string OverrideList = "global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)>";
 
     /// <summary>The registry file, or only diagnostics when it cannot be generated.</summary>
     public static EmittedFile Emit(FunctionsModel functions, GeneratorOptions options, CompilationFacts facts)
@@ -152,7 +151,7 @@ internal static class RegistryEmitter
         const string Ir = "global::SymbolicGen.Language.Ir.";
         writer.Line("/// <summary>The flow with the arguments in <paramref name=\"overrides\"/> read from parameters named <c>node.parameter</c>.</summary>");
         writer.Line(Header.Hidden);
-        writer.Open($"internal static {Ir}Flow __WithNodeParameters({Ir}Flow flow, {OverrideList} overrides)");
+        writer.Open($"internal static {Ir}Flow __WithNodeParameters({Ir}Flow flow, {NodeClassWriter.OverrideList} overrides)");
         writer.Line($"var nodes = new {Ir}Node[flow.Nodes.Count];");
         writer.Open("for (var i = 0; i < nodes.Length; i++)");
         writer.Line("var node = flow.Nodes[i];");
@@ -178,7 +177,7 @@ internal static class RegistryEmitter
         writer.Line();
         writer.Line("/// <summary>A key that names the set of overridden node parameters.</summary>");
         writer.Line(Header.Hidden);
-        writer.Open($"internal static string __OverrideKey({OverrideList} overrides)");
+        writer.Open($"internal static string __OverrideKey({NodeClassWriter.OverrideList} overrides)");
         writer.Line("var key = new global::System.Text.StringBuilder();");
         writer.Line("foreach (var o in overrides) key.Append(o.Node).Append('.').Append(o.Parameter).Append(';');");
         writer.Line("return key.ToString();");

@@ -7,9 +7,7 @@ namespace SymbolicGen.Generator.Model;
 /// <summary>A <c>.sym</c> additional file as the pipeline sees it: its path and text, nothing of Roslyn.</summary>
 internal sealed record SymFileInput(string Path, string Text);
 
-/// <summary>
-/// A parameter as a generated property shows it: a flow parameter, or a parameter of a node.
-/// </summary>
+/// <summary>A flow parameter as its generated property shows it.</summary>
 /// <param name="Name">The name in the .sym file.</param>
 /// <param name="Type">Its type; unit-bearing types are numbers in the canonical unit.</param>
 /// <param name="Initial">
@@ -18,12 +16,12 @@ internal sealed record SymFileInput(string Path, string Text);
 /// (a required flow parameter, a value in frames without a known frame rate), and the property is nullable.
 /// </param>
 /// <param name="Required">A flow parameter without default: a run needs a value.</param>
-/// <param name="Min">Smallest accepted value (canonical unit), if bounded.</param>
-/// <param name="Max">Largest accepted value (canonical unit), if bounded.</param>
+/// <param name="Min">Smallest accepted value (canonical unit), if bounded: the largest minimum of the parameters it feeds.</param>
+/// <param name="Max">Largest accepted value (canonical unit), if bounded: the smallest maximum of the parameters it feeds.</param>
 /// <param name="EnumValues">The accepted values of an enum parameter.</param>
 /// <param name="Summary">The function's summary of the parameter.</param>
 /// <param name="Written">How the value is written in the file (<c>6s</c>, <c>laplacian</c>), or null when not written.</param>
-/// <param name="Location">Where the name is declared or written (the node's name for an unwritten parameter).</param>
+/// <param name="Location">Where the parameter is declared.</param>
 internal sealed record ParameterModel(
     string Name,
     ParamType Type,
@@ -39,23 +37,35 @@ internal sealed record ParameterModel(
 /// <summary>A flow input or output.</summary>
 internal sealed record PortModel(string Name, Modality Type, LocationInfo Location);
 
-/// <summary>A node of a flow as the generated node object shows it.</summary>
+/// <summary>A parameter of a node: the value its node object starts with.</summary>
+/// <param name="Name">The parameter's name.</param>
+/// <param name="Type">Its type.</param>
+/// <param name="Initial">
+/// The value written in the file, or the function's default, in canonical form; null when it is known only
+/// when the flow runs (it comes from a flow parameter, or is in frames without a literal frame rate).
+/// </param>
+/// <param name="Written">How the file writes it (<c>0.45</c>, <c>seconds</c>), or null when the file does not set it.</param>
+internal sealed record NodeArgument(string Name, ParamType Type, Value? Initial, string? Written);
+
+/// <summary>A node of a flow as its node object shows it.</summary>
 /// <param name="Name">The node's name.</param>
 /// <param name="Function">The function or flow it calls.</param>
 /// <param name="Line">The 1-based line of the node's statement.</param>
-/// <param name="CallsFlow">It calls another flow of the file.</param>
+/// <param name="CallsFlow">It calls another flow of the file (its node object is that flow's <c>CallNode</c>).</param>
+/// <param name="NodeClass">For a function: the class of its node objects (<see cref="Emit.NodeClasses"/>), or null when it has none.</param>
 /// <param name="Summary">The function's summary.</param>
 /// <param name="Comments">The comment lines above the node.</param>
-/// <param name="Parameters">The parameters a program can change: all of the function's, except those fed by a flow parameter.</param>
+/// <param name="Arguments">Every parameter of the function or flow it calls, in declared order.</param>
 /// <param name="Location">The node's name.</param>
 internal sealed record NodeModel(
     string Name,
     string Function,
     int Line,
     bool CallsFlow,
+    string? NodeClass,
     string? Summary,
     EquatableArray<string> Comments,
-    EquatableArray<ParameterModel> Parameters,
+    EquatableArray<NodeArgument> Arguments,
     LocationInfo Location);
 
 /// <summary>
@@ -68,6 +78,7 @@ internal sealed record NodeModel(
 /// <param name="Parameters">The flow's parameters with the ranges of the parameters they feed.</param>
 /// <param name="Nodes">The nodes, in <see cref="Flow"/>'s order.</param>
 /// <param name="Callees">The flows of the file it calls, directly or not, in file order.</param>
+/// <param name="Called">Another flow of the file calls it, so it has a <c>CallNode</c> class.</param>
 /// <param name="Location">The flow's name in its header.</param>
 internal sealed record FlowModel(
     Flow Flow,
@@ -76,6 +87,7 @@ internal sealed record FlowModel(
     EquatableArray<ParameterModel> Parameters,
     EquatableArray<NodeModel> Nodes,
     EquatableArray<string> Callees,
+    bool Called,
     LocationInfo Location);
 
 /// <summary>A compiled <c>.sym</c> file: the flows to generate (those without errors) and the generator's own problems.</summary>
@@ -86,6 +98,9 @@ internal sealed record GeneratedName(string Name, string Path, string Flow);
 
 /// <summary>Every generated flow type name of the compilation, in path order.</summary>
 internal sealed record NameIndex(EquatableArray<GeneratedName> Names);
+
+/// <summary>The functions with parameters that generated pipelines call (whose node classes they use), in ordinal order.</summary>
+internal sealed record UsedFunctions(EquatableArray<string> Names);
 
 /// <summary>A file's generated source (null when nothing is generated) and the generator diagnostics for it.</summary>
 internal sealed record EmittedFile(string HintName, string? Source, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -86,14 +86,20 @@ internal static class SymFileReader
         private readonly FunctionCatalog _catalog;
         private readonly Dictionary<string, Flow> _flows = new(StringComparer.Ordinal);
         private readonly Dictionary<(string Flow, string Parameter), (double? Min, double? Max)> _ranges = new();
+        private readonly Dictionary<string, string> _nodeClasses;
+        private readonly HashSet<string> _called = new(StringComparer.Ordinal);
 
         public Reader(string path, LineMap lines, FunctionCatalog catalog, EquatableArray<Flow> flows)
         {
             _path = path;
             _lines = lines;
             _catalog = catalog;
+            _nodeClasses = Emit.NodeClasses.Of(catalog).Classes;
             foreach (var flow in flows)
                 if (!_flows.ContainsKey(flow.Name)) _flows.Add(flow.Name, flow);
+            foreach (var flow in flows)
+                foreach (var node in flow.Nodes)
+                    if (_flows.ContainsKey(node.Function)) _called.Add(node.Function);
         }
 
         public FlowModel Flow(Flow flow) => new(
@@ -103,6 +109,7 @@ internal static class SymFileReader
             flow.Parameters.Select(p => FlowParameter(flow, p)).ToEquatableArray(),
             flow.Nodes.Select(n => Node(flow, n)).ToEquatableArray(),
             Callees(flow),
+            _called.Contains(flow.Name),
             Location(flow.NameSpan));
 
         private ParameterModel FlowParameter(Flow flow, FlowParameter parameter)
@@ -117,26 +124,20 @@ internal static class SymFileReader
         {
             var callee = _flows.TryGetValue(node.Function, out var called) ? called : null;
             var function = callee is not null ? Signature(callee) : _catalog.Find(node.Function);
-            var parameters = new List<ParameterModel>();
+            var arguments = new List<NodeArgument>();
             if (function is not null)
             {
                 var fps = FramesPerSecond(node, function);
                 foreach (var parameter in function.Parameters)
                 {
-                    var argument = node.Arguments.FirstOrDefault(a => a.Name == parameter.Name);
-                    if (argument?.Value is ParameterRefValue) continue;
-                    var value = argument?.Value ?? parameter.Default;
-                    var (min, max) = callee is not null
-                        ? RangeOf(callee.Name, parameter.Name, new HashSet<string>(StringComparer.Ordinal))
-                        : (parameter.Min, parameter.Max);
-                    parameters.Add(new ParameterModel(parameter.Name, parameter.Type, Canonical(value, parameter.Type, fps), false,
-                        min, max, parameter.EnumValues, parameter.Summary,
-                        argument is null ? null : Written(argument.Value),
-                        Location(argument is null ? node.NameSpan : argument.NameSpan)));
+                    var written = node.Arguments.FirstOrDefault(a => a.Name == parameter.Name)?.Value;
+                    arguments.Add(new NodeArgument(parameter.Name, parameter.Type, Canonical(written ?? parameter.Default, parameter.Type, fps),
+                        written is null ? null : Written(written)));
                 }
             }
-            return new NodeModel(node.Name, node.Function, _lines.GetPosition(node.Span.Start).Line, callee is not null,
-                callee is not null ? null : function?.Summary, node.Comments, parameters.ToEquatableArray(), Location(node.NameSpan));
+            var nodeClass = callee is null && _nodeClasses.TryGetValue(node.Function, out var name) ? name : null;
+            return new NodeModel(node.Name, node.Function, _lines.GetPosition(node.Span.Start).Line, callee is not null, nodeClass,
+                callee is not null ? null : function?.Summary, node.Comments, arguments.ToEquatableArray(), Location(node.NameSpan));
         }
 
         // What a call of a flow binds to: its inputs, outputs and parameters (flows declare no ranges).

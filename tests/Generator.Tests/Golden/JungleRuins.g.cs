@@ -125,36 +125,46 @@ namespace TestApp.Workflows
         /// <summary>The flow's IR, built as it was compiled.</summary>
         private static global::SymbolicGen.Language.Ir.Flow __CreateDefinition()
         {
+            static global::SymbolicGen.Language.Ir.Argument A(string name, global::SymbolicGen.Language.Ir.Value value) => new global::SymbolicGen.Language.Ir.Argument(name, value);
+            static global::SymbolicGen.Language.Ir.Value F(string name) => new global::SymbolicGen.Language.Ir.ParameterRefValue(name);
+            static global::SymbolicGen.Language.Ir.FlowParameter FP(string name, global::SymbolicGen.Language.Catalog.ParamType type, global::SymbolicGen.Language.Ir.Value value) => new global::SymbolicGen.Language.Ir.FlowParameter(name, type, value);
+            static global::SymbolicGen.Language.Ir.Link L(string fromNode, string fromPort, string toNode, string toPort) => new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource(fromNode, fromPort), new global::SymbolicGen.Language.Ir.PortTarget(toNode, toPort));
+            static global::SymbolicGen.Language.Ir.Node N(string name, string function, global::SymbolicGen.Language.EquatableArray<string> aliases, global::SymbolicGen.Language.EquatableArray<string> comments, string trailing, params global::SymbolicGen.Language.Ir.Argument[] arguments) => new global::SymbolicGen.Language.Ir.Node(name, function, global::SymbolicGen.Language.EquatableArray<global::SymbolicGen.Language.Ir.Argument>.Own(arguments), aliases, comments, trailing);
+            static global::SymbolicGen.Language.Ir.Value Num(double number) => new global::SymbolicGen.Language.Ir.NumberValue(number);
+            static global::SymbolicGen.Language.EquatableArray<T> Of<T>(params T[] items) => global::SymbolicGen.Language.EquatableArray<T>.Own(items);
+            static global::SymbolicGen.Language.Ir.FlowPort P(string name, global::SymbolicGen.Language.Catalog.Modality type) => new global::SymbolicGen.Language.Ir.FlowPort(name, type);
+            static global::SymbolicGen.Language.Ir.Value Q(double number, string unit) => new global::SymbolicGen.Language.Ir.QuantityValue(number, unit);
+            static global::SymbolicGen.Language.Ir.Value Y(string name) => new global::SymbolicGen.Language.Ir.SymbolValue(name);
+
             return new global::SymbolicGen.Language.Ir.Flow(
                 "JungleRuins",
                 global::SymbolicGen.Language.Ir.SyntaxStyle.Dataflow,
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.FlowPort>(
-                    new global::SymbolicGen.Language.Ir.FlowPort("jungle", global::SymbolicGen.Language.Catalog.Modality.Image),
-                    new global::SymbolicGen.Language.Ir.FlowPort("ruins", global::SymbolicGen.Language.Catalog.Modality.Image)),
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.FlowParameter>(
-                    new global::SymbolicGen.Language.Ir.FlowParameter("seconds", global::SymbolicGen.Language.Catalog.ParamType.Duration, new global::SymbolicGen.Language.Ir.QuantityValue(6D, "s"))),
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.FlowPort>(
-                    new global::SymbolicGen.Language.Ir.FlowPort("film", global::SymbolicGen.Language.Catalog.Modality.Video),
-                    new global::SymbolicGen.Language.Ir.FlowPort("poster", global::SymbolicGen.Language.Catalog.Modality.Image)),
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Node>(
-                    new global::SymbolicGen.Language.Ir.Node("poster", "ImageBlend", global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Argument>(new global::SymbolicGen.Language.Ir.Argument("weight", new global::SymbolicGen.Language.Ir.NumberValue(0.45D)), new global::SymbolicGen.Language.Ir.Argument("mode", new global::SymbolicGen.Language.Ir.SymbolValue("laplacian"))), default(global::SymbolicGen.Language.EquatableArray<string>), default(global::SymbolicGen.Language.EquatableArray<string>), null),
-                    new global::SymbolicGen.Language.Ir.Node("clip", "ImageToVideo", global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Argument>(new global::SymbolicGen.Language.Ir.Argument("duration", new global::SymbolicGen.Language.Ir.ParameterRefValue("seconds")), new global::SymbolicGen.Language.Ir.Argument("fps", new global::SymbolicGen.Language.Ir.QuantityValue(24D, "fps")), new global::SymbolicGen.Language.Ir.Argument("motion", new global::SymbolicGen.Language.Ir.SymbolValue("zoom_in"))), default(global::SymbolicGen.Language.EquatableArray<string>), default(global::SymbolicGen.Language.EquatableArray<string>), null),
-                    new global::SymbolicGen.Language.Ir.Node("birds", "Birdsong", global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Argument>(new global::SymbolicGen.Language.Ir.Argument("duration", new global::SymbolicGen.Language.Ir.ParameterRefValue("seconds")), new global::SymbolicGen.Language.Ir.Argument("density", new global::SymbolicGen.Language.Ir.NumberValue(0.7D))), default(global::SymbolicGen.Language.EquatableArray<string>), default(global::SymbolicGen.Language.EquatableArray<string>), null),
-                    new global::SymbolicGen.Language.Ir.Node("water", "WaterAmbience", global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Argument>(new global::SymbolicGen.Language.Ir.Argument("duration", new global::SymbolicGen.Language.Ir.ParameterRefValue("seconds")), new global::SymbolicGen.Language.Ir.Argument("flow", new global::SymbolicGen.Language.Ir.NumberValue(0.5D))), default(global::SymbolicGen.Language.EquatableArray<string>), default(global::SymbolicGen.Language.EquatableArray<string>), null),
-                    new global::SymbolicGen.Language.Ir.Node("sound", "AudioMix", global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Argument>(new global::SymbolicGen.Language.Ir.Argument("gain_b", new global::SymbolicGen.Language.Ir.QuantityValue(-6D, "dB"))), default(global::SymbolicGen.Language.EquatableArray<string>), default(global::SymbolicGen.Language.EquatableArray<string>), null),
-                    new global::SymbolicGen.Language.Ir.Node("film", "AddAudio", default(global::SymbolicGen.Language.EquatableArray<global::SymbolicGen.Language.Ir.Argument>), default(global::SymbolicGen.Language.EquatableArray<string>), default(global::SymbolicGen.Language.EquatableArray<string>), null)),
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Link>(
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource(null, "jungle"), new global::SymbolicGen.Language.Ir.PortTarget("poster", "a")),
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource(null, "ruins"), new global::SymbolicGen.Language.Ir.PortTarget("poster", "b")),
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource("poster", "image"), new global::SymbolicGen.Language.Ir.PortTarget("clip", "image")),
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource("birds", "audio"), new global::SymbolicGen.Language.Ir.PortTarget("sound", "a")),
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource("water", "audio"), new global::SymbolicGen.Language.Ir.PortTarget("sound", "b")),
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource("clip", "video"), new global::SymbolicGen.Language.Ir.PortTarget("film", "video")),
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource("sound", "audio"), new global::SymbolicGen.Language.Ir.PortTarget("film", "audio")),
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource("film", "video"), new global::SymbolicGen.Language.Ir.PortTarget(null, "film")),
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource("poster", "image"), new global::SymbolicGen.Language.Ir.PortTarget(null, "poster"))),
-                global::SymbolicGen.Language.EquatableArray.Of<string>("Blend a jungle photo with ancient ruins, animate it, score it with birdsong and water."),
-                default(global::SymbolicGen.Language.EquatableArray<string>));
+                Of(
+                    P("jungle", global::SymbolicGen.Language.Catalog.Modality.Image),
+                    P("ruins", global::SymbolicGen.Language.Catalog.Modality.Image)),
+                Of(FP("seconds", global::SymbolicGen.Language.Catalog.ParamType.Duration, Q(6D, "s"))),
+                Of(
+                    P("film", global::SymbolicGen.Language.Catalog.Modality.Video),
+                    P("poster", global::SymbolicGen.Language.Catalog.Modality.Image)),
+                Of(
+                    N("poster", "ImageBlend", default, default, null, A("weight", Num(0.45D)), A("mode", Y("laplacian"))),
+                    N("clip", "ImageToVideo", default, default, null, A("duration", F("seconds")), A("fps", Q(24D, "fps")), A("motion", Y("zoom_in"))),
+                    N("birds", "Birdsong", default, default, null, A("duration", F("seconds")), A("density", Num(0.7D))),
+                    N("water", "WaterAmbience", default, default, null, A("duration", F("seconds")), A("flow", Num(0.5D))),
+                    N("sound", "AudioMix", default, default, null, A("gain_b", Q(-6D, "dB"))),
+                    N("film", "AddAudio", default, default, null)),
+                Of(
+                    L(null, "jungle", "poster", "a"),
+                    L(null, "ruins", "poster", "b"),
+                    L("poster", "image", "clip", "image"),
+                    L("birds", "audio", "sound", "a"),
+                    L("water", "audio", "sound", "b"),
+                    L("clip", "video", "film", "video"),
+                    L("sound", "audio", "film", "audio"),
+                    L("film", "video", null, "film"),
+                    L("poster", "image", null, "poster")),
+                Of<string>("Blend a jungle photo with ancient ruins, animate it, score it with birdsong and water."),
+                default);
         }
 #nullable restore
 
@@ -181,23 +191,40 @@ namespace TestApp.Workflows
             {
             }
 
-            /// <summary>Node <c>poster</c> (line 3), which calls <c>ImageBlend</c>.</summary>
-            public global::TestApp.Workflows.JungleRuinsPipeline.PosterNode Poster { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.PosterNode();
+            /// <summary>
+            /// Node <c>poster</c> (line 3): <c>ImageBlend</c>, Blend two images into one.
+            /// The file writes weight: 0.45, mode: laplacian.
+            /// </summary>
+            public global::TestApp.Workflows.SymbolicGenNodes.ImageBlendNode Poster { get; } = new global::TestApp.Workflows.SymbolicGenNodes.ImageBlendNode("poster", 0.45D, "laplacian");
 
-            /// <summary>Node <c>clip</c> (line 4), which calls <c>ImageToVideo</c>.</summary>
-            public global::TestApp.Workflows.JungleRuinsPipeline.ClipNode Clip { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.ClipNode();
+            /// <summary>
+            /// Node <c>clip</c> (line 4): <c>ImageToVideo</c>, Animate a still image with a camera move.
+            /// The file writes duration: seconds, fps: 24fps, motion: zoom_in.
+            /// </summary>
+            public global::TestApp.Workflows.SymbolicGenNodes.ImageToVideoNode Clip { get; } = new global::TestApp.Workflows.SymbolicGenNodes.ImageToVideoNode("clip", null, 24D, "zoom_in", 0.15D);
 
-            /// <summary>Node <c>birds</c> (line 5), which calls <c>Birdsong</c>.</summary>
-            public global::TestApp.Workflows.JungleRuinsPipeline.BirdsNode Birds { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.BirdsNode();
+            /// <summary>
+            /// Node <c>birds</c> (line 5): <c>Birdsong</c>, Synthesise birdsong.
+            /// The file writes duration: seconds, density: 0.7.
+            /// </summary>
+            public global::TestApp.Workflows.SymbolicGenNodes.BirdsongNode Birds { get; } = new global::TestApp.Workflows.SymbolicGenNodes.BirdsongNode("birds", null, 0.7D, 0L, 44100D);
 
-            /// <summary>Node <c>water</c> (line 6), which calls <c>WaterAmbience</c>.</summary>
-            public global::TestApp.Workflows.JungleRuinsPipeline.WaterNode Water { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.WaterNode();
+            /// <summary>
+            /// Node <c>water</c> (line 6): <c>WaterAmbience</c>, Synthesise running water.
+            /// The file writes duration: seconds, flow: 0.5.
+            /// </summary>
+            public global::TestApp.Workflows.SymbolicGenNodes.WaterAmbienceNode Water { get; } = new global::TestApp.Workflows.SymbolicGenNodes.WaterAmbienceNode("water", null, 0.5D, 0L, 44100D);
 
-            /// <summary>Node <c>sound</c> (line 7), which calls <c>AudioMix</c>.</summary>
-            public global::TestApp.Workflows.JungleRuinsPipeline.SoundNode Sound { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.SoundNode();
+            /// <summary>
+            /// Node <c>sound</c> (line 7): <c>AudioMix</c>, Mix two audio tracks.
+            /// The file writes gain_b: -6dB.
+            /// </summary>
+            public global::TestApp.Workflows.SymbolicGenNodes.AudioMixNode Sound { get; } = new global::TestApp.Workflows.SymbolicGenNodes.AudioMixNode("sound", 0D, -6D);
 
-            /// <summary>Node <c>film</c> (line 8), which calls <c>AddAudio</c>.</summary>
-            public global::TestApp.Workflows.JungleRuinsPipeline.FilmNode Film { get; } = new global::TestApp.Workflows.JungleRuinsPipeline.FilmNode();
+            /// <summary>
+            /// Node <c>film</c> (line 8): <c>AddAudio</c>, Put an audio track under a video.
+            /// </summary>
+            public global::TestApp.Workflows.SymbolicGenNodes.AddAudioNode Film { get; } = new global::TestApp.Workflows.SymbolicGenNodes.AddAudioNode("film", "trim");
 
             /// <summary>Adds the node parameters that were set to a run's arguments.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -209,426 +236,6 @@ namespace TestApp.Workflows
                 Water.__Collect(arguments, overrides);
                 Sound.__Collect(arguments, overrides);
                 Film.__Collect(arguments, overrides);
-            }
-        }
-
-        /// <summary>
-        /// Node <c>poster</c> (line 3): <c>ImageBlend</c>, Blend two images into one.
-        /// </summary>
-        public sealed class PosterNode
-        {
-            private double _weight = 0.45D;
-            private bool _weight_set;
-            private string _mode = "laplacian";
-            private bool _mode_set;
-
-            internal PosterNode()
-            {
-            }
-
-            /// <summary>
-            /// Parameter <c>weight</c> of node <c>poster</c>: Share of b in the result (Ratio; as a fraction (1 = 100%); accepts 0 to 1).
-            /// </summary>
-            /// <remarks>Written as 0.45 in the file. Setting it overrides the value in the file for the next runs.</remarks>
-            public double Weight
-            {
-                get => _weight;
-                set
-                {
-                    if (double.IsNaN(value) || value < 0D || value > 1D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'weight' of node 'poster' accepts 0 to 1");
-                    _weight = value;
-                    _weight_set = true;
-                }
-            }
-
-            /// <summary>
-            /// Parameter <c>mode</c> of node <c>poster</c>: How the images are combined (Enum; one of alpha, laplacian, multiply, screen, overlay).
-            /// </summary>
-            /// <remarks>Written as laplacian in the file. Setting it overrides the value in the file for the next runs.</remarks>
-            public string Mode
-            {
-                get => _mode;
-                set
-                {
-                    if (value is null) throw new global::System.ArgumentNullException(nameof(value));
-                    switch (value)
-                    {
-                        case "alpha": case "laplacian": case "multiply": case "screen": case "overlay":
-                            break;
-                        default: throw new global::System.ArgumentException("'mode' of node 'poster' is one of alpha, laplacian, multiply, screen, overlay", nameof(value));
-                    }
-                    _mode = value;
-                    _mode_set = true;
-                }
-            }
-
-            /// <summary>Adds this node's parameters that were set to a run's arguments.</summary>
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                if (_weight_set)
-                {
-                    arguments.Parameter("poster.weight", _weight);
-                    overrides.Add(("poster", "weight", global::SymbolicGen.Language.Catalog.ParamType.Ratio));
-                }
-                if (_mode_set)
-                {
-                    arguments.Parameter("poster.mode", _mode);
-                    overrides.Add(("poster", "mode", global::SymbolicGen.Language.Catalog.ParamType.Enum));
-                }
-            }
-        }
-
-        /// <summary>
-        /// Node <c>clip</c> (line 4): <c>ImageToVideo</c>, Animate a still image with a camera move.
-        /// </summary>
-        public sealed class ClipNode
-        {
-            private double _fps = 24D;
-            private bool _fps_set;
-            private string _motion = "zoom_in";
-            private bool _motion_set;
-            private double _zoom = 0.15D;
-            private bool _zoom_set;
-
-            internal ClipNode()
-            {
-            }
-
-            /// <summary>
-            /// Parameter <c>fps</c> of node <c>clip</c>: Frames per second (FrameRate; in frames per second; accepts 1 fps to 120 fps).
-            /// </summary>
-            /// <remarks>Written as 24fps in the file. Setting it overrides the value in the file for the next runs.</remarks>
-            public double Fps
-            {
-                get => _fps;
-                set
-                {
-                    if (double.IsNaN(value) || value < 1D || value > 120D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'fps' of node 'clip' accepts 1 fps to 120 fps");
-                    _fps = value;
-                    _fps_set = true;
-                }
-            }
-
-            /// <summary>
-            /// Parameter <c>motion</c> of node <c>clip</c>: Camera move (Enum; one of still, zoom_in, zoom_out, pan_left, pan_right, pan_up, pan_down).
-            /// </summary>
-            /// <remarks>Written as zoom_in in the file. Setting it overrides the value in the file for the next runs.</remarks>
-            public string Motion
-            {
-                get => _motion;
-                set
-                {
-                    if (value is null) throw new global::System.ArgumentNullException(nameof(value));
-                    switch (value)
-                    {
-                        case "still": case "zoom_in": case "zoom_out": case "pan_left": case "pan_right": case "pan_up": case "pan_down":
-                            break;
-                        default: throw new global::System.ArgumentException("'motion' of node 'clip' is one of still, zoom_in, zoom_out, pan_left, pan_right, pan_up, pan_down", nameof(value));
-                    }
-                    _motion = value;
-                    _motion_set = true;
-                }
-            }
-
-            /// <summary>
-            /// Parameter <c>zoom</c> of node <c>clip</c>: How far the camera moves, as a fraction of the frame (Ratio; as a fraction (1 = 100%); accepts 0 to 0.5).
-            /// </summary>
-            /// <remarks>Setting it overrides the value in the file for the next runs.</remarks>
-            public double Zoom
-            {
-                get => _zoom;
-                set
-                {
-                    if (double.IsNaN(value) || value < 0D || value > 0.5D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'zoom' of node 'clip' accepts 0 to 0.5");
-                    _zoom = value;
-                    _zoom_set = true;
-                }
-            }
-
-            /// <summary>Adds this node's parameters that were set to a run's arguments.</summary>
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                if (_fps_set)
-                {
-                    arguments.Parameter("clip.fps", _fps);
-                    overrides.Add(("clip", "fps", global::SymbolicGen.Language.Catalog.ParamType.FrameRate));
-                }
-                if (_motion_set)
-                {
-                    arguments.Parameter("clip.motion", _motion);
-                    overrides.Add(("clip", "motion", global::SymbolicGen.Language.Catalog.ParamType.Enum));
-                }
-                if (_zoom_set)
-                {
-                    arguments.Parameter("clip.zoom", _zoom);
-                    overrides.Add(("clip", "zoom", global::SymbolicGen.Language.Catalog.ParamType.Ratio));
-                }
-            }
-        }
-
-        /// <summary>
-        /// Node <c>birds</c> (line 5): <c>Birdsong</c>, Synthesise birdsong.
-        /// </summary>
-        public sealed class BirdsNode
-        {
-            private double _density = 0.7D;
-            private bool _density_set;
-            private long _seed = 0L;
-            private bool _seed_set;
-            private double _sampleRate = 44100D;
-            private bool _sampleRate_set;
-
-            internal BirdsNode()
-            {
-            }
-
-            /// <summary>
-            /// Parameter <c>density</c> of node <c>birds</c>: How many birds sing at once (Ratio; as a fraction (1 = 100%); accepts 0 to 1).
-            /// </summary>
-            /// <remarks>Written as 0.7 in the file. Setting it overrides the value in the file for the next runs.</remarks>
-            public double Density
-            {
-                get => _density;
-                set
-                {
-                    if (double.IsNaN(value) || value < 0D || value > 1D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'density' of node 'birds' accepts 0 to 1");
-                    _density = value;
-                    _density_set = true;
-                }
-            }
-
-            /// <summary>
-            /// Parameter <c>seed</c> of node <c>birds</c>: Random seed (Seed).
-            /// </summary>
-            /// <remarks>Setting it overrides the value in the file for the next runs.</remarks>
-            public long Seed
-            {
-                get => _seed;
-                set
-                {
-                    _seed = value;
-                    _seed_set = true;
-                }
-            }
-
-            /// <summary>
-            /// Parameter <c>sample_rate</c> of node <c>birds</c>: Samples per second (Frequency; in hertz; accepts 8000 Hz to 192000 Hz).
-            /// </summary>
-            /// <remarks>Setting it overrides the value in the file for the next runs.</remarks>
-            public double SampleRate
-            {
-                get => _sampleRate;
-                set
-                {
-                    if (double.IsNaN(value) || value < 8000D || value > 192000D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'sample_rate' of node 'birds' accepts 8000 Hz to 192000 Hz");
-                    _sampleRate = value;
-                    _sampleRate_set = true;
-                }
-            }
-
-            /// <summary>Adds this node's parameters that were set to a run's arguments.</summary>
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                if (_density_set)
-                {
-                    arguments.Parameter("birds.density", _density);
-                    overrides.Add(("birds", "density", global::SymbolicGen.Language.Catalog.ParamType.Ratio));
-                }
-                if (_seed_set)
-                {
-                    arguments.Parameter("birds.seed", _seed);
-                    overrides.Add(("birds", "seed", global::SymbolicGen.Language.Catalog.ParamType.Seed));
-                }
-                if (_sampleRate_set)
-                {
-                    arguments.Parameter("birds.sample_rate", _sampleRate);
-                    overrides.Add(("birds", "sample_rate", global::SymbolicGen.Language.Catalog.ParamType.Frequency));
-                }
-            }
-        }
-
-        /// <summary>
-        /// Node <c>water</c> (line 6): <c>WaterAmbience</c>, Synthesise running water.
-        /// </summary>
-        public sealed class WaterNode
-        {
-            private double _flow = 0.5D;
-            private bool _flow_set;
-            private long _seed = 0L;
-            private bool _seed_set;
-            private double _sampleRate = 44100D;
-            private bool _sampleRate_set;
-
-            internal WaterNode()
-            {
-            }
-
-            /// <summary>
-            /// Parameter <c>flow</c> of node <c>water</c>: From a trickle to a torrent (Ratio; as a fraction (1 = 100%); accepts 0 to 1).
-            /// </summary>
-            /// <remarks>Written as 0.5 in the file. Setting it overrides the value in the file for the next runs.</remarks>
-            public double Flow
-            {
-                get => _flow;
-                set
-                {
-                    if (double.IsNaN(value) || value < 0D || value > 1D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'flow' of node 'water' accepts 0 to 1");
-                    _flow = value;
-                    _flow_set = true;
-                }
-            }
-
-            /// <summary>
-            /// Parameter <c>seed</c> of node <c>water</c>: Random seed (Seed).
-            /// </summary>
-            /// <remarks>Setting it overrides the value in the file for the next runs.</remarks>
-            public long Seed
-            {
-                get => _seed;
-                set
-                {
-                    _seed = value;
-                    _seed_set = true;
-                }
-            }
-
-            /// <summary>
-            /// Parameter <c>sample_rate</c> of node <c>water</c>: Samples per second (Frequency; in hertz; accepts 8000 Hz to 192000 Hz).
-            /// </summary>
-            /// <remarks>Setting it overrides the value in the file for the next runs.</remarks>
-            public double SampleRate
-            {
-                get => _sampleRate;
-                set
-                {
-                    if (double.IsNaN(value) || value < 8000D || value > 192000D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'sample_rate' of node 'water' accepts 8000 Hz to 192000 Hz");
-                    _sampleRate = value;
-                    _sampleRate_set = true;
-                }
-            }
-
-            /// <summary>Adds this node's parameters that were set to a run's arguments.</summary>
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                if (_flow_set)
-                {
-                    arguments.Parameter("water.flow", _flow);
-                    overrides.Add(("water", "flow", global::SymbolicGen.Language.Catalog.ParamType.Ratio));
-                }
-                if (_seed_set)
-                {
-                    arguments.Parameter("water.seed", _seed);
-                    overrides.Add(("water", "seed", global::SymbolicGen.Language.Catalog.ParamType.Seed));
-                }
-                if (_sampleRate_set)
-                {
-                    arguments.Parameter("water.sample_rate", _sampleRate);
-                    overrides.Add(("water", "sample_rate", global::SymbolicGen.Language.Catalog.ParamType.Frequency));
-                }
-            }
-        }
-
-        /// <summary>
-        /// Node <c>sound</c> (line 7): <c>AudioMix</c>, Mix two audio tracks.
-        /// </summary>
-        public sealed class SoundNode
-        {
-            private double _gainA = 0D;
-            private bool _gainA_set;
-            private double _gainB = -6D;
-            private bool _gainB_set;
-
-            internal SoundNode()
-            {
-            }
-
-            /// <summary>
-            /// Parameter <c>gain_a</c> of node <c>sound</c>: Gain applied to a (Gain; in decibels; accepts -60 dB to 12 dB).
-            /// </summary>
-            /// <remarks>Setting it overrides the value in the file for the next runs.</remarks>
-            public double GainA
-            {
-                get => _gainA;
-                set
-                {
-                    if (double.IsNaN(value) || value < -60D || value > 12D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'gain_a' of node 'sound' accepts -60 dB to 12 dB");
-                    _gainA = value;
-                    _gainA_set = true;
-                }
-            }
-
-            /// <summary>
-            /// Parameter <c>gain_b</c> of node <c>sound</c>: Gain applied to b (Gain; in decibels; accepts -60 dB to 12 dB).
-            /// </summary>
-            /// <remarks>Written as -6dB in the file. Setting it overrides the value in the file for the next runs.</remarks>
-            public double GainB
-            {
-                get => _gainB;
-                set
-                {
-                    if (double.IsNaN(value) || value < -60D || value > 12D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'gain_b' of node 'sound' accepts -60 dB to 12 dB");
-                    _gainB = value;
-                    _gainB_set = true;
-                }
-            }
-
-            /// <summary>Adds this node's parameters that were set to a run's arguments.</summary>
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                if (_gainA_set)
-                {
-                    arguments.Parameter("sound.gain_a", _gainA);
-                    overrides.Add(("sound", "gain_a", global::SymbolicGen.Language.Catalog.ParamType.Gain));
-                }
-                if (_gainB_set)
-                {
-                    arguments.Parameter("sound.gain_b", _gainB);
-                    overrides.Add(("sound", "gain_b", global::SymbolicGen.Language.Catalog.ParamType.Gain));
-                }
-            }
-        }
-
-        /// <summary>
-        /// Node <c>film</c> (line 8): <c>AddAudio</c>, Put an audio track under a video.
-        /// </summary>
-        public sealed class FilmNode
-        {
-            private string _fit = "trim";
-            private bool _fit_set;
-
-            internal FilmNode()
-            {
-            }
-
-            /// <summary>
-            /// Parameter <c>fit</c> of node <c>film</c>: How the audio is fitted to the video's length (Enum; one of trim, loop, pad).
-            /// </summary>
-            /// <remarks>Setting it overrides the value in the file for the next runs.</remarks>
-            public string Fit
-            {
-                get => _fit;
-                set
-                {
-                    if (value is null) throw new global::System.ArgumentNullException(nameof(value));
-                    switch (value)
-                    {
-                        case "trim": case "loop": case "pad":
-                            break;
-                        default: throw new global::System.ArgumentException("'fit' of node 'film' is one of trim, loop, pad", nameof(value));
-                    }
-                    _fit = value;
-                    _fit_set = true;
-                }
-            }
-
-            /// <summary>Adds this node's parameters that were set to a run's arguments.</summary>
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                if (_fit_set)
-                {
-                    arguments.Parameter("film.fit", _fit);
-                    overrides.Add(("film", "fit", global::SymbolicGen.Language.Catalog.ParamType.Enum));
-                }
             }
         }
     }

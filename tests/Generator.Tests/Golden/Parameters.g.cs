@@ -174,27 +174,39 @@ namespace TestApp.Workflows
         /// <summary>The flow's IR, built as it was compiled.</summary>
         private static global::SymbolicGen.Language.Ir.Flow __CreateDefinition()
         {
+            static global::SymbolicGen.Language.Ir.Argument A(string name, global::SymbolicGen.Language.Ir.Value value) => new global::SymbolicGen.Language.Ir.Argument(name, value);
+            static global::SymbolicGen.Language.Ir.Value B(bool value) => new global::SymbolicGen.Language.Ir.BoolValue(value);
+            static global::SymbolicGen.Language.Ir.Value C(string hex) => new global::SymbolicGen.Language.Ir.ColorValue(hex);
+            static global::SymbolicGen.Language.Ir.Value F(string name) => new global::SymbolicGen.Language.Ir.ParameterRefValue(name);
+            static global::SymbolicGen.Language.Ir.FlowParameter FP(string name, global::SymbolicGen.Language.Catalog.ParamType type, global::SymbolicGen.Language.Ir.Value value) => new global::SymbolicGen.Language.Ir.FlowParameter(name, type, value);
+            static global::SymbolicGen.Language.Ir.Link L(string fromNode, string fromPort, string toNode, string toPort) => new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource(fromNode, fromPort), new global::SymbolicGen.Language.Ir.PortTarget(toNode, toPort));
+            static global::SymbolicGen.Language.Ir.Node N(string name, string function, global::SymbolicGen.Language.EquatableArray<string> aliases, global::SymbolicGen.Language.EquatableArray<string> comments, string trailing, params global::SymbolicGen.Language.Ir.Argument[] arguments) => new global::SymbolicGen.Language.Ir.Node(name, function, global::SymbolicGen.Language.EquatableArray<global::SymbolicGen.Language.Ir.Argument>.Own(arguments), aliases, comments, trailing);
+            static global::SymbolicGen.Language.Ir.Value Num(double number) => new global::SymbolicGen.Language.Ir.NumberValue(number);
+            static global::SymbolicGen.Language.EquatableArray<T> Of<T>(params T[] items) => global::SymbolicGen.Language.EquatableArray<T>.Own(items);
+            static global::SymbolicGen.Language.Ir.FlowPort P(string name, global::SymbolicGen.Language.Catalog.Modality type) => new global::SymbolicGen.Language.Ir.FlowPort(name, type);
+            static global::SymbolicGen.Language.Ir.Value Q(double number, string unit) => new global::SymbolicGen.Language.Ir.QuantityValue(number, unit);
+            static global::SymbolicGen.Language.Ir.Value S(string text, bool block) => new global::SymbolicGen.Language.Ir.StringValue(text, block);
+            static global::SymbolicGen.Language.Ir.Value Z(int width, int height) => new global::SymbolicGen.Language.Ir.SizeValue(width, height);
+
             return new global::SymbolicGen.Language.Ir.Flow(
                 "Parameters",
                 global::SymbolicGen.Language.Ir.SyntaxStyle.Declarative,
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.FlowPort>(
-                    new global::SymbolicGen.Language.Ir.FlowPort("text", global::SymbolicGen.Language.Catalog.Modality.Text)),
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.FlowParameter>(
-                    new global::SymbolicGen.Language.Ir.FlowParameter("seconds", global::SymbolicGen.Language.Catalog.ParamType.Duration, new global::SymbolicGen.Language.Ir.QuantityValue(2D, "s")),
-                    new global::SymbolicGen.Language.Ir.FlowParameter("seed", global::SymbolicGen.Language.Catalog.ParamType.Seed, null),
-                    new global::SymbolicGen.Language.Ir.FlowParameter("label", global::SymbolicGen.Language.Catalog.ParamType.String, new global::SymbolicGen.Language.Ir.StringValue("a \"quoted\" <label> & more", false)),
-                    new global::SymbolicGen.Language.Ir.FlowParameter("clip", global::SymbolicGen.Language.Catalog.ParamType.Duration, new global::SymbolicGen.Language.Ir.QuantityValue(48D, "f"))),
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.FlowPort>(
-                    new global::SymbolicGen.Language.Ir.FlowPort("out", global::SymbolicGen.Language.Catalog.Modality.Text)),
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Node>(
-                    new global::SymbolicGen.Language.Ir.Node("describe", "Describe", global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Argument>(new global::SymbolicGen.Language.Ir.Argument("seconds", new global::SymbolicGen.Language.Ir.ParameterRefValue("seconds")), new global::SymbolicGen.Language.Ir.Argument("seed", new global::SymbolicGen.Language.Ir.ParameterRefValue("seed")), new global::SymbolicGen.Language.Ir.Argument("scale", new global::SymbolicGen.Language.Ir.NumberValue(0.5D)), new global::SymbolicGen.Language.Ir.Argument("loud", new global::SymbolicGen.Language.Ir.BoolValue(true)), new global::SymbolicGen.Language.Ir.Argument("size", new global::SymbolicGen.Language.Ir.SizeValue(64, 32)), new global::SymbolicGen.Language.Ir.Argument("color", new global::SymbolicGen.Language.Ir.ColorValue("#1e90ff80"))), default(global::SymbolicGen.Language.EquatableArray<string>), default(global::SymbolicGen.Language.EquatableArray<string>), null),
-                    new global::SymbolicGen.Language.Ir.Node("repeat", "Repeat", global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Argument>(new global::SymbolicGen.Language.Ir.Argument("times", new global::SymbolicGen.Language.Ir.NumberValue(3D)), new global::SymbolicGen.Language.Ir.Argument("separator", new global::SymbolicGen.Language.Ir.ParameterRefValue("label"))), default(global::SymbolicGen.Language.EquatableArray<string>), default(global::SymbolicGen.Language.EquatableArray<string>), null)),
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Link>(
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource(null, "text"), new global::SymbolicGen.Language.Ir.PortTarget("describe", "text")),
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource("describe", "text"), new global::SymbolicGen.Language.Ir.PortTarget("repeat", "text")),
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource("repeat", "text"), new global::SymbolicGen.Language.Ir.PortTarget(null, "out"))),
-                global::SymbolicGen.Language.EquatableArray.Of<string>("Every kind of parameter."),
-                default(global::SymbolicGen.Language.EquatableArray<string>));
+                Of(P("text", global::SymbolicGen.Language.Catalog.Modality.Text)),
+                Of(
+                    FP("seconds", global::SymbolicGen.Language.Catalog.ParamType.Duration, Q(2D, "s")),
+                    FP("seed", global::SymbolicGen.Language.Catalog.ParamType.Seed, null),
+                    FP("label", global::SymbolicGen.Language.Catalog.ParamType.String, S("a \"quoted\" <label> & more", false)),
+                    FP("clip", global::SymbolicGen.Language.Catalog.ParamType.Duration, Q(48D, "f"))),
+                Of(P("out", global::SymbolicGen.Language.Catalog.Modality.Text)),
+                Of(
+                    N("describe", "Describe", default, default, null, A("seconds", F("seconds")), A("seed", F("seed")), A("scale", Num(0.5D)), A("loud", B(true)), A("size", Z(64, 32)), A("color", C("#1e90ff80"))),
+                    N("repeat", "Repeat", default, default, null, A("times", Num(3D)), A("separator", F("label")))),
+                Of(
+                    L(null, "text", "describe", "text"),
+                    L("describe", "text", "repeat", "text"),
+                    L("repeat", "text", null, "out")),
+                Of<string>("Every kind of parameter."),
+                default);
         }
 #nullable restore
 
@@ -217,11 +229,17 @@ namespace TestApp.Workflows
             {
             }
 
-            /// <summary>Node <c>describe</c> (line 9), which calls <c>Describe</c>.</summary>
-            public global::TestApp.Workflows.ParametersPipeline.DescribeNode Describe { get; } = new global::TestApp.Workflows.ParametersPipeline.DescribeNode();
+            /// <summary>
+            /// Node <c>describe</c> (line 9): <c>Describe</c>, Describe every kind of parameter.
+            /// The file writes seconds: seconds, seed: seed, scale: 0.5, loud: true, size: 64x32, color: #1e90ff80.
+            /// </summary>
+            public global::TestApp.Workflows.SymbolicGenNodes.DescribeNode Describe { get; } = new global::TestApp.Workflows.SymbolicGenNodes.DescribeNode("describe", null, null, 0.5D, true, new global::SymbolicGen.Runtime.Size(64, 32), new global::SymbolicGen.Runtime.Color(30, 144, 255, 128));
 
-            /// <summary>Node <c>repeat</c> (line 10), which calls <c>Repeat</c>.</summary>
-            public global::TestApp.Workflows.ParametersPipeline.RepeatNode Repeat { get; } = new global::TestApp.Workflows.ParametersPipeline.RepeatNode();
+            /// <summary>
+            /// Node <c>repeat</c> (line 10): <c>Repeat</c>, Repeat a text.
+            /// The file writes times: 3, separator: label.
+            /// </summary>
+            public global::TestApp.Workflows.SymbolicGenNodes.RepeatNode Repeat { get; } = new global::TestApp.Workflows.SymbolicGenNodes.RepeatNode("repeat", 3, null);
 
             /// <summary>Adds the node parameters that were set to a run's arguments.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -229,145 +247,6 @@ namespace TestApp.Workflows
             {
                 Describe.__Collect(arguments, overrides);
                 Repeat.__Collect(arguments, overrides);
-            }
-        }
-
-        /// <summary>
-        /// Node <c>describe</c> (line 9): <c>Describe</c>, Describe every kind of parameter.
-        /// </summary>
-        public sealed class DescribeNode
-        {
-            private double _scale = 0.5D;
-            private bool _scale_set;
-            private bool _loud = true;
-            private bool _loud_set;
-            private global::SymbolicGen.Runtime.Size _size = new global::SymbolicGen.Runtime.Size(64, 32);
-            private bool _size_set;
-            private global::SymbolicGen.Runtime.Color _color = new global::SymbolicGen.Runtime.Color(30, 144, 255, 128);
-            private bool _color_set;
-
-            internal DescribeNode()
-            {
-            }
-
-            /// <summary>
-            /// Parameter <c>scale</c> of node <c>describe</c> (Float).
-            /// </summary>
-            /// <remarks>Written as 0.5 in the file. Setting it overrides the value in the file for the next runs.</remarks>
-            public double Scale
-            {
-                get => _scale;
-                set
-                {
-                    if (double.IsNaN(value)) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'scale' of node 'describe' must be a number, not NaN");
-                    _scale = value;
-                    _scale_set = true;
-                }
-            }
-
-            /// <summary>
-            /// Parameter <c>loud</c> of node <c>describe</c> (Bool).
-            /// </summary>
-            /// <remarks>Written as true in the file. Setting it overrides the value in the file for the next runs.</remarks>
-            public bool Loud
-            {
-                get => _loud;
-                set
-                {
-                    _loud = value;
-                    _loud_set = true;
-                }
-            }
-
-            /// <summary>
-            /// Parameter <c>size</c> of node <c>describe</c> (Size).
-            /// </summary>
-            /// <remarks>Written as 64x32 in the file. Setting it overrides the value in the file for the next runs.</remarks>
-            public global::SymbolicGen.Runtime.Size Size
-            {
-                get => _size;
-                set
-                {
-                    _size = value;
-                    _size_set = true;
-                }
-            }
-
-            /// <summary>
-            /// Parameter <c>color</c> of node <c>describe</c> (Color).
-            /// </summary>
-            /// <remarks>Written as #1e90ff80 in the file. Setting it overrides the value in the file for the next runs.</remarks>
-            public global::SymbolicGen.Runtime.Color Color
-            {
-                get => _color;
-                set
-                {
-                    _color = value;
-                    _color_set = true;
-                }
-            }
-
-            /// <summary>Adds this node's parameters that were set to a run's arguments.</summary>
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                if (_scale_set)
-                {
-                    arguments.Parameter("describe.scale", _scale);
-                    overrides.Add(("describe", "scale", global::SymbolicGen.Language.Catalog.ParamType.Float));
-                }
-                if (_loud_set)
-                {
-                    arguments.Parameter("describe.loud", _loud);
-                    overrides.Add(("describe", "loud", global::SymbolicGen.Language.Catalog.ParamType.Bool));
-                }
-                if (_size_set)
-                {
-                    arguments.Parameter("describe.size", _size);
-                    overrides.Add(("describe", "size", global::SymbolicGen.Language.Catalog.ParamType.Size));
-                }
-                if (_color_set)
-                {
-                    arguments.Parameter("describe.color", _color);
-                    overrides.Add(("describe", "color", global::SymbolicGen.Language.Catalog.ParamType.Color));
-                }
-            }
-        }
-
-        /// <summary>
-        /// Node <c>repeat</c> (line 10): <c>Repeat</c>, Repeat a text.
-        /// </summary>
-        public sealed class RepeatNode
-        {
-            private int _times = 3;
-            private bool _times_set;
-
-            internal RepeatNode()
-            {
-            }
-
-            /// <summary>
-            /// Parameter <c>times</c> of node <c>repeat</c>: How many copies (Int; accepts 1 to 10).
-            /// </summary>
-            /// <remarks>Written as 3 in the file. Setting it overrides the value in the file for the next runs.</remarks>
-            public int Times
-            {
-                get => _times;
-                set
-                {
-                    if (value < 1 || value > 10) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'times' of node 'repeat' accepts 1 to 10");
-                    _times = value;
-                    _times_set = true;
-                }
-            }
-
-            /// <summary>Adds this node's parameters that were set to a run's arguments.</summary>
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                if (_times_set)
-                {
-                    arguments.Parameter("repeat.times", _times);
-                    overrides.Add(("repeat", "times", global::SymbolicGen.Language.Catalog.ParamType.Int));
-                }
             }
         }
     }

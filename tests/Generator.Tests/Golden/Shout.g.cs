@@ -121,24 +121,32 @@ namespace TestApp.Workflows
         /// <summary>The flow's IR, built as it was compiled.</summary>
         private static global::SymbolicGen.Language.Ir.Flow __CreateDefinition()
         {
+            static global::SymbolicGen.Language.Ir.Argument A(string name, global::SymbolicGen.Language.Ir.Value value) => new global::SymbolicGen.Language.Ir.Argument(name, value);
+            static global::SymbolicGen.Language.Ir.Value F(string name) => new global::SymbolicGen.Language.Ir.ParameterRefValue(name);
+            static global::SymbolicGen.Language.Ir.FlowParameter FP(string name, global::SymbolicGen.Language.Catalog.ParamType type, global::SymbolicGen.Language.Ir.Value value) => new global::SymbolicGen.Language.Ir.FlowParameter(name, type, value);
+            static global::SymbolicGen.Language.Ir.Link L(string fromNode, string fromPort, string toNode, string toPort) => new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource(fromNode, fromPort), new global::SymbolicGen.Language.Ir.PortTarget(toNode, toPort));
+            static global::SymbolicGen.Language.Ir.Node N(string name, string function, global::SymbolicGen.Language.EquatableArray<string> aliases, global::SymbolicGen.Language.EquatableArray<string> comments, string trailing, params global::SymbolicGen.Language.Ir.Argument[] arguments) => new global::SymbolicGen.Language.Ir.Node(name, function, global::SymbolicGen.Language.EquatableArray<global::SymbolicGen.Language.Ir.Argument>.Own(arguments), aliases, comments, trailing);
+            static global::SymbolicGen.Language.Ir.Value Num(double number) => new global::SymbolicGen.Language.Ir.NumberValue(number);
+            static global::SymbolicGen.Language.EquatableArray<T> Of<T>(params T[] items) => global::SymbolicGen.Language.EquatableArray<T>.Own(items);
+            static global::SymbolicGen.Language.Ir.FlowPort P(string name, global::SymbolicGen.Language.Catalog.Modality type) => new global::SymbolicGen.Language.Ir.FlowPort(name, type);
+            static global::SymbolicGen.Language.Ir.Value S(string text, bool block) => new global::SymbolicGen.Language.Ir.StringValue(text, block);
+            static global::SymbolicGen.Language.Ir.Value Y(string name) => new global::SymbolicGen.Language.Ir.SymbolValue(name);
+
             return new global::SymbolicGen.Language.Ir.Flow(
                 "Shout",
                 global::SymbolicGen.Language.Ir.SyntaxStyle.Dataflow,
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.FlowPort>(
-                    new global::SymbolicGen.Language.Ir.FlowPort("text", global::SymbolicGen.Language.Catalog.Modality.Text)),
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.FlowParameter>(
-                    new global::SymbolicGen.Language.Ir.FlowParameter("times", global::SymbolicGen.Language.Catalog.ParamType.Int, new global::SymbolicGen.Language.Ir.NumberValue(2D))),
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.FlowPort>(
-                    new global::SymbolicGen.Language.Ir.FlowPort("loud", global::SymbolicGen.Language.Catalog.Modality.Text)),
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Node>(
-                    new global::SymbolicGen.Language.Ir.Node("up", "Case", global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Argument>(new global::SymbolicGen.Language.Ir.Argument("casing", new global::SymbolicGen.Language.Ir.SymbolValue("upper"))), default(global::SymbolicGen.Language.EquatableArray<string>), default(global::SymbolicGen.Language.EquatableArray<string>), null),
-                    new global::SymbolicGen.Language.Ir.Node("loud", "Repeat", global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Argument>(new global::SymbolicGen.Language.Ir.Argument("times", new global::SymbolicGen.Language.Ir.ParameterRefValue("times")), new global::SymbolicGen.Language.Ir.Argument("separator", new global::SymbolicGen.Language.Ir.StringValue("!", false))), default(global::SymbolicGen.Language.EquatableArray<string>), global::SymbolicGen.Language.EquatableArray.Of<string>("Copies joined by '!'"), "the last step")),
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Link>(
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource(null, "text"), new global::SymbolicGen.Language.Ir.PortTarget("up", "text")),
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource("up", "text"), new global::SymbolicGen.Language.Ir.PortTarget("loud", "text")),
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource("loud", "text"), new global::SymbolicGen.Language.Ir.PortTarget(null, "loud"))),
-                global::SymbolicGen.Language.EquatableArray.Of<string>("Shout a text, several times."),
-                default(global::SymbolicGen.Language.EquatableArray<string>));
+                Of(P("text", global::SymbolicGen.Language.Catalog.Modality.Text)),
+                Of(FP("times", global::SymbolicGen.Language.Catalog.ParamType.Int, Num(2D))),
+                Of(P("loud", global::SymbolicGen.Language.Catalog.Modality.Text)),
+                Of(
+                    N("up", "Case", default, default, null, A("casing", Y("upper"))),
+                    N("loud", "Repeat", default, Of<string>("Copies joined by '!'"), "the last step", A("times", F("times")), A("separator", S("!", false)))),
+                Of(
+                    L(null, "text", "up", "text"),
+                    L("up", "text", "loud", "text"),
+                    L("loud", "text", null, "loud")),
+                Of<string>("Shout a text, several times."),
+                default);
         }
 #nullable restore
 
@@ -161,11 +169,18 @@ namespace TestApp.Workflows
             {
             }
 
-            /// <summary>Node <c>up</c> (line 3), which calls <c>Case</c>.</summary>
-            public global::TestApp.Workflows.ShoutPipeline.UpNode Up { get; } = new global::TestApp.Workflows.ShoutPipeline.UpNode();
+            /// <summary>
+            /// Node <c>up</c> (line 3): <c>Case</c>, Change the case.
+            /// The file writes casing: upper.
+            /// </summary>
+            public global::TestApp.Workflows.SymbolicGenNodes.CaseNode Up { get; } = new global::TestApp.Workflows.SymbolicGenNodes.CaseNode("up", "upper");
 
-            /// <summary>Node <c>loud</c> (line 5), which calls <c>Repeat</c>.</summary>
-            public global::TestApp.Workflows.ShoutPipeline.LoudNode Loud { get; } = new global::TestApp.Workflows.ShoutPipeline.LoudNode();
+            /// <summary>
+            /// Node <c>loud</c> (line 5): <c>Repeat</c>, Repeat a text.
+            /// Copies joined by '!'
+            /// The file writes times: times, separator: "!".
+            /// </summary>
+            public global::TestApp.Workflows.SymbolicGenNodes.RepeatNode Loud { get; } = new global::TestApp.Workflows.SymbolicGenNodes.RepeatNode("loud", null, "!");
 
             /// <summary>Adds the node parameters that were set to a run's arguments.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -176,85 +191,45 @@ namespace TestApp.Workflows
             }
         }
 
-        /// <summary>
-        /// Node <c>up</c> (line 3): <c>Case</c>, Change the case.
-        /// </summary>
-        public sealed class UpNode
+        /// <summary>The parameters of a node that calls the flow <c>Shout</c>.</summary>
+        public sealed class CallNode
         {
-            private string _casing = "upper";
-            private bool _casing_set;
+            private readonly string __node;
+            private readonly int? _times_initial;
+            private int? _times;
 
-            internal UpNode()
+            internal CallNode(string node, int? p0)
             {
+                __node = node;
+                _times_initial = p0;
             }
 
             /// <summary>
-            /// Parameter <c>casing</c> of node <c>up</c> (Enum; one of upper, lower, as_is).
+            /// Parameter <c>times</c> (Int; accepts 1 to 10).
             /// </summary>
-            /// <remarks>Written as upper in the file. Setting it overrides the value in the file for the next runs.</remarks>
-            public string Casing
+            /// <remarks>The node's value: as the file writes it, or the function's default; null when it is known only when the flow runs
+            /// (it comes from a flow parameter, or is in frames). A value set here overrides it for the next runs; null goes back to the file's.</remarks>
+            public int? Times
             {
-                get => _casing;
+                get => _times ?? _times_initial;
                 set
                 {
-                    if (value is null) throw new global::System.ArgumentNullException(nameof(value));
-                    switch (value)
+                    if (value is { } checkedValue)
                     {
-                        case "upper": case "lower": case "as_is":
-                            break;
-                        default: throw new global::System.ArgumentException("'casing' of node 'up' is one of upper, lower, as_is", nameof(value));
+                        if (checkedValue < 1 || checkedValue > 10) throw new global::System.ArgumentOutOfRangeException(nameof(value), checkedValue, "'times' accepts 1 to 10");
                     }
-                    _casing = value;
-                    _casing_set = true;
+                    _times = value;
                 }
             }
 
-            /// <summary>Adds this node's parameters that were set to a run's arguments.</summary>
+            /// <summary>Adds the parameters set on this node to a run's arguments.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
             {
-                if (_casing_set)
+                if (_times is { } __value0)
                 {
-                    arguments.Parameter("up.casing", _casing);
-                    overrides.Add(("up", "casing", global::SymbolicGen.Language.Catalog.ParamType.Enum));
-                }
-            }
-        }
-
-        /// <summary>
-        /// Node <c>loud</c> (line 5): <c>Repeat</c>, Repeat a text.
-        /// Copies joined by '!'
-        /// </summary>
-        public sealed class LoudNode
-        {
-            private string _separator = "!";
-            private bool _separator_set;
-
-            internal LoudNode()
-            {
-            }
-
-            /// <summary>
-            /// Parameter <c>separator</c> of node <c>loud</c> (String).
-            /// </summary>
-            /// <remarks>Written as "!" in the file. Setting it overrides the value in the file for the next runs.</remarks>
-            public string Separator
-            {
-                get => _separator;
-                set
-                {
-                    if (value is null) throw new global::System.ArgumentNullException(nameof(value));
-                    _separator = value;
-                    _separator_set = true;
-                }
-            }
-
-            /// <summary>Adds this node's parameters that were set to a run's arguments.</summary>
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                if (_separator_set)
-                {
-                    arguments.Parameter("loud.separator", _separator);
-                    overrides.Add(("loud", "separator", global::SymbolicGen.Language.Catalog.ParamType.String));
+                    arguments.Parameter(__node + ".times", __value0);
+                    overrides.Add((__node, "times", global::SymbolicGen.Language.Catalog.ParamType.Int));
                 }
             }
         }
@@ -387,28 +362,35 @@ namespace TestApp.Workflows
         /// <summary>The flow's IR, built as it was compiled.</summary>
         private static global::SymbolicGen.Language.Ir.Flow __CreateDefinition()
         {
+            static global::SymbolicGen.Language.Ir.Argument A(string name, global::SymbolicGen.Language.Ir.Value value) => new global::SymbolicGen.Language.Ir.Argument(name, value);
+            static global::SymbolicGen.Language.Ir.Link L(string fromNode, string fromPort, string toNode, string toPort) => new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource(fromNode, fromPort), new global::SymbolicGen.Language.Ir.PortTarget(toNode, toPort));
+            static global::SymbolicGen.Language.Ir.Node N(string name, string function, global::SymbolicGen.Language.EquatableArray<string> aliases, global::SymbolicGen.Language.EquatableArray<string> comments, string trailing, params global::SymbolicGen.Language.Ir.Argument[] arguments) => new global::SymbolicGen.Language.Ir.Node(name, function, global::SymbolicGen.Language.EquatableArray<global::SymbolicGen.Language.Ir.Argument>.Own(arguments), aliases, comments, trailing);
+            static global::SymbolicGen.Language.Ir.Value Num(double number) => new global::SymbolicGen.Language.Ir.NumberValue(number);
+            static global::SymbolicGen.Language.EquatableArray<T> Of<T>(params T[] items) => global::SymbolicGen.Language.EquatableArray<T>.Own(items);
+            static global::SymbolicGen.Language.Ir.FlowPort P(string name, global::SymbolicGen.Language.Catalog.Modality type) => new global::SymbolicGen.Language.Ir.FlowPort(name, type);
+            static global::SymbolicGen.Language.Ir.Value Q(double number, string unit) => new global::SymbolicGen.Language.Ir.QuantityValue(number, unit);
+
             return new global::SymbolicGen.Language.Ir.Flow(
                 "Twice",
                 global::SymbolicGen.Language.Ir.SyntaxStyle.Dataflow,
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.FlowPort>(
-                    new global::SymbolicGen.Language.Ir.FlowPort("text", global::SymbolicGen.Language.Catalog.Modality.Text)),
-                default(global::SymbolicGen.Language.EquatableArray<global::SymbolicGen.Language.Ir.FlowParameter>),
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.FlowPort>(
-                    new global::SymbolicGen.Language.Ir.FlowPort("both", global::SymbolicGen.Language.Catalog.Modality.Text),
-                    new global::SymbolicGen.Language.Ir.FlowPort("head", global::SymbolicGen.Language.Catalog.Modality.Text)),
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Node>(
-                    new global::SymbolicGen.Language.Ir.Node("first", "Shout", global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Argument>(new global::SymbolicGen.Language.Ir.Argument("times", new global::SymbolicGen.Language.Ir.NumberValue(1D))), default(global::SymbolicGen.Language.EquatableArray<string>), default(global::SymbolicGen.Language.EquatableArray<string>), null),
-                    new global::SymbolicGen.Language.Ir.Node("both", "Join", default(global::SymbolicGen.Language.EquatableArray<global::SymbolicGen.Language.Ir.Argument>), default(global::SymbolicGen.Language.EquatableArray<string>), default(global::SymbolicGen.Language.EquatableArray<string>), null),
-                    new global::SymbolicGen.Language.Ir.Node("head_tail", "Split", global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Argument>(new global::SymbolicGen.Language.Ir.Argument("at", new global::SymbolicGen.Language.Ir.QuantityValue(25D, "%"))), global::SymbolicGen.Language.EquatableArray.Of<string>("head", "tail"), default(global::SymbolicGen.Language.EquatableArray<string>), null)),
-                global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Ir.Link>(
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource(null, "text"), new global::SymbolicGen.Language.Ir.PortTarget("first", "text")),
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource("first", "loud"), new global::SymbolicGen.Language.Ir.PortTarget("both", "a")),
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource("first", "loud"), new global::SymbolicGen.Language.Ir.PortTarget("both", "b")),
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource("both", "text"), new global::SymbolicGen.Language.Ir.PortTarget("head_tail", "text")),
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource("both", "text"), new global::SymbolicGen.Language.Ir.PortTarget(null, "both")),
-                    new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource("head_tail", "head"), new global::SymbolicGen.Language.Ir.PortTarget(null, "head"))),
-                global::SymbolicGen.Language.EquatableArray.Of<string>("Shout twice and join both."),
-                default(global::SymbolicGen.Language.EquatableArray<string>));
+                Of(P("text", global::SymbolicGen.Language.Catalog.Modality.Text)),
+                default,
+                Of(
+                    P("both", global::SymbolicGen.Language.Catalog.Modality.Text),
+                    P("head", global::SymbolicGen.Language.Catalog.Modality.Text)),
+                Of(
+                    N("first", "Shout", default, default, null, A("times", Num(1D))),
+                    N("both", "Join", default, default, null),
+                    N("head_tail", "Split", Of<string>("head", "tail"), default, null, A("at", Q(25D, "%")))),
+                Of(
+                    L(null, "text", "first", "text"),
+                    L("first", "loud", "both", "a"),
+                    L("first", "loud", "both", "b"),
+                    L("both", "text", "head_tail", "text"),
+                    L("both", "text", null, "both"),
+                    L("head_tail", "head", null, "head")),
+                Of<string>("Shout twice and join both."),
+                default);
         }
 #nullable restore
 
@@ -432,11 +414,17 @@ namespace TestApp.Workflows
             {
             }
 
-            /// <summary>Node <c>first</c> (line 10), which calls <c>Shout</c>.</summary>
-            public global::TestApp.Workflows.TwicePipeline.FirstNode First { get; } = new global::TestApp.Workflows.TwicePipeline.FirstNode();
+            /// <summary>
+            /// Node <c>first</c> (line 10): calls the flow <c>Shout</c>.
+            /// The file writes times: 1.
+            /// </summary>
+            public global::TestApp.Workflows.ShoutPipeline.CallNode First { get; } = new global::TestApp.Workflows.ShoutPipeline.CallNode("first", 1);
 
-            /// <summary>Node <c>head_tail</c> (line 12), which calls <c>Split</c>.</summary>
-            public global::TestApp.Workflows.TwicePipeline.HeadTailNode HeadTail { get; } = new global::TestApp.Workflows.TwicePipeline.HeadTailNode();
+            /// <summary>
+            /// Node <c>head_tail</c> (line 12): <c>Split</c>, Split a text at a fraction of its length.
+            /// The file writes at: 25%.
+            /// </summary>
+            public global::TestApp.Workflows.SymbolicGenNodes.SplitNode HeadTail { get; } = new global::TestApp.Workflows.SymbolicGenNodes.SplitNode("head_tail", 0.25D);
 
             /// <summary>Adds the node parameters that were set to a run's arguments.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -444,82 +432,6 @@ namespace TestApp.Workflows
             {
                 First.__Collect(arguments, overrides);
                 HeadTail.__Collect(arguments, overrides);
-            }
-        }
-
-        /// <summary>
-        /// Node <c>first</c> (line 10): calls the flow <c>Shout</c>.
-        /// </summary>
-        public sealed class FirstNode
-        {
-            private int _times = 1;
-            private bool _times_set;
-
-            internal FirstNode()
-            {
-            }
-
-            /// <summary>
-            /// Parameter <c>times</c> of node <c>first</c> (Int; accepts 1 to 10).
-            /// </summary>
-            /// <remarks>Written as 1 in the file. Setting it overrides the value in the file for the next runs.</remarks>
-            public int Times
-            {
-                get => _times;
-                set
-                {
-                    if (value < 1 || value > 10) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'times' of node 'first' accepts 1 to 10");
-                    _times = value;
-                    _times_set = true;
-                }
-            }
-
-            /// <summary>Adds this node's parameters that were set to a run's arguments.</summary>
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                if (_times_set)
-                {
-                    arguments.Parameter("first.times", _times);
-                    overrides.Add(("first", "times", global::SymbolicGen.Language.Catalog.ParamType.Int));
-                }
-            }
-        }
-
-        /// <summary>
-        /// Node <c>head_tail</c> (line 12): <c>Split</c>, Split a text at a fraction of its length.
-        /// </summary>
-        public sealed class HeadTailNode
-        {
-            private double _at = 0.25D;
-            private bool _at_set;
-
-            internal HeadTailNode()
-            {
-            }
-
-            /// <summary>
-            /// Parameter <c>at</c> of node <c>head_tail</c> (Ratio; as a fraction (1 = 100%); accepts 0 to 1).
-            /// </summary>
-            /// <remarks>Written as 25% in the file. Setting it overrides the value in the file for the next runs.</remarks>
-            public double At
-            {
-                get => _at;
-                set
-                {
-                    if (double.IsNaN(value) || value < 0D || value > 1D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'at' of node 'head_tail' accepts 0 to 1");
-                    _at = value;
-                    _at_set = true;
-                }
-            }
-
-            /// <summary>Adds this node's parameters that were set to a run's arguments.</summary>
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                if (_at_set)
-                {
-                    arguments.Parameter("head_tail.at", _at);
-                    overrides.Add(("head_tail", "at", global::SymbolicGen.Language.Catalog.ParamType.Ratio));
-                }
             }
         }
     }
