@@ -146,10 +146,6 @@ internal static class TrackOps
         return stretched.view(channels, target);
     }
 
-    /// <summary>Samples at <paramref name="from"/> Hz converted to <paramref name="to"/> Hz (see <see cref="Resample"/>).</summary>
-    public static Tensor ChangeRate(Tensor samples, int from, int to) =>
-        from == to ? samples : Resample(samples, (long)Math.Round((double)samples.shape[1] * to / from));
-
     /// <summary>
     /// Samples with <paramref name="channels"/> channels: mono is copied to every channel; to mono, channels
     /// are averaged; otherwise the first channels are kept, or channels repeated in turn to add more.
@@ -175,7 +171,11 @@ internal static class TrackOps
     {
         var target = SampleCount(seconds, sampleRate);
         if (video.Audio is not { } audio) return torch.zeros(channels, target);
-        var samples = MatchChannels(ChangeRate(audio.Tensor, audio.SampleRate, sampleRate), channels);
+        // Rate conversion goes through the audio library's band-limited resampler, the one AudioMix uses.
+        var atRate = audio.SampleRate == sampleRate
+            ? audio.Tensor
+            : AudioResampler.Resample(audio.Tensor, audio.SampleRate, sampleRate, CancellationToken.None);
+        var samples = MatchChannels(atRate, channels);
         return Fit(samples, target, AudioFit.Pad);
     }
 
