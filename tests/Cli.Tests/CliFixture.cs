@@ -10,7 +10,7 @@ public sealed class Cli : IDisposable
 
     public string Scratch { get; }
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => SymbolicGen.Language.Tests.Repository.Root;
 
     public static string Contracts => Path.Combine(RepoRoot, "tests", "Contracts");
 
@@ -32,11 +32,4 @@ public sealed class Cli : IDisposable
     }
 
     public void Dispose() => Directory.Delete(Scratch, recursive: true);
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SymbolicGen.sln"))) return dir.FullName;
-        throw new InvalidOperationException("SymbolicGen.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -14,7 +14,7 @@ public sealed class GoldenTests
     {
         var (run, hint) = Generate(name);
         var actual = Normalize(run.Source(hint));
-        var path = Path.Combine(GoldenDirectory(), name + ".g.cs");
+        var path = Language.Tests.Repository.PathOf(Path.Combine("tests", "Generator.Tests", "Golden", name + ".g.cs"));
         if (Environment.GetEnvironmentVariable("SYMGEN_UPDATE_GOLDEN") == "1")
         {
             File.WriteAllText(path, actual);
@@ -66,12 +66,5 @@ public sealed class GoldenTests
             if (left != right) return $"line {i + 1}:\n- {left}\n+ {right}";
         }
         return "(none)";
-    }
-
-    private static string GoldenDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "SymbolicGen.sln"))) return Path.Combine(directory.FullName, "tests", "Generator.Tests", "Golden");
-        throw new InvalidOperationException("SymbolicGen.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -4,9 +4,15 @@ namespace SymbolicGen.Language.Tests;
 public static class Repository
 {
     /// <summary>The text of the file at <paramref name="path"/>, relative to the repository root.</summary>
-    public static string ReadText(string path) => File.ReadAllText(Path.Combine(Root(), path));
+    public static string ReadText(string path) => File.ReadAllText(PathOf(path));
 
-    private static string Root()
+    /// <summary>The repository's root folder (the one holding SymbolicGen.sln).</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The full path of <paramref name="path"/>, relative to the repository root.</summary>
+    public static string PathOf(string path) => System.IO.Path.Combine(Root, path);
+
+    private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
             if (File.Exists(Path.Combine(directory.FullName, "SymbolicGen.sln"))) return directory.FullName;

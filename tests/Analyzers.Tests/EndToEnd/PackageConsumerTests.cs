@@ -95,7 +95,7 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
         var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
 
         // The runtime and the analyzers are already built (project references of this test project), in its configuration.
-        await Step(cli, "pack", RepositoryRoot(), 0, "pack", "src/Runtime/SymbolicGen.Runtime.csproj", "--no-build", "--no-restore",
+        await Step(cli, "pack", SymbolicGen.Language.Tests.Repository.Root, 0, "pack", "src/Runtime/SymbolicGen.Runtime.csproj", "--no-build", "--no-restore",
             "-c", BuildConfiguration(), "-o", feed, $"-p:PackageVersion={version}", $"-p:NuspecOutputPath={Path.Combine(_root, "nuspec")}/",
             "-nodeReuse:false", "-tl:off");
 
@@ -233,13 +233,4 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
 
     private static string BuildConfiguration() =>
         typeof(PackageConsumerTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BuildConfiguration").Value!;
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SymbolicGen.sln"))) return directory.FullName;
-        }
-        throw new InvalidOperationException("no SymbolicGen.sln above " + AppContext.BaseDirectory);
-    }
 }

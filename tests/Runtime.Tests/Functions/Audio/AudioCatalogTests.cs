@@ -69,7 +69,7 @@ public sealed class AudioCatalogTests
     /// <summary>The functions of tests/Contracts/Flagship.cs, read method by method from its compiled source.</summary>
     private static List<FunctionInfo> ContractFunctions()
     {
-        var path = Path.Combine(RepositoryRoot(), "tests", "Contracts", "Flagship.cs");
+        var path = SymbolicGen.Language.Tests.Repository.PathOf("tests/Contracts/Flagship.cs");
         var compilation = CSharpCompilation.Create("Contracts",
             new[] { CSharpSyntaxTree.ParseText(File.ReadAllText(path), path: path) },
             FrameworkReferences().Append(MetadataReference.CreateFromFile(typeof(Audio).Assembly.Location)),
@@ -84,13 +84,6 @@ public sealed class AudioCatalogTests
             if (read.Function is { } function) functions.Add(function);
         }
         return functions;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "SymbolicGen.sln"))) return folder.FullName;
-        throw new InvalidOperationException("SymbolicGen.sln not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>The shared framework's assemblies, which the runtime's signatures (Task, CancellationToken, …) need.</summary>

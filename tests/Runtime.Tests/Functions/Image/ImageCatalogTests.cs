@@ -36,13 +36,6 @@ public sealed class ImageCatalogTests
             .ToImmutableArray();
     }
 
-    private static string RepositoryFile(string path)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "SymbolicGen.sln"))) return Path.Combine(directory.FullName, path);
-        throw new InvalidOperationException("SymbolicGen.sln not found above " + AppContext.BaseDirectory);
-    }
-
     private static FunctionInfo WithoutDescriptions(FunctionInfo f) => f with
     {
         Summary = null,
@@ -55,7 +48,7 @@ public sealed class ImageCatalogTests
     [Fact]
     public void ImageBlend_reads_into_exactly_the_flagship_contract_s_function()
     {
-        var contractSource = File.ReadAllText(RepositoryFile("tests/Contracts/Flagship.cs"));
+        var contractSource = File.ReadAllText(SymbolicGen.Language.Tests.Repository.PathOf("tests/Contracts/Flagship.cs"));
         var compilation = CSharpCompilation.Create("Contract",
             new[] { CSharpSyntaxTree.ParseText(contractSource) },
             Framework().Add(Reference(typeof(ImageFunctions))),

@@ -67,7 +67,7 @@ public sealed class VideoCatalogTests
 
     private static FunctionInfo ReadContract(string method)
     {
-        var source = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "Contracts", "Flagship.cs"));
+        var source = File.ReadAllText(SymbolicGen.Language.Tests.Repository.PathOf("tests/Contracts/Flagship.cs"));
         var compilation = CSharpCompilation.Create("Contract", new[] { CSharpSyntaxTree.ParseText(source) }, References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
@@ -85,13 +85,6 @@ public sealed class VideoCatalogTests
         Outputs = f.Outputs.Select(p => p with { Summary = null }).ToEquatableArray(),
         Parameters = f.Parameters.Select(p => p with { Summary = null }).ToEquatableArray(),
     };
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "SymbolicGen.sln"))) return directory.FullName;
-        throw new InvalidOperationException("SymbolicGen.sln not found above " + AppContext.BaseDirectory);
-    }
 
     private static ImmutableArray<MetadataReference> FrameworkReferences()
     {
