@@ -165,7 +165,7 @@ public sealed class SymGenerator : IIncrementalGenerator
         EquatableArray.Of(InternalError("reading the project's [SymFunction] methods", e, null)));
 
     private static FileModel Failed(string path, string task, Exception e) =>
-        new(path, default, EquatableArray.Of(InternalError(task, e, new LocationInfo(path, 0, 0, 0, 0, 0, 0))));
+        new(path, "", default, EquatableArray.Of(InternalError(task, e, new LocationInfo(path, 0, 0, 0, 0, 0, 0))));
 
     private static DiagnosticInfo InternalError(string task, Exception e, LocationInfo? location) =>
         new(GeneratorDescriptors.InternalError.Id,

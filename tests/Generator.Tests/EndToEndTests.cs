@@ -76,7 +76,7 @@ public sealed class EndToEndTests
         var pipeline = Create(assembly, "TestApp.Workflows.ParametersPipeline");
         var method = pipeline.GetType().GetMethod("RunAsync", [typeof(Text), typeof(CancellationToken)])!;
         var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => (Task)method.Invoke(pipeline, [new Text("t"), CancellationToken.None])!);
-        Assert.Equal("set Seed (flow parameter 'seed', which has no default) before running the flow", missing.Message);
+        Assert.Equal("set flow parameter 'seed' (it has no default) before running the flow", missing.Message);
 
         Set(pipeline, "Seed", 5L);
         Set(pipeline, "Seconds", 0.25);
@@ -122,10 +122,7 @@ public sealed class EndToEndTests
         var pipeline = Activator.CreateInstance(type)!;
         Set(pipeline, "Times", 3);
         Assert.Equal("HEY!HEY!HEY", await Run(pipeline, "hey"));
-        var hint = Emit.PipelineEmitter.HintName("workflows/Shout.sym");
-        var without = run.Source(hint).Length;
-        var with = GeneratorHarness.Generate([("/proj/workflows/Shout.sym", Samples.Shout)]).Source(hint).Length;
-        Assert.True(without < with * 3 / 4, $"{without} characters without node objects, {with} with them");
+        Assert.DoesNotContain("NodeSet", run.Source(Emit.PipelineEmitter.HintName("workflows/Shout.sym")));
     }
 
     [Fact]
@@ -138,7 +135,7 @@ public sealed class EndToEndTests
         Assert.StartsWith("'times' accepts 1 to 10", error.Message);
         var up = Get(Get(pipeline, "Nodes"), "Up");
         var wrong = Assert.IsType<ArgumentException>(Assert.Throws<TargetInvocationException>(() => Set(up, "Casing", "shouty")).InnerException);
-        Assert.StartsWith("'casing' is one of upper, lower, as_is", wrong.Message);
+        Assert.StartsWith("'casing' accepts upper, lower, as_is", wrong.Message);
         Assert.Equal(2, Get(pipeline, "Times"));
         Assert.Equal("upper", Get(up, "Casing"));
     }

@@ -44,7 +44,7 @@ public sealed class HostileInputTests
             ["ClassPipeline", "ClassPipeline.NodeSet", "ClassResult"],
             ("ClassPipeline", ["Definition", "Executor", "Nodes", "Int", "RunAsync"]),
             ("ClassPipeline.NodeSet", ["Return", "Event"]),
-            ("ClassResult", ["Event", "Statistics", "FlowResult", "Dispose", "DisposeAsync"]));
+            ("ClassResult", ["Event"]));
         var source = run.Source(Emit.PipelineEmitter.HintName("keywords.sym"));
         Assert.Contains("RunAsync(global::SymbolicGen.Runtime.Text baseValue,", source);
     }
@@ -65,7 +65,7 @@ public sealed class HostileInputTests
         AssertExactly(run, "quoted.sym",
             ["QuotedPipeline", "QuotedPipeline.NodeSet", "QuotedResult"],
             ("QuotedPipeline", ["Definition", "Executor", "Nodes", "RunAsync"]),
-            ("QuotedResult", ["Out", "Statistics", "FlowResult", "Dispose", "DisposeAsync"]));
+            ("QuotedResult", ["Out"]));
         var source = run.Source(Emit.PipelineEmitter.HintName("quoted.sym"));
         Assert.Contains("/// */ public class Evil1 { } /*", source);
         Assert.Contains("/// &lt;summary&gt;injected&lt;/summary&gt; &amp; more", source);
@@ -134,7 +134,7 @@ public sealed class HostileInputTests
             Assert.Equal(expected.OrderBy(m => m, StringComparer.Ordinal), publicMembers.OrderBy(m => m, StringComparer.Ordinal));
         }
         var directives = root.DescendantTrivia(descendIntoTrivia: true).Where(t => t.IsDirective).Select(t => t.ToString().Trim()).Distinct();
-        Assert.Equal(["#nullable enable", "#pragma warning disable CS1591", "#nullable disable", "#nullable restore"], directives);
+        Assert.Equal(["#nullable enable", "#pragma warning disable CS1591"], directives);
     }
 
     private static string FullName(BaseTypeDeclarationSyntax type) =>

@@ -58,7 +58,7 @@ public sealed class IncrementalTests
         Assert.Equal([IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached], Reasons(second, TrackingNames.Emit));
         // The flows' names did not change, so the index of generated names is the same and b.sym is not emitted again.
         Assert.Equal([IncrementalStepRunReason.Cached], Reasons(second, TrackingNames.Index));
-        Assert.Contains("\"lower\"", second.Source(Emit.PipelineEmitter.HintName("a.sym")));
+        Assert.Contains("casing: lower", second.Source(Emit.PipelineEmitter.HintName("a.sym")));
         Assert.Equal(before, second.Source(Emit.PipelineEmitter.HintName("b.sym")));
     }
 
@@ -107,7 +107,7 @@ public sealed class IncrementalTests
         Assert.Equal([IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Unchanged], Reasons(second, TrackingNames.Parse));
         Assert.Equal([IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached], Reasons(second, TrackingNames.Emit));
         Assert.Equal([IncrementalStepRunReason.Modified], Reasons(second, TrackingNames.Nodes));
-        Assert.Contains("'times' accepts 1 to 20", second.Source(Emit.NodesEmitter.HintName));
+        Assert.Contains("Int; accepts 1 to 20", second.Source(Emit.NodesEmitter.HintName));
     }
 
     [Fact]

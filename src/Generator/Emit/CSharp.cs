@@ -121,7 +121,7 @@ internal static class CSharp
     public static bool IsValueType(ParamType type) => type is not (ParamType.String or ParamType.Enum);
 
     /// <summary>
-    /// A canonical value (see <see cref="Reading.SymFileReader.Canonical"/>) as a C# expression of
+    /// A canonical value (see <see cref="Language.Semantics.FileScope.Canonical"/>) as a C# expression of
     /// <see cref="ParameterType"/>; null when the value does not fit the type.
     /// </summary>
     public static string? Canonical(Value value, ParamType type) => (value, type) switch
@@ -184,13 +184,7 @@ internal static class CSharp
     public static string Quantity(double value, ParamType type) => Language.Semantics.Units.FormatCanonical(value, type);
 
     /// <summary>The range of a parameter in words: <c>0.5 s to 60 s</c>, <c>at least 0</c>; null when unbounded.</summary>
-    public static string? Range(double? min, double? max, ParamType type) => (min, max) switch
-    {
-        ({ } lo, { } hi) => Quantity(lo, type) + " to " + Quantity(hi, type),
-        ({ } lo, null) => "at least " + Quantity(lo, type),
-        (null, { } hi) => "at most " + Quantity(hi, type),
-        _ => null,
-    };
+    public static string? Range(double? min, double? max, ParamType type) => Language.Semantics.Units.FormatRange(min, max, type);
 
     /// <summary>What the unit of a canonical number is, for docs: <c>in seconds</c>.</summary>
     public static string? UnitWords(ParamType type) => type switch

@@ -13,9 +13,6 @@ internal static class Header
     public static readonly string GeneratedCode =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"SymbolicGen.Generator\", " + CSharp.String(Version) + ")]";
 
-    /// <summary>The attribute that hides plumbing members from IntelliSense.</summary>
-    public const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
-
     /// <summary>Writes the file header; <paramref name="source"/> (a .sym path, or null) is named in a comment.</summary>
     public static void Write(SourceWriter writer, string? source)
     {

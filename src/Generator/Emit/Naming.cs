@@ -45,7 +45,7 @@ internal sealed class Naming
             else if (arguments.Add(name, $"flow input '{input.Name}'", input.Location)) Inputs[input.Name] = name;
         }
 
-        var result = new Scope(this, $"class '{Result}'", Result, "FlowResult", "Statistics", "Dispose", "DisposeAsync");
+        var result = new Scope(this, $"class '{Result}'", Result, "FlowResult", "Statistics", "Dispose", "DisposeAsync", "GetOutput");
         foreach (var output in flow.Outputs)
             if (Member(result, output.Name, "flow output", output.Location) is { } name) Outputs[output.Name] = name;
     }

@@ -20,7 +20,8 @@ internal static class NodeClasses
     /// <summary>The node class of a called flow, nested in its pipeline class.</summary>
     public const string CallNode = "CallNode";
 
-    private static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals" };
+    // Members every node object has (System.Object's and NodeParameters'): a property of that name would hide one.
+    private static readonly string[] InheritedMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals", "GetParameter", "SetParameter" };
 
     /// <summary>
     /// The class name of each function of <paramref name="catalog"/> that has parameters and C# names for
@@ -59,7 +60,7 @@ internal static class NodeClasses
         if (owners.TryGetValue(name, out var owner))
             return Diagnostic(GeneratorDescriptors.NameCollision.Id,
                 $"function '{function.Name}' would have the node class '{Container}.{name}', which function '{owner}' has; the nodes that call '{function.Name}' have no node object");
-        var taken = new HashSet<string>(ObjectMembers, StringComparer.Ordinal) { name };
+        var taken = new HashSet<string>(InheritedMembers, StringComparer.Ordinal) { name };
         foreach (var parameter in function.Parameters)
         {
             var property = CSharp.Pascal(parameter.Name);

@@ -73,7 +73,7 @@ internal sealed class PipelineEmitter
         if (names.Count == 0) return new EmittedFile(hintName, null, diagnostics.ToEquatableArray());
 
         var emitter = new PipelineEmitter(options.Namespace, options.NodeObjects, path, names);
-        return new EmittedFile(hintName, emitter.Write(file.Flows.Where(f => names.ContainsKey(f.Flow.Name))), diagnostics.ToEquatableArray());
+        return new EmittedFile(hintName, emitter.Write(file.Flows.Where(f => names.ContainsKey(f.Flow.Name)), file.Text), diagnostics.ToEquatableArray());
     }
 
     /// <summary>The type names <paramref name="file"/> generates, for <see cref="NameIndex"/>.</summary>
@@ -115,7 +115,7 @@ internal sealed class PipelineEmitter
         return sanitized + "." + hash.ToString("x8", CultureInfo.InvariantCulture) + ".g.cs";
     }
 
-    private string Write(IEnumerable<FlowModel> flows)
+    private string Write(IEnumerable<FlowModel> flows, string source)
     {
         Header.Write(_writer, _path);
         _writer.Open("namespace " + _namespace);
@@ -124,7 +124,7 @@ internal sealed class PipelineEmitter
         {
             if (!first) _writer.Line();
             first = false;
-            WritePipeline(flow, _names[flow.Flow.Name]);
+            WritePipeline(flow, _names[flow.Flow.Name], source);
             _writer.Line();
             WriteResult(flow, _names[flow.Flow.Name]);
         }
@@ -134,11 +134,11 @@ internal sealed class PipelineEmitter
 
     private string Global(string type) => "global::" + _namespace + "." + type;
 
-    private void WritePipeline(FlowModel flow, Naming names)
+    private void WritePipeline(FlowModel flow, Naming names, string source)
     {
         var w = _writer;
         var self = Global(names.Pipeline);
-        var result = Global(names.Result);
+        var registry = Global(RegistryEmitter.RegistryClass);
         var line = (flow.Location.StartLine + 1).ToString(CultureInfo.InvariantCulture);
 
         w.Line("/// <summary>");
@@ -146,34 +146,28 @@ internal sealed class PipelineEmitter
         foreach (var comment in flow.Flow.Comments) w.Line("/// " + CSharp.Doc(comment));
         w.Line("/// </summary>");
         w.Line($"/// <remarks>Generated from the flow {CSharp.Code(flow.Flow.Name)} of {CSharp.Code(_path)} (line {line}). Set parameters, then call");
-        w.Line("/// <c>RunAsync</c>; runs read the values set when they start. Change parameters only while no run is starting.</remarks>");
+        w.Line("/// <c>RunAsync</c>; runs read the values set when they start.</remarks>");
         w.Line(Header.GeneratedCode);
         w.Open("public sealed partial class " + names.Pipeline);
-        w.Line($"private static readonly {Ir}Flow s_definition = __CreateDefinition();");
-        w.Line($"private static readonly {Execution}FlowSet s_flows = __CreateFlows(s_definition);");
-        w.Line($"private readonly {Execution}FlowExecutor __executor;");
-        if (_nodeObjects) w.Line($"private global::System.Tuple<string, {Execution}FlowSet>? __overridden;");
-        foreach (var parameter in flow.Parameters) WriteFields(parameter, names.Parameters[parameter.Name]);
+        // The file's text, compiled by the runtime on first use: a literal costs the C# compiler far less than code building the flow would.
+        w.Line($"private static readonly {Execution}PipelineDefinition s_definition = new {Execution}PipelineDefinition({CSharp.String(_path)}, {CSharp.String(flow.Flow.Name)}, {CSharp.String(source)}, () => {registry}.Default);");
+        w.Line($"private readonly {NodeClassWriter.State} __state;");
         w.Line();
-
-        w.Line("/// <summary>A pipeline that runs on <see cref=\"" + RegistryEmitter.RegistryClass + ".Executor\"/>, with every function of the project.</summary>");
-        w.Open($"public {names.Pipeline}()");
-        w.Line($"__executor = {Global(RegistryEmitter.RegistryClass)}.Executor;");
-        if (_nodeObjects) w.Line($"Nodes = new {self}.NodeSet();");
-        w.Close();
+        w.Line($"/// <summary>A pipeline that runs on <see cref=\"{registry}.Executor\"/>, with every function of the project.</summary>");
+        w.Line($"public {names.Pipeline}() : this({registry}.Executor) {{ }}");
         w.Line();
         w.Line("/// <summary>A pipeline that runs on <paramref name=\"executor\"/>, whose registry must have the flow's functions.</summary>");
         w.Line("/// <param name=\"executor\">The executor (its registry and memory cache) the runs use.</param>");
         w.Open($"public {names.Pipeline}({Execution}FlowExecutor executor)");
-        w.Line("__executor = executor ?? throw new global::System.ArgumentNullException(nameof(executor));");
-        if (_nodeObjects) w.Line($"Nodes = new {self}.NodeSet();");
+        w.Line($"__state = new {NodeClassWriter.State}(s_definition, executor);");
+        if (_nodeObjects) w.Line($"Nodes = new {self}.NodeSet(__state);");
         w.Close();
         w.Line();
         w.Line("/// <summary>The flow as written (its inputs, parameters, outputs, nodes and links), for introspection.</summary>");
-        w.Line($"public static {Ir}Flow Definition => s_definition;");
+        w.Line($"public static {Ir}Flow Definition => s_definition.Flow;");
         w.Line();
         w.Line("/// <summary>The executor the runs use.</summary>");
-        w.Line($"public {Execution}FlowExecutor Executor => __executor;");
+        w.Line($"public {Execution}FlowExecutor Executor => __state.Executor;");
         if (_nodeObjects)
         {
             w.Line();
@@ -184,30 +178,10 @@ internal sealed class PipelineEmitter
         foreach (var parameter in flow.Parameters)
         {
             w.Line();
-            WriteProperty(parameter, names.Parameters[parameter.Name], $"Flow parameter {CSharp.Code(parameter.Name)}", $"'{parameter.Name}'");
+            WriteProperty(parameter, names.Parameters[parameter.Name]);
         }
 
-        WriteRunAsync(flow, names, result);
-        w.Line();
-        WriteFlowSets(flow);
-        w.Line();
-        // Built from literals only: it needs no nullable analysis, and compiles faster without it.
-        w.Line("#nullable disable");
-        w.Line("/// <summary>The flow's IR, built as it was compiled.</summary>");
-        w.Open($"private static {Ir}Flow __CreateDefinition()");
-        FlowWriter.Write(w, flow.Flow);
-        w.Close();
-        w.Line("#nullable restore");
-        w.Line();
-        w.Line("/// <summary>The 1-based line of a node of this flow in its .sym file, for error messages.</summary>");
-        w.Line(Header.Hidden);
-        w.Open("internal static int? __NodeLine(string node)");
-        w.Open("switch (node)");
-        foreach (var node in flow.Nodes)
-            w.Line($"case {CSharp.String(node.Name)}: return {CSharp.Int(node.Line)};");
-        w.Line("default: return null;");
-        w.Close();
-        w.Close();
+        WriteRunAsync(flow, names);
         if (_nodeObjects)
         {
             w.Line();
@@ -221,9 +195,10 @@ internal sealed class PipelineEmitter
         w.Close();
     }
 
-    private void WriteRunAsync(FlowModel flow, Naming names, string result)
+    private void WriteRunAsync(FlowModel flow, Naming names)
     {
         var w = _writer;
+        var result = Global(names.Result);
         var inputs = flow.Inputs.Select(i => $"{CSharp.MediaType(i.Type)} {names.Inputs[i.Name]}").ToList();
         var task = $"global::System.Threading.Tasks.Task<{result}>";
 
@@ -239,41 +214,8 @@ internal sealed class PipelineEmitter
         WriteInputDocs(flow, names);
         w.Line("/// <param name=\"options\">How the flow runs.</param>");
         WriteRunDocs();
-        w.Open($"public async {task} RunAsync({CSharp.Arguments(inputs.Concat(new[] { $"{Execution}RunOptions options" }))})");
-        foreach (var input in flow.Inputs)
-        {
-            var name = names.Inputs[input.Name];
-            w.Line($"if ({name} is null) throw new global::System.ArgumentNullException(nameof({name}));");
-        }
-        w.Line("if (options is null) throw new global::System.ArgumentNullException(nameof(options));");
-        w.Line($"var __arguments = new {Execution}FlowArguments();");
-        foreach (var input in flow.Inputs)
-            w.Line($"__arguments.Input({CSharp.String(input.Name)}, {names.Inputs[input.Name]});");
-        foreach (var parameter in flow.Parameters)
-        {
-            var property = names.Parameters[parameter.Name];
-            var field = Field(property);
-            if (IsNullable(parameter))
-            {
-                if (parameter.Required)
-                    w.Line($"if ({field} is null) throw new global::System.InvalidOperationException({CSharp.String($"set {property} (flow parameter '{parameter.Name}', which has no default) before running the flow")});");
-                w.Line($"if ({field} is {{ }} {field}_value) __arguments.Parameter({CSharp.String(parameter.Name)}, {field}_value);");
-            }
-            else
-            {
-                w.Line($"if ({field}_set) __arguments.Parameter({CSharp.String(parameter.Name)}, {field});");
-            }
-        }
-        var flows = "s_flows";
-        if (_nodeObjects)
-        {
-            w.Line($"var __overrides = new {NodeClassWriter.OverrideList}();");
-            w.Line("Nodes.__Collect(__arguments, __overrides);");
-            flows = "__FlowsFor(__overrides)";
-        }
-        w.Line($"var __run = await __executor.RunAsync({flows}, {CSharp.String(flow.Flow.Name)}, __arguments, options).ConfigureAwait(false);");
-        w.Line($"return new {result}(__run);");
-        w.Close();
+        w.Line($"public {task} RunAsync({CSharp.Arguments(inputs.Concat(new[] { $"{Execution}RunOptions options" }))}) =>");
+        w.Line($"    __state.RunAsync<{result}>({CSharp.Arguments(new[] { "options", $"static __result => new {result}(__result)" }.Concat(flow.Inputs.Select(i => names.Inputs[i.Name])))});");
     }
 
     private void WriteInputDocs(FlowModel flow, Naming names)
@@ -285,59 +227,29 @@ internal sealed class PipelineEmitter
     private void WriteRunDocs()
     {
         _writer.Line("/// <returns>The outputs; dispose the result to release them.</returns>");
+        _writer.Line("/// <exception cref=\"global::System.ArgumentNullException\">An input or the options are null.</exception>");
         _writer.Line("/// <exception cref=\"global::System.InvalidOperationException\">A flow parameter without default was not set.</exception>");
         _writer.Line("/// <exception cref=\"global::SymbolicGen.Runtime.Execution.FlowExecutionException\">A node failed; the message names it and its line.</exception>");
         _writer.Line("/// <exception cref=\"global::System.OperationCanceledException\">The run was cancelled.</exception>");
-    }
-
-    private void WriteFlowSets(FlowModel flow)
-    {
-        var w = _writer;
-        var flows = new[] { "root" }.Concat(flow.Callees.Select(c => Global(_names[c].Pipeline) + ".Definition"));
-        w.Line("/// <summary>The flow (or its variant with overridden node parameters) and the flows it calls.</summary>");
-        w.Open($"private static {Execution}FlowSet __CreateFlows({Ir}Flow root)");
-        w.Line($"return new {Execution}FlowSet(new[] {{ {CSharp.Arguments(flows)} }}, {CSharp.String(_path)}, __LineOf);");
-        w.Close();
-        w.Line();
-        w.Line("/// <summary>The line of a node of this flow or of a flow it calls.</summary>");
-        w.Open($"private static int? __LineOf({Ir}Flow flow, {Ir}Node node)");
-        w.Open("switch (flow.Name)");
-        w.Line($"case {CSharp.String(flow.Flow.Name)}: return __NodeLine(node.Name);");
-        foreach (var callee in flow.Callees)
-            w.Line($"case {CSharp.String(callee)}: return {Global(_names[callee].Pipeline)}.__NodeLine(node.Name);");
-        w.Line("default: return null;");
-        w.Close();
-        w.Close();
-        if (!_nodeObjects) return;
-        w.Line();
-        w.Line("/// <summary>The flows to run: the flow as written, or a variant that reads the overridden node parameters (kept while they stay the same).</summary>");
-        w.Open($"private {Execution}FlowSet __FlowsFor({NodeClassWriter.OverrideList} overrides)");
-        w.Line("if (overrides.Count == 0) return s_flows;");
-        w.Line($"var key = {Global(RegistryEmitter.RegistryClass)}.__OverrideKey(overrides);");
-        w.Line("var cached = __overridden;");
-        w.Line("if (cached is not null && cached.Item1 == key) return cached.Item2;");
-        w.Line($"var flows = __CreateFlows({Global(RegistryEmitter.RegistryClass)}.__WithNodeParameters(s_definition, overrides));");
-        w.Line($"__overridden = global::System.Tuple.Create(key, flows);");
-        w.Line("return flows;");
-        w.Close();
     }
 
     private void WriteNodeSet(FlowModel flow, Naming names)
     {
         var w = _writer;
         var self = Global(names.Pipeline);
+        var nodes = flow.Nodes.Where(n => names.Nodes.ContainsKey(n.Name)).ToList();
+        string TypeOf(NodeModel node) => node.CallsFlow
+            ? Global(_names[node.Function].Pipeline) + "." + NodeClasses.CallNode
+            : Global(NodeClasses.Container) + "." + node.NodeClass;
+
         w.Line($"/// <summary>The nodes of <see cref=\"{self}\"/> that have parameters, one object each.</summary>");
         w.Open("public sealed class NodeSet");
-        w.Line("internal NodeSet()");
-        w.Line("{");
-        w.Line("}");
-        foreach (var node in flow.Nodes)
+        w.Open($"internal NodeSet({NodeClassWriter.State} pipeline)");
+        foreach (var node in nodes)
+            w.Line($"{names.Nodes[node.Name]} = new {TypeOf(node)}(pipeline, {CSharp.String(node.Name)});");
+        w.Close();
+        foreach (var node in nodes)
         {
-            if (!names.Nodes.TryGetValue(node.Name, out var property)) continue;
-            var type = node.CallsFlow
-                ? Global(_names[node.Function].Pipeline) + "." + NodeClasses.CallNode
-                : Global(NodeClasses.Container) + "." + node.NodeClass;
-            var values = node.Arguments.Select(a => a.Initial is { } initial ? CSharp.Canonical(initial, a.Type) ?? "null" : "null");
             w.Line();
             w.Line("/// <summary>");
             w.Line($"/// Node {CSharp.Code(node.Name)} (line {CSharp.Int(node.Line)}): " +
@@ -346,15 +258,8 @@ internal sealed class PipelineEmitter
             var written = node.Arguments.Where(a => a.Written is not null).Select(a => a.Name + ": " + a.Written).ToList();
             if (written.Count > 0) w.Line("/// The file writes " + CSharp.Doc(string.Join(", ", written)) + ".");
             w.Line("/// </summary>");
-            w.Line($"public {type} {property} {{ get; }} = new {type}({CSharp.Arguments(new[] { CSharp.String(node.Name) }.Concat(values))});");
+            w.Line($"public {TypeOf(node)} {names.Nodes[node.Name]} {{ get; }}");
         }
-        w.Line();
-        w.Line("/// <summary>Adds the node parameters that were set to a run's arguments.</summary>");
-        w.Line(Header.Hidden);
-        w.Open($"internal void __Collect({Execution}FlowArguments arguments, {NodeClassWriter.OverrideList} overrides)");
-        foreach (var node in flow.Nodes)
-            if (names.Nodes.TryGetValue(node.Name, out var property)) w.Line($"{property}.__Collect(arguments, overrides);");
-        w.Close();
         w.Close();
     }
 
@@ -362,7 +267,7 @@ internal sealed class PipelineEmitter
     private void WriteCallNode(FlowModel flow, Naming names)
     {
         var parameters = flow.Parameters
-            .Select(p => new NodeClassParameter(p.Name, names.Parameters[p.Name], new ParameterChecks(p.Type, p.Min, p.Max, p.EnumValues), p.Summary))
+            .Select(p => new NodeClassParameter(p.Name, names.Parameters[p.Name], new AcceptedValues(p.Type, p.Min, p.Max, p.EnumValues), p.Summary))
             .ToList();
         NodeClassWriter.Write(_writer, NodeClasses.CallNode, $"The parameters of a node that calls the flow {CSharp.Code(flow.Flow.Name)}.", parameters);
     }
@@ -372,68 +277,19 @@ internal sealed class PipelineEmitter
     private static bool IsNullable(ParameterModel parameter) =>
         parameter.Initial is null || CSharp.Canonical(parameter.Initial, parameter.Type) is null;
 
-    // A property 'Weight' is backed by '_weight' (and '_weight_set' when it has an initial value). Generated
-    // member names contain no '_', so these fields cannot clash with each other, and the generator's own
-    // fields and locals start with '__' so that they cannot clash with these.
-    private static string Field(string property) => "_" + char.ToLowerInvariant(property[0]) + property.Substring(1);
-
-    private void WriteFields(ParameterModel parameter, string property)
+    private void WriteProperty(ParameterModel parameter, string property)
     {
-        var type = CSharp.ParameterType(parameter.Type);
-        var field = Field(property);
-        if (parameter.Initial is { } initial && CSharp.Canonical(initial, parameter.Type) is { } value)
-        {
-            _writer.Line($"private {type} {field} = {value};");
-            _writer.Line($"private bool {field}_set;");
-        }
-        else
-        {
-            _writer.Line($"private {type}? {field};");
-        }
-    }
-
-    private void WriteProperty(ParameterModel parameter, string property, string title, string what)
-    {
+        var type = CSharp.ParameterType(parameter.Type) + (IsNullable(parameter) ? "?" : "");
         var w = _writer;
-        var type = CSharp.ParameterType(parameter.Type);
-        var nullable = IsNullable(parameter);
-        var field = Field(property);
         w.Line("/// <summary>");
-        w.Line($"/// {title}{(parameter.Summary is { Length: > 0 } summary ? ": " + CSharp.Doc(summary) : "")} ({CSharp.Doc(ChecksOf(parameter).Describe())}).");
+        w.Line($"/// Flow parameter {CSharp.Code(parameter.Name)}{(parameter.Summary is { Length: > 0 } summary ? ": " + CSharp.Doc(summary) : "")} ({CSharp.Doc(AcceptedOf(parameter).Describe())}).");
         w.Line("/// </summary>");
-        w.Line("/// <remarks>" + CSharp.Doc(Remarks(parameter, nullable)) + "</remarks>");
-        w.Line($"public {type}{(nullable ? "?" : "")} {property}");
-        w.Line("{");
-        w.Indent();
-        w.Line($"get => {field};");
-        w.Line("set");
-        w.Line("{");
-        w.Indent();
-        if (nullable)
-        {
-            var checks = ChecksOf(parameter).Statements(CSharp.IsValueType(parameter.Type) ? "checkedValue" : "value", what);
-            if (checks.Count > 0)
-            {
-                w.Open(CSharp.IsValueType(parameter.Type) ? "if (value is { } checkedValue)" : "if (value is not null)");
-                foreach (var check in checks) w.Line(check);
-                w.Close();
-            }
-            w.Line($"{field} = value;");
-        }
-        else
-        {
-            foreach (var check in ChecksOf(parameter).Statements("value", what)) w.Line(check);
-            w.Line($"{field} = value;");
-            w.Line($"{field}_set = true;");
-        }
-        w.Unindent();
-        w.Line("}");
-        w.Unindent();
-        w.Line("}");
+        w.Line("/// <remarks>" + CSharp.Doc(Remarks(parameter, IsNullable(parameter))) + "</remarks>");
+        w.Line($"public {type} {property} {{ get => __state.Get<{type}>({CSharp.String(parameter.Name)}); set => __state.Set({CSharp.String(parameter.Name)}, value); }}");
     }
 
     // The statements that check a new value (none for bool, size and colour, or an unbounded integer).
-    private static ParameterChecks ChecksOf(ParameterModel parameter) => new(parameter.Type, parameter.Min, parameter.Max, parameter.EnumValues);
+    private static AcceptedValues AcceptedOf(ParameterModel parameter) => new(parameter.Type, parameter.Min, parameter.Max, parameter.EnumValues);
 
     private static string Remarks(ParameterModel parameter, bool nullable)
     {
@@ -450,32 +306,16 @@ internal sealed class PipelineEmitter
         var w = _writer;
         w.Line($"/// <summary>The outputs of a run of <see cref=\"{Global(names.Pipeline)}\"/>. They stay valid until the result is disposed, which releases them.</summary>");
         w.Line(Header.GeneratedCode);
-        w.Open($"public sealed class {names.Result} : global::System.IAsyncDisposable, global::System.IDisposable");
-        w.Line($"private readonly {Execution}FlowResult _result;");
-        w.Line();
-        w.Open($"internal {names.Result}({Execution}FlowResult result)");
-        w.Line("_result = result;");
-        w.Close();
+        w.Open($"public sealed class {names.Result} : {Execution}PipelineResult");
+        w.Line($"internal {names.Result}({Execution}FlowResult result) : base(result) {{ }}");
         foreach (var output in flow.Outputs)
         {
             var type = CSharp.MediaType(output.Type);
             w.Line();
             w.Line($"/// <summary>Flow output {CSharp.Code(output.Name)} ({output.Type}).</summary>");
             w.Line("/// <exception cref=\"global::System.ObjectDisposedException\">The result was disposed.</exception>");
-            w.Line($"public {type} {names.Outputs[output.Name]} => _result.Get<{type}>({CSharp.String(output.Name)});");
+            w.Line($"public {type} {names.Outputs[output.Name]} => GetOutput<{type}>({CSharp.String(output.Name)});");
         }
-        w.Line();
-        w.Line("/// <summary>What the run computed and what it took from the cache.</summary>");
-        w.Line($"public {Execution}RunStatistics Statistics => _result.Statistics;");
-        w.Line();
-        w.Line("/// <summary>The untyped result, with the outputs by name.</summary>");
-        w.Line($"public {Execution}FlowResult FlowResult => _result;");
-        w.Line();
-        w.Line("/// <summary>Releases the outputs.</summary>");
-        w.Line("public void Dispose() => _result.Dispose();");
-        w.Line();
-        w.Line("/// <summary>Releases the outputs.</summary>");
-        w.Line("public global::System.Threading.Tasks.ValueTask DisposeAsync() => _result.DisposeAsync();");
         w.Close();
     }
 }

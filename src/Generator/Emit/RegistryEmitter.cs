@@ -138,49 +138,6 @@ internal static class RegistryEmitter
         writer.Line(global + FunctionsClass + ".Register(registry);");
         writer.Line("return registry;");
         writer.Close();
-        writer.Line();
-        WriteOverrideHelpers(writer);
-        writer.Close();
-    }
-
-    // Node parameters set through a pipeline's node objects reach the executor as parameters of the flow:
-    // each overridden argument becomes a reference to a flow parameter named 'node.parameter' (a name no .sym
-    // identifier can have), passed with the run's arguments, so the executor converts and checks it as any.
-    private static void WriteOverrideHelpers(SourceWriter writer)
-    {
-        const string Ir = "global::SymbolicGen.Language.Ir.";
-        writer.Line("/// <summary>The flow with the arguments in <paramref name=\"overrides\"/> read from parameters named <c>node.parameter</c>.</summary>");
-        writer.Line(Header.Hidden);
-        writer.Open($"internal static {Ir}Flow __WithNodeParameters({Ir}Flow flow, {NodeClassWriter.OverrideList} overrides)");
-        writer.Line($"var nodes = new {Ir}Node[flow.Nodes.Count];");
-        writer.Open("for (var i = 0; i < nodes.Length; i++)");
-        writer.Line("var node = flow.Nodes[i];");
-        writer.Line($"var arguments = new global::System.Collections.Generic.List<{Ir}Argument>();");
-        writer.Open("foreach (var argument in node.Arguments)");
-        writer.Line("var replaced = false;");
-        writer.Line("foreach (var o in overrides) replaced |= o.Node == node.Name && o.Parameter == argument.Name;");
-        writer.Line("if (!replaced) arguments.Add(argument);");
-        writer.Close();
-        writer.Open("foreach (var o in overrides)");
-        writer.Line($"if (o.Node == node.Name) arguments.Add(new {Ir}Argument(o.Parameter, new {Ir}ParameterRefValue(o.Node + \".\" + o.Parameter)));");
-        writer.Close();
-        writer.Line("nodes[i] = node with { Arguments = global::SymbolicGen.Language.EquatableArray.ToEquatableArray(arguments) };");
-        writer.Close();
-        writer.Line($"var parameters = new global::System.Collections.Generic.List<{Ir}FlowParameter>(flow.Parameters);");
-        writer.Line($"foreach (var o in overrides) parameters.Add(new {Ir}FlowParameter(o.Node + \".\" + o.Parameter, o.Type));");
-        writer.Line("return flow with");
-        writer.Line("{");
-        writer.Line("    Nodes = global::SymbolicGen.Language.EquatableArray<" + Ir + "Node>.Own(nodes),");
-        writer.Line("    Parameters = global::SymbolicGen.Language.EquatableArray.ToEquatableArray(parameters),");
-        writer.Line("};");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>A key that names the set of overridden node parameters.</summary>");
-        writer.Line(Header.Hidden);
-        writer.Open($"internal static string __OverrideKey({NodeClassWriter.OverrideList} overrides)");
-        writer.Line("var key = new global::System.Text.StringBuilder();");
-        writer.Line("foreach (var o in overrides) key.Append(o.Node).Append('.').Append(o.Parameter).Append(';');");
-        writer.Line("return key.ToString();");
         writer.Close();
     }
 

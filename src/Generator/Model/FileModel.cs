@@ -37,15 +37,10 @@ internal sealed record ParameterModel(
 /// <summary>A flow input or output.</summary>
 internal sealed record PortModel(string Name, Modality Type, LocationInfo Location);
 
-/// <summary>A parameter of a node: the value its node object starts with.</summary>
+/// <summary>A parameter of a node, for the documentation of its node object.</summary>
 /// <param name="Name">The parameter's name.</param>
-/// <param name="Type">Its type.</param>
-/// <param name="Initial">
-/// The value written in the file, or the function's default, in canonical form; null when it is known only
-/// when the flow runs (it comes from a flow parameter, or is in frames without a literal frame rate).
-/// </param>
 /// <param name="Written">How the file writes it (<c>0.45</c>, <c>seconds</c>), or null when the file does not set it.</param>
-internal sealed record NodeArgument(string Name, ParamType Type, Value? Initial, string? Written);
+internal sealed record NodeArgument(string Name, string? Written);
 
 /// <summary>A node of a flow as its node object shows it.</summary>
 /// <param name="Name">The node's name.</param>
@@ -72,7 +67,7 @@ internal sealed record NodeModel(
 /// An error-free flow, with everything its pipeline class needs. <see cref="Flow"/> compares by meaning
 /// (its spans always compare equal), so positions are carried explicitly: lines and locations.
 /// </summary>
-/// <param name="Flow">The flow's IR, emitted as the static definition.</param>
+/// <param name="Flow">The flow's IR.</param>
 /// <param name="Inputs">The flow's inputs, in declared order.</param>
 /// <param name="Outputs">The flow's outputs, in declared order.</param>
 /// <param name="Parameters">The flow's parameters with the ranges of the parameters they feed.</param>
@@ -90,8 +85,11 @@ internal sealed record FlowModel(
     bool Called,
     LocationInfo Location);
 
-/// <summary>A compiled <c>.sym</c> file: the flows to generate (those without errors) and the generator's own problems.</summary>
-internal sealed record FileModel(string Path, EquatableArray<FlowModel> Flows, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// A compiled <c>.sym</c> file: its text (which generated pipelines embed), the flows to generate (those
+/// without errors) and the generator's own problems.
+/// </summary>
+internal sealed record FileModel(string Path, string Text, EquatableArray<FlowModel> Flows, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>A type name a file generates for a flow, for collisions between files.</summary>
 internal sealed record GeneratedName(string Name, string Path, string Flow);

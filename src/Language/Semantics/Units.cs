@@ -105,6 +105,18 @@ public static class Units
         return symbol.Length == 0 ? number : number + " " + symbol;
     }
 
+    /// <summary>
+    /// An inclusive range in the type's canonical unit, for messages and docs: <c>0.5 s to 60 s</c>,
+    /// <c>at least 1 Hz</c>, <c>at most 12 dB</c>; null when unbounded.
+    /// </summary>
+    public static string? FormatRange(double? min, double? max, ParamType type) => (min, max) switch
+    {
+        ({ } lower, { } upper) => FormatCanonical(lower, type) + " to " + FormatCanonical(upper, type),
+        ({ } lower, null) => "at least " + FormatCanonical(lower, type),
+        (null, { } upper) => "at most " + FormatCanonical(upper, type),
+        _ => null,
+    };
+
     /// <summary>Shortest round-trip invariant formatting, with at most 6 significant decimals for readability of derived values.</summary>
     public static string FormatNumber(double value)
     {

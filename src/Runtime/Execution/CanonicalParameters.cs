@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Language.Ir;
 using SymbolicGen.Language.Semantics;
@@ -142,28 +143,27 @@ internal static class CanonicalParameters
 
     private static object Check(object value, ParameterInfo parameter, string? via)
     {
-        var origin = via is null ? "" : $" (from parameter '{via}')";
+        if (Rejects(value, parameter) is not { } accepted) return value;
+        var shown = value is string name ? "'" + name + "'" : Units.FormatCanonical(System.Convert.ToDouble(value, CultureInfo.InvariantCulture), parameter.Type);
+        throw new InvalidOperationException($"has '{parameter.Name}' = {shown}{(via is null ? "" : $" (from parameter '{via}')")}; it accepts {accepted}");
+    }
+
+    /// <summary>
+    /// What <paramref name="parameter"/> accepts (<c>0 to 1</c>, <c>alpha, laplacian</c>) when the canonical
+    /// <paramref name="value"/> is NaN, out of its range or not one of its enum values; null when it is accepted.
+    /// </summary>
+    public static string? Rejects(object value, ParameterInfo parameter)
+    {
         if (value is double or int or long)
         {
             var number = System.Convert.ToDouble(value, CultureInfo.InvariantCulture);
-            if (double.IsNaN(number) || parameter.Min is { } min && number < min || parameter.Max is { } max && number > max)
-            {
-                var range = (parameter.Min, parameter.Max) switch
-                {
-                    ({ } lo, { } hi) => $"{Units.FormatCanonical(lo, parameter.Type)} to {Units.FormatCanonical(hi, parameter.Type)}",
-                    ({ } lo, null) => $"at least {Units.FormatCanonical(lo, parameter.Type)}",
-                    (_, var hi) => $"at most {Units.FormatCanonical(hi ?? double.NaN, parameter.Type)}",
-                };
-                throw new InvalidOperationException($"has '{parameter.Name}' = {Units.FormatCanonical(number, parameter.Type)}{origin}; it accepts {range}");
-            }
+            return double.IsNaN(number) || parameter.Min is { } min && number < min || parameter.Max is { } max && number > max
+                ? Units.FormatRange(parameter.Min, parameter.Max, parameter.Type) ?? "a number, not NaN"
+                : null;
         }
-        else if (parameter.Type == ParamType.Enum && value is string name && parameter.EnumValues.Count > 0)
-        {
-            var known = false;
-            foreach (var allowed in parameter.EnumValues) known |= allowed == name;
-            if (!known) throw new InvalidOperationException($"has '{parameter.Name}' = '{name}'{origin}; it accepts {string.Join(", ", parameter.EnumValues)}");
-        }
-        return value;
+        return parameter.Type == ParamType.Enum && value is string name && parameter.EnumValues.Count > 0 && !parameter.EnumValues.Contains(name)
+            ? string.Join(", ", parameter.EnumValues)
+            : null;
     }
 
     private static InvalidOperationException Mismatch(ParameterInfo parameter, Value value) =>

@@ -7,8 +7,8 @@ namespace SymbolicGen.Runtime.Execution;
 
 /// <summary>
 /// The flows of one <c>.sym</c> file, which can call each other, and where their nodes are written
-/// (so that errors can say <c>JungleRuins.sym(7)</c>). Build it from a compilation, or, in generated
-/// code that has no source text at run time, from the flows and a table of node lines.
+/// (so that errors can say <c>JungleRuins.sym(7)</c>). Build it from a compilation, or from flows and a
+/// function that gives node lines.
 /// </summary>
 public sealed class FlowSet
 {

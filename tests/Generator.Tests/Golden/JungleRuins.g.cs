@@ -9,37 +9,29 @@ namespace TestApp.Workflows
     /// Blend a jungle photo with ancient ruins, animate it, score it with birdsong and water.
     /// </summary>
     /// <remarks>Generated from the flow <c>JungleRuins</c> of <c>workflows/JungleRuins.sym</c> (line 2). Set parameters, then call
-    /// <c>RunAsync</c>; runs read the values set when they start. Change parameters only while no run is starting.</remarks>
+    /// <c>RunAsync</c>; runs read the values set when they start.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("SymbolicGen.Generator", "VERSION")]
     public sealed partial class JungleRuinsPipeline
     {
-        private static readonly global::SymbolicGen.Language.Ir.Flow s_definition = __CreateDefinition();
-        private static readonly global::SymbolicGen.Runtime.Execution.FlowSet s_flows = __CreateFlows(s_definition);
-        private readonly global::SymbolicGen.Runtime.Execution.FlowExecutor __executor;
-        private global::System.Tuple<string, global::SymbolicGen.Runtime.Execution.FlowSet>? __overridden;
-        private double _seconds = 6D;
-        private bool _seconds_set;
+        private static readonly global::SymbolicGen.Runtime.Execution.PipelineDefinition s_definition = new global::SymbolicGen.Runtime.Execution.PipelineDefinition("workflows/JungleRuins.sym", "JungleRuins", "# Blend a jungle photo with ancient ruins, animate it, score it with birdsong and water.\nflow JungleRuins(jungle: Image, ruins: Image, seconds: Duration = 6s) -> (film: Video, poster: Image) {\n    poster = ImageBlend(jungle, ruins, weight: 0.45, mode: laplacian)\n    clip   = ImageToVideo(poster, duration: seconds, fps: 24fps, motion: zoom_in)\n    birds  = Birdsong(duration: seconds, density: 0.7)\n    water  = WaterAmbience(duration: seconds, flow: 0.5)\n    sound  = AudioMix(birds, water, gain_b: -6dB)\n    film   = AddAudio(clip, sound)\n}\n", () => global::TestApp.Workflows.SymbolicGenRegistry.Default);
+        private readonly global::SymbolicGen.Runtime.Execution.PipelineState __state;
 
-        /// <summary>A pipeline that runs on <see cref="SymbolicGenRegistry.Executor"/>, with every function of the project.</summary>
-        public JungleRuinsPipeline()
-        {
-            __executor = global::TestApp.Workflows.SymbolicGenRegistry.Executor;
-            Nodes = new global::TestApp.Workflows.JungleRuinsPipeline.NodeSet();
-        }
+        /// <summary>A pipeline that runs on <see cref="global::TestApp.Workflows.SymbolicGenRegistry.Executor"/>, with every function of the project.</summary>
+        public JungleRuinsPipeline() : this(global::TestApp.Workflows.SymbolicGenRegistry.Executor) { }
 
         /// <summary>A pipeline that runs on <paramref name="executor"/>, whose registry must have the flow's functions.</summary>
         /// <param name="executor">The executor (its registry and memory cache) the runs use.</param>
         public JungleRuinsPipeline(global::SymbolicGen.Runtime.Execution.FlowExecutor executor)
         {
-            __executor = executor ?? throw new global::System.ArgumentNullException(nameof(executor));
-            Nodes = new global::TestApp.Workflows.JungleRuinsPipeline.NodeSet();
+            __state = new global::SymbolicGen.Runtime.Execution.PipelineState(s_definition, executor);
+            Nodes = new global::TestApp.Workflows.JungleRuinsPipeline.NodeSet(__state);
         }
 
         /// <summary>The flow as written (its inputs, parameters, outputs, nodes and links), for introspection.</summary>
-        public static global::SymbolicGen.Language.Ir.Flow Definition => s_definition;
+        public static global::SymbolicGen.Language.Ir.Flow Definition => s_definition.Flow;
 
         /// <summary>The executor the runs use.</summary>
-        public global::SymbolicGen.Runtime.Execution.FlowExecutor Executor => __executor;
+        public global::SymbolicGen.Runtime.Execution.FlowExecutor Executor => __state.Executor;
 
         /// <summary>The nodes whose parameters can be changed for the next runs, without editing the file.</summary>
         public global::TestApp.Workflows.JungleRuinsPipeline.NodeSet Nodes { get; }
@@ -48,22 +40,14 @@ namespace TestApp.Workflows
         /// Flow parameter <c>seconds</c> (Duration; in seconds; accepts 0.5 s to 60 s).
         /// </summary>
         /// <remarks>Written as 6s in the file. Setting it overrides the value in the file for the next runs.</remarks>
-        public double Seconds
-        {
-            get => _seconds;
-            set
-            {
-                if (double.IsNaN(value) || value < 0.5D || value > 60D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'seconds' accepts 0.5 s to 60 s");
-                _seconds = value;
-                _seconds_set = true;
-            }
-        }
+        public double Seconds { get => __state.Get<double>("seconds"); set => __state.Set("seconds", value); }
 
         /// <summary>Runs the flow with the current parameters.</summary>
         /// <param name="jungle">Flow input <c>jungle</c> (Image); it stays the caller's, the run never disposes it.</param>
         /// <param name="ruins">Flow input <c>ruins</c> (Image); it stays the caller's, the run never disposes it.</param>
         /// <param name="cancellationToken">Stops the run: no node starts after it is cancelled, and running nodes receive it.</param>
         /// <returns>The outputs; dispose the result to release them.</returns>
+        /// <exception cref="global::System.ArgumentNullException">An input or the options are null.</exception>
         /// <exception cref="global::System.InvalidOperationException">A flow parameter without default was not set.</exception>
         /// <exception cref="global::SymbolicGen.Runtime.Execution.FlowExecutionException">A node failed; the message names it and its line.</exception>
         /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
@@ -75,200 +59,75 @@ namespace TestApp.Workflows
         /// <param name="ruins">Flow input <c>ruins</c> (Image); it stays the caller's, the run never disposes it.</param>
         /// <param name="options">How the flow runs.</param>
         /// <returns>The outputs; dispose the result to release them.</returns>
+        /// <exception cref="global::System.ArgumentNullException">An input or the options are null.</exception>
         /// <exception cref="global::System.InvalidOperationException">A flow parameter without default was not set.</exception>
         /// <exception cref="global::SymbolicGen.Runtime.Execution.FlowExecutionException">A node failed; the message names it and its line.</exception>
         /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
-        public async global::System.Threading.Tasks.Task<global::TestApp.Workflows.JungleRuinsResult> RunAsync(global::SymbolicGen.Runtime.Image jungle, global::SymbolicGen.Runtime.Image ruins, global::SymbolicGen.Runtime.Execution.RunOptions options)
-        {
-            if (jungle is null) throw new global::System.ArgumentNullException(nameof(jungle));
-            if (ruins is null) throw new global::System.ArgumentNullException(nameof(ruins));
-            if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-            var __arguments = new global::SymbolicGen.Runtime.Execution.FlowArguments();
-            __arguments.Input("jungle", jungle);
-            __arguments.Input("ruins", ruins);
-            if (_seconds_set) __arguments.Parameter("seconds", _seconds);
-            var __overrides = new global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)>();
-            Nodes.__Collect(__arguments, __overrides);
-            var __run = await __executor.RunAsync(__FlowsFor(__overrides), "JungleRuins", __arguments, options).ConfigureAwait(false);
-            return new global::TestApp.Workflows.JungleRuinsResult(__run);
-        }
-
-        /// <summary>The flow (or its variant with overridden node parameters) and the flows it calls.</summary>
-        private static global::SymbolicGen.Runtime.Execution.FlowSet __CreateFlows(global::SymbolicGen.Language.Ir.Flow root)
-        {
-            return new global::SymbolicGen.Runtime.Execution.FlowSet(new[] { root }, "workflows/JungleRuins.sym", __LineOf);
-        }
-
-        /// <summary>The line of a node of this flow or of a flow it calls.</summary>
-        private static int? __LineOf(global::SymbolicGen.Language.Ir.Flow flow, global::SymbolicGen.Language.Ir.Node node)
-        {
-            switch (flow.Name)
-            {
-                case "JungleRuins": return __NodeLine(node.Name);
-                default: return null;
-            }
-        }
-
-        /// <summary>The flows to run: the flow as written, or a variant that reads the overridden node parameters (kept while they stay the same).</summary>
-        private global::SymbolicGen.Runtime.Execution.FlowSet __FlowsFor(global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-        {
-            if (overrides.Count == 0) return s_flows;
-            var key = global::TestApp.Workflows.SymbolicGenRegistry.__OverrideKey(overrides);
-            var cached = __overridden;
-            if (cached is not null && cached.Item1 == key) return cached.Item2;
-            var flows = __CreateFlows(global::TestApp.Workflows.SymbolicGenRegistry.__WithNodeParameters(s_definition, overrides));
-            __overridden = global::System.Tuple.Create(key, flows);
-            return flows;
-        }
-
-#nullable disable
-        /// <summary>The flow's IR, built as it was compiled.</summary>
-        private static global::SymbolicGen.Language.Ir.Flow __CreateDefinition()
-        {
-            static global::SymbolicGen.Language.Ir.Argument A(string name, global::SymbolicGen.Language.Ir.Value value) => new global::SymbolicGen.Language.Ir.Argument(name, value);
-            static global::SymbolicGen.Language.Ir.Value F(string name) => new global::SymbolicGen.Language.Ir.ParameterRefValue(name);
-            static global::SymbolicGen.Language.Ir.FlowParameter FP(string name, global::SymbolicGen.Language.Catalog.ParamType type, global::SymbolicGen.Language.Ir.Value value) => new global::SymbolicGen.Language.Ir.FlowParameter(name, type, value);
-            static global::SymbolicGen.Language.Ir.Link L(string fromNode, string fromPort, string toNode, string toPort) => new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource(fromNode, fromPort), new global::SymbolicGen.Language.Ir.PortTarget(toNode, toPort));
-            static global::SymbolicGen.Language.Ir.Node N(string name, string function, global::SymbolicGen.Language.EquatableArray<string> aliases, global::SymbolicGen.Language.EquatableArray<string> comments, string trailing, params global::SymbolicGen.Language.Ir.Argument[] arguments) => new global::SymbolicGen.Language.Ir.Node(name, function, global::SymbolicGen.Language.EquatableArray<global::SymbolicGen.Language.Ir.Argument>.Own(arguments), aliases, comments, trailing);
-            static global::SymbolicGen.Language.Ir.Value Num(double number) => new global::SymbolicGen.Language.Ir.NumberValue(number);
-            static global::SymbolicGen.Language.EquatableArray<T> Of<T>(params T[] items) => global::SymbolicGen.Language.EquatableArray<T>.Own(items);
-            static global::SymbolicGen.Language.Ir.FlowPort P(string name, global::SymbolicGen.Language.Catalog.Modality type) => new global::SymbolicGen.Language.Ir.FlowPort(name, type);
-            static global::SymbolicGen.Language.Ir.Value Q(double number, string unit) => new global::SymbolicGen.Language.Ir.QuantityValue(number, unit);
-            static global::SymbolicGen.Language.Ir.Value Y(string name) => new global::SymbolicGen.Language.Ir.SymbolValue(name);
-
-            return new global::SymbolicGen.Language.Ir.Flow(
-                "JungleRuins",
-                global::SymbolicGen.Language.Ir.SyntaxStyle.Dataflow,
-                Of(
-                    P("jungle", global::SymbolicGen.Language.Catalog.Modality.Image),
-                    P("ruins", global::SymbolicGen.Language.Catalog.Modality.Image)),
-                Of(FP("seconds", global::SymbolicGen.Language.Catalog.ParamType.Duration, Q(6D, "s"))),
-                Of(
-                    P("film", global::SymbolicGen.Language.Catalog.Modality.Video),
-                    P("poster", global::SymbolicGen.Language.Catalog.Modality.Image)),
-                Of(
-                    N("poster", "ImageBlend", default, default, null, A("weight", Num(0.45D)), A("mode", Y("laplacian"))),
-                    N("clip", "ImageToVideo", default, default, null, A("duration", F("seconds")), A("fps", Q(24D, "fps")), A("motion", Y("zoom_in"))),
-                    N("birds", "Birdsong", default, default, null, A("duration", F("seconds")), A("density", Num(0.7D))),
-                    N("water", "WaterAmbience", default, default, null, A("duration", F("seconds")), A("flow", Num(0.5D))),
-                    N("sound", "AudioMix", default, default, null, A("gain_b", Q(-6D, "dB"))),
-                    N("film", "AddAudio", default, default, null)),
-                Of(
-                    L(null, "jungle", "poster", "a"),
-                    L(null, "ruins", "poster", "b"),
-                    L("poster", "image", "clip", "image"),
-                    L("birds", "audio", "sound", "a"),
-                    L("water", "audio", "sound", "b"),
-                    L("clip", "video", "film", "video"),
-                    L("sound", "audio", "film", "audio"),
-                    L("film", "video", null, "film"),
-                    L("poster", "image", null, "poster")),
-                Of<string>("Blend a jungle photo with ancient ruins, animate it, score it with birdsong and water."),
-                default);
-        }
-#nullable restore
-
-        /// <summary>The 1-based line of a node of this flow in its .sym file, for error messages.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static int? __NodeLine(string node)
-        {
-            switch (node)
-            {
-                case "poster": return 3;
-                case "clip": return 4;
-                case "birds": return 5;
-                case "water": return 6;
-                case "sound": return 7;
-                case "film": return 8;
-                default: return null;
-            }
-        }
+        public global::System.Threading.Tasks.Task<global::TestApp.Workflows.JungleRuinsResult> RunAsync(global::SymbolicGen.Runtime.Image jungle, global::SymbolicGen.Runtime.Image ruins, global::SymbolicGen.Runtime.Execution.RunOptions options) =>
+            __state.RunAsync<global::TestApp.Workflows.JungleRuinsResult>(options, static __result => new global::TestApp.Workflows.JungleRuinsResult(__result), jungle, ruins);
 
         /// <summary>The nodes of <see cref="global::TestApp.Workflows.JungleRuinsPipeline"/> that have parameters, one object each.</summary>
         public sealed class NodeSet
         {
-            internal NodeSet()
+            internal NodeSet(global::SymbolicGen.Runtime.Execution.PipelineState pipeline)
             {
+                Poster = new global::TestApp.Workflows.SymbolicGenNodes.ImageBlendNode(pipeline, "poster");
+                Clip = new global::TestApp.Workflows.SymbolicGenNodes.ImageToVideoNode(pipeline, "clip");
+                Birds = new global::TestApp.Workflows.SymbolicGenNodes.BirdsongNode(pipeline, "birds");
+                Water = new global::TestApp.Workflows.SymbolicGenNodes.WaterAmbienceNode(pipeline, "water");
+                Sound = new global::TestApp.Workflows.SymbolicGenNodes.AudioMixNode(pipeline, "sound");
+                Film = new global::TestApp.Workflows.SymbolicGenNodes.AddAudioNode(pipeline, "film");
             }
 
             /// <summary>
             /// Node <c>poster</c> (line 3): <c>ImageBlend</c>, Blend two images into one.
             /// The file writes weight: 0.45, mode: laplacian.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.ImageBlendNode Poster { get; } = new global::TestApp.Workflows.SymbolicGenNodes.ImageBlendNode("poster", 0.45D, "laplacian");
+            public global::TestApp.Workflows.SymbolicGenNodes.ImageBlendNode Poster { get; }
 
             /// <summary>
             /// Node <c>clip</c> (line 4): <c>ImageToVideo</c>, Animate a still image with a camera move.
             /// The file writes duration: seconds, fps: 24fps, motion: zoom_in.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.ImageToVideoNode Clip { get; } = new global::TestApp.Workflows.SymbolicGenNodes.ImageToVideoNode("clip", null, 24D, "zoom_in", 0.15D);
+            public global::TestApp.Workflows.SymbolicGenNodes.ImageToVideoNode Clip { get; }
 
             /// <summary>
             /// Node <c>birds</c> (line 5): <c>Birdsong</c>, Synthesise birdsong.
             /// The file writes duration: seconds, density: 0.7.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.BirdsongNode Birds { get; } = new global::TestApp.Workflows.SymbolicGenNodes.BirdsongNode("birds", null, 0.7D, 0L, 44100D);
+            public global::TestApp.Workflows.SymbolicGenNodes.BirdsongNode Birds { get; }
 
             /// <summary>
             /// Node <c>water</c> (line 6): <c>WaterAmbience</c>, Synthesise running water.
             /// The file writes duration: seconds, flow: 0.5.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.WaterAmbienceNode Water { get; } = new global::TestApp.Workflows.SymbolicGenNodes.WaterAmbienceNode("water", null, 0.5D, 0L, 44100D);
+            public global::TestApp.Workflows.SymbolicGenNodes.WaterAmbienceNode Water { get; }
 
             /// <summary>
             /// Node <c>sound</c> (line 7): <c>AudioMix</c>, Mix two audio tracks.
             /// The file writes gain_b: -6dB.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.AudioMixNode Sound { get; } = new global::TestApp.Workflows.SymbolicGenNodes.AudioMixNode("sound", 0D, -6D);
+            public global::TestApp.Workflows.SymbolicGenNodes.AudioMixNode Sound { get; }
 
             /// <summary>
             /// Node <c>film</c> (line 8): <c>AddAudio</c>, Put an audio track under a video.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.AddAudioNode Film { get; } = new global::TestApp.Workflows.SymbolicGenNodes.AddAudioNode("film", "trim");
-
-            /// <summary>Adds the node parameters that were set to a run's arguments.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                Poster.__Collect(arguments, overrides);
-                Clip.__Collect(arguments, overrides);
-                Birds.__Collect(arguments, overrides);
-                Water.__Collect(arguments, overrides);
-                Sound.__Collect(arguments, overrides);
-                Film.__Collect(arguments, overrides);
-            }
+            public global::TestApp.Workflows.SymbolicGenNodes.AddAudioNode Film { get; }
         }
     }
 
     /// <summary>The outputs of a run of <see cref="global::TestApp.Workflows.JungleRuinsPipeline"/>. They stay valid until the result is disposed, which releases them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SymbolicGen.Generator", "VERSION")]
-    public sealed class JungleRuinsResult : global::System.IAsyncDisposable, global::System.IDisposable
+    public sealed class JungleRuinsResult : global::SymbolicGen.Runtime.Execution.PipelineResult
     {
-        private readonly global::SymbolicGen.Runtime.Execution.FlowResult _result;
-
-        internal JungleRuinsResult(global::SymbolicGen.Runtime.Execution.FlowResult result)
-        {
-            _result = result;
-        }
+        internal JungleRuinsResult(global::SymbolicGen.Runtime.Execution.FlowResult result) : base(result) { }
 
         /// <summary>Flow output <c>film</c> (Video).</summary>
         /// <exception cref="global::System.ObjectDisposedException">The result was disposed.</exception>
-        public global::SymbolicGen.Runtime.Video Film => _result.Get<global::SymbolicGen.Runtime.Video>("film");
+        public global::SymbolicGen.Runtime.Video Film => GetOutput<global::SymbolicGen.Runtime.Video>("film");
 
         /// <summary>Flow output <c>poster</c> (Image).</summary>
         /// <exception cref="global::System.ObjectDisposedException">The result was disposed.</exception>
-        public global::SymbolicGen.Runtime.Image Poster => _result.Get<global::SymbolicGen.Runtime.Image>("poster");
-
-        /// <summary>What the run computed and what it took from the cache.</summary>
-        public global::SymbolicGen.Runtime.Execution.RunStatistics Statistics => _result.Statistics;
-
-        /// <summary>The untyped result, with the outputs by name.</summary>
-        public global::SymbolicGen.Runtime.Execution.FlowResult FlowResult => _result;
-
-        /// <summary>Releases the outputs.</summary>
-        public void Dispose() => _result.Dispose();
-
-        /// <summary>Releases the outputs.</summary>
-        public global::System.Threading.Tasks.ValueTask DisposeAsync() => _result.DisposeAsync();
+        public global::SymbolicGen.Runtime.Image Poster => GetOutput<global::SymbolicGen.Runtime.Image>("poster");
     }
 }

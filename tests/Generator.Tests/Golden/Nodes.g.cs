@@ -10,164 +10,49 @@ namespace TestApp.Workflows
     public static class SymbolicGenNodes
     {
         /// <summary>The parameters of a node that calls <c>Case</c>: Change the case.</summary>
-        public sealed class CaseNode
+        public sealed class CaseNode : global::SymbolicGen.Runtime.Execution.NodeParameters
         {
-            private readonly string __node;
-            private readonly string? _casing_initial;
-            private string? _casing;
-
-            internal CaseNode(string node, string? p0)
-            {
-                __node = node;
-                _casing_initial = p0;
-            }
+            internal CaseNode(global::SymbolicGen.Runtime.Execution.PipelineState pipeline, string node) : base(pipeline, node) { }
 
             /// <summary>
             /// Parameter <c>casing</c> (Enum; one of upper, lower, as_is).
             /// </summary>
             /// <remarks>The node's value: as the file writes it, or the function's default; null when it is known only when the flow runs
             /// (it comes from a flow parameter, or is in frames). A value set here overrides it for the next runs; null goes back to the file's.</remarks>
-            public string? Casing
-            {
-                get => _casing ?? _casing_initial;
-                set
-                {
-                    if (value is { } checkedValue)
-                    {
-                        if (checkedValue is null) throw new global::System.ArgumentNullException(nameof(value));
-                        switch (checkedValue)
-                        {
-                            case "upper": case "lower": case "as_is":
-                                break;
-                            default: throw new global::System.ArgumentException("'casing' is one of upper, lower, as_is", nameof(value));
-                        }
-                    }
-                    _casing = value;
-                }
-            }
-
-            /// <summary>Adds the parameters set on this node to a run's arguments.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                if (_casing is { } __value0)
-                {
-                    arguments.Parameter(__node + ".casing", __value0);
-                    overrides.Add((__node, "casing", global::SymbolicGen.Language.Catalog.ParamType.Enum));
-                }
-            }
+            public string? Casing { get => GetParameter<string?>("casing"); set => SetParameter("casing", value); }
         }
 
         /// <summary>The parameters of a node that calls <c>Repeat</c>: Repeat a text.</summary>
-        public sealed class RepeatNode
+        public sealed class RepeatNode : global::SymbolicGen.Runtime.Execution.NodeParameters
         {
-            private readonly string __node;
-            private readonly int? _times_initial;
-            private int? _times;
-            private readonly string? _separator_initial;
-            private string? _separator;
-
-            internal RepeatNode(string node, int? p0, string? p1)
-            {
-                __node = node;
-                _times_initial = p0;
-                _separator_initial = p1;
-            }
+            internal RepeatNode(global::SymbolicGen.Runtime.Execution.PipelineState pipeline, string node) : base(pipeline, node) { }
 
             /// <summary>
             /// Parameter <c>times</c>: How many copies (Int; accepts 1 to 10).
             /// </summary>
             /// <remarks>The node's value: as the file writes it, or the function's default; null when it is known only when the flow runs
             /// (it comes from a flow parameter, or is in frames). A value set here overrides it for the next runs; null goes back to the file's.</remarks>
-            public int? Times
-            {
-                get => _times ?? _times_initial;
-                set
-                {
-                    if (value is { } checkedValue)
-                    {
-                        if (checkedValue < 1 || checkedValue > 10) throw new global::System.ArgumentOutOfRangeException(nameof(value), checkedValue, "'times' accepts 1 to 10");
-                    }
-                    _times = value;
-                }
-            }
+            public int? Times { get => GetParameter<int?>("times"); set => SetParameter("times", value); }
 
             /// <summary>
             /// Parameter <c>separator</c> (String).
             /// </summary>
             /// <remarks>The node's value: as the file writes it, or the function's default; null when it is known only when the flow runs
             /// (it comes from a flow parameter, or is in frames). A value set here overrides it for the next runs; null goes back to the file's.</remarks>
-            public string? Separator
-            {
-                get => _separator ?? _separator_initial;
-                set
-                {
-                    if (value is { } checkedValue)
-                    {
-                        if (checkedValue is null) throw new global::System.ArgumentNullException(nameof(value));
-                    }
-                    _separator = value;
-                }
-            }
-
-            /// <summary>Adds the parameters set on this node to a run's arguments.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                if (_times is { } __value0)
-                {
-                    arguments.Parameter(__node + ".times", __value0);
-                    overrides.Add((__node, "times", global::SymbolicGen.Language.Catalog.ParamType.Int));
-                }
-                if (_separator is { } __value1)
-                {
-                    arguments.Parameter(__node + ".separator", __value1);
-                    overrides.Add((__node, "separator", global::SymbolicGen.Language.Catalog.ParamType.String));
-                }
-            }
+            public string? Separator { get => GetParameter<string?>("separator"); set => SetParameter("separator", value); }
         }
 
         /// <summary>The parameters of a node that calls <c>Split</c>: Split a text at a fraction of its length.</summary>
-        public sealed class SplitNode
+        public sealed class SplitNode : global::SymbolicGen.Runtime.Execution.NodeParameters
         {
-            private readonly string __node;
-            private readonly double? _at_initial;
-            private double? _at;
-
-            internal SplitNode(string node, double? p0)
-            {
-                __node = node;
-                _at_initial = p0;
-            }
+            internal SplitNode(global::SymbolicGen.Runtime.Execution.PipelineState pipeline, string node) : base(pipeline, node) { }
 
             /// <summary>
             /// Parameter <c>at</c> (Ratio; as a fraction (1 = 100%); accepts 0 to 1).
             /// </summary>
             /// <remarks>The node's value: as the file writes it, or the function's default; null when it is known only when the flow runs
             /// (it comes from a flow parameter, or is in frames). A value set here overrides it for the next runs; null goes back to the file's.</remarks>
-            public double? At
-            {
-                get => _at ?? _at_initial;
-                set
-                {
-                    if (value is { } checkedValue)
-                    {
-                        if (double.IsNaN(checkedValue) || checkedValue < 0D || checkedValue > 1D) throw new global::System.ArgumentOutOfRangeException(nameof(value), checkedValue, "'at' accepts 0 to 1");
-                    }
-                    _at = value;
-                }
-            }
-
-            /// <summary>Adds the parameters set on this node to a run's arguments.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                if (_at is { } __value0)
-                {
-                    arguments.Parameter(__node + ".at", __value0);
-                    overrides.Add((__node, "at", global::SymbolicGen.Language.Catalog.ParamType.Ratio));
-                }
-            }
+            public double? At { get => GetParameter<double?>("at"); set => SetParameter("at", value); }
         }
     }
 }

@@ -9,41 +9,29 @@ namespace TestApp.Workflows
     /// Every kind of parameter.
     /// </summary>
     /// <remarks>Generated from the flow <c>Parameters</c> of <c>workflows/Parameters.sym</c> (line 2). Set parameters, then call
-    /// <c>RunAsync</c>; runs read the values set when they start. Change parameters only while no run is starting.</remarks>
+    /// <c>RunAsync</c>; runs read the values set when they start.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("SymbolicGen.Generator", "VERSION")]
     public sealed partial class ParametersPipeline
     {
-        private static readonly global::SymbolicGen.Language.Ir.Flow s_definition = __CreateDefinition();
-        private static readonly global::SymbolicGen.Runtime.Execution.FlowSet s_flows = __CreateFlows(s_definition);
-        private readonly global::SymbolicGen.Runtime.Execution.FlowExecutor __executor;
-        private global::System.Tuple<string, global::SymbolicGen.Runtime.Execution.FlowSet>? __overridden;
-        private double _seconds = 2D;
-        private bool _seconds_set;
-        private long? _seed;
-        private string _label = "a \"quoted\" <label> & more";
-        private bool _label_set;
-        private double? _clip;
+        private static readonly global::SymbolicGen.Runtime.Execution.PipelineDefinition s_definition = new global::SymbolicGen.Runtime.Execution.PipelineDefinition("workflows/Parameters.sym", "Parameters", "# Every kind of parameter.\nflow Parameters\n  input  text: Text\n  param  seconds: Duration = 2s\n  param  seed: Seed\n  param  label: String = \"a \\\"quoted\\\" <label> & more\"\n  param  clip: Duration = 48f\n  output out: Text\n  node describe = Describe { seconds: seconds, seed: seed, scale: 0.5, loud: true, size: 64x32, color: #1e90ff80 }\n  node repeat = Repeat { times: 3, separator: label }\n  link text -> describe.text\n  link describe.text -> repeat.text\n  link repeat.text -> out\nend", () => global::TestApp.Workflows.SymbolicGenRegistry.Default);
+        private readonly global::SymbolicGen.Runtime.Execution.PipelineState __state;
 
-        /// <summary>A pipeline that runs on <see cref="SymbolicGenRegistry.Executor"/>, with every function of the project.</summary>
-        public ParametersPipeline()
-        {
-            __executor = global::TestApp.Workflows.SymbolicGenRegistry.Executor;
-            Nodes = new global::TestApp.Workflows.ParametersPipeline.NodeSet();
-        }
+        /// <summary>A pipeline that runs on <see cref="global::TestApp.Workflows.SymbolicGenRegistry.Executor"/>, with every function of the project.</summary>
+        public ParametersPipeline() : this(global::TestApp.Workflows.SymbolicGenRegistry.Executor) { }
 
         /// <summary>A pipeline that runs on <paramref name="executor"/>, whose registry must have the flow's functions.</summary>
         /// <param name="executor">The executor (its registry and memory cache) the runs use.</param>
         public ParametersPipeline(global::SymbolicGen.Runtime.Execution.FlowExecutor executor)
         {
-            __executor = executor ?? throw new global::System.ArgumentNullException(nameof(executor));
-            Nodes = new global::TestApp.Workflows.ParametersPipeline.NodeSet();
+            __state = new global::SymbolicGen.Runtime.Execution.PipelineState(s_definition, executor);
+            Nodes = new global::TestApp.Workflows.ParametersPipeline.NodeSet(__state);
         }
 
         /// <summary>The flow as written (its inputs, parameters, outputs, nodes and links), for introspection.</summary>
-        public static global::SymbolicGen.Language.Ir.Flow Definition => s_definition;
+        public static global::SymbolicGen.Language.Ir.Flow Definition => s_definition.Flow;
 
         /// <summary>The executor the runs use.</summary>
-        public global::SymbolicGen.Runtime.Execution.FlowExecutor Executor => __executor;
+        public global::SymbolicGen.Runtime.Execution.FlowExecutor Executor => __state.Executor;
 
         /// <summary>The nodes whose parameters can be changed for the next runs, without editing the file.</summary>
         public global::TestApp.Workflows.ParametersPipeline.NodeSet Nodes { get; }
@@ -52,66 +40,31 @@ namespace TestApp.Workflows
         /// Flow parameter <c>seconds</c> (Duration; in seconds; accepts 0 s to 10 s).
         /// </summary>
         /// <remarks>Written as 2s in the file. Setting it overrides the value in the file for the next runs.</remarks>
-        public double Seconds
-        {
-            get => _seconds;
-            set
-            {
-                if (double.IsNaN(value) || value < 0D || value > 10D) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'seconds' accepts 0 s to 10 s");
-                _seconds = value;
-                _seconds_set = true;
-            }
-        }
+        public double Seconds { get => __state.Get<double>("seconds"); set => __state.Set("seconds", value); }
 
         /// <summary>
         /// Flow parameter <c>seed</c> (Seed).
         /// </summary>
         /// <remarks>Required: null until set, and a run throws until it is set.</remarks>
-        public long? Seed
-        {
-            get => _seed;
-            set
-            {
-                _seed = value;
-            }
-        }
+        public long? Seed { get => __state.Get<long?>("seed"); set => __state.Set("seed", value); }
 
         /// <summary>
         /// Flow parameter <c>label</c> (String).
         /// </summary>
         /// <remarks>Written as "a "quoted" &lt;label&gt; &amp; more" in the file. Setting it overrides the value in the file for the next runs.</remarks>
-        public string Label
-        {
-            get => _label;
-            set
-            {
-                if (value is null) throw new global::System.ArgumentNullException(nameof(value));
-                _label = value;
-                _label_set = true;
-            }
-        }
+        public string Label { get => __state.Get<string>("label"); set => __state.Set("label", value); }
 
         /// <summary>
         /// Flow parameter <c>clip</c> (Duration; in seconds).
         /// </summary>
         /// <remarks>Written as 48f in the file. Null means the value as written, which depends on the run (a value in frames converts through the frame rate).</remarks>
-        public double? Clip
-        {
-            get => _clip;
-            set
-            {
-                if (value is { } checkedValue)
-                {
-                    if (double.IsNaN(checkedValue)) throw new global::System.ArgumentOutOfRangeException(nameof(value), checkedValue, "'clip' must be a number, not NaN");
-                }
-                _clip = value;
-            }
-        }
+        public double? Clip { get => __state.Get<double?>("clip"); set => __state.Set("clip", value); }
 
         /// <summary>Runs the flow with the current parameters.</summary>
         /// <param name="text">Flow input <c>text</c> (Text); it stays the caller's, the run never disposes it.</param>
         /// <param name="cancellationToken">Stops the run: no node starts after it is cancelled, and running nodes receive it.</param>
         /// <returns>The outputs; dispose the result to release them.</returns>
+        /// <exception cref="global::System.ArgumentNullException">An input or the options are null.</exception>
         /// <exception cref="global::System.InvalidOperationException">A flow parameter without default was not set.</exception>
         /// <exception cref="global::SymbolicGen.Runtime.Execution.FlowExecutionException">A node failed; the message names it and its line.</exception>
         /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
@@ -122,160 +75,44 @@ namespace TestApp.Workflows
         /// <param name="text">Flow input <c>text</c> (Text); it stays the caller's, the run never disposes it.</param>
         /// <param name="options">How the flow runs.</param>
         /// <returns>The outputs; dispose the result to release them.</returns>
+        /// <exception cref="global::System.ArgumentNullException">An input or the options are null.</exception>
         /// <exception cref="global::System.InvalidOperationException">A flow parameter without default was not set.</exception>
         /// <exception cref="global::SymbolicGen.Runtime.Execution.FlowExecutionException">A node failed; the message names it and its line.</exception>
         /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
-        public async global::System.Threading.Tasks.Task<global::TestApp.Workflows.ParametersResult> RunAsync(global::SymbolicGen.Runtime.Text text, global::SymbolicGen.Runtime.Execution.RunOptions options)
-        {
-            if (text is null) throw new global::System.ArgumentNullException(nameof(text));
-            if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-            var __arguments = new global::SymbolicGen.Runtime.Execution.FlowArguments();
-            __arguments.Input("text", text);
-            if (_seconds_set) __arguments.Parameter("seconds", _seconds);
-            if (_seed is null) throw new global::System.InvalidOperationException("set Seed (flow parameter 'seed', which has no default) before running the flow");
-            if (_seed is { } _seed_value) __arguments.Parameter("seed", _seed_value);
-            if (_label_set) __arguments.Parameter("label", _label);
-            if (_clip is { } _clip_value) __arguments.Parameter("clip", _clip_value);
-            var __overrides = new global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)>();
-            Nodes.__Collect(__arguments, __overrides);
-            var __run = await __executor.RunAsync(__FlowsFor(__overrides), "Parameters", __arguments, options).ConfigureAwait(false);
-            return new global::TestApp.Workflows.ParametersResult(__run);
-        }
-
-        /// <summary>The flow (or its variant with overridden node parameters) and the flows it calls.</summary>
-        private static global::SymbolicGen.Runtime.Execution.FlowSet __CreateFlows(global::SymbolicGen.Language.Ir.Flow root)
-        {
-            return new global::SymbolicGen.Runtime.Execution.FlowSet(new[] { root }, "workflows/Parameters.sym", __LineOf);
-        }
-
-        /// <summary>The line of a node of this flow or of a flow it calls.</summary>
-        private static int? __LineOf(global::SymbolicGen.Language.Ir.Flow flow, global::SymbolicGen.Language.Ir.Node node)
-        {
-            switch (flow.Name)
-            {
-                case "Parameters": return __NodeLine(node.Name);
-                default: return null;
-            }
-        }
-
-        /// <summary>The flows to run: the flow as written, or a variant that reads the overridden node parameters (kept while they stay the same).</summary>
-        private global::SymbolicGen.Runtime.Execution.FlowSet __FlowsFor(global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-        {
-            if (overrides.Count == 0) return s_flows;
-            var key = global::TestApp.Workflows.SymbolicGenRegistry.__OverrideKey(overrides);
-            var cached = __overridden;
-            if (cached is not null && cached.Item1 == key) return cached.Item2;
-            var flows = __CreateFlows(global::TestApp.Workflows.SymbolicGenRegistry.__WithNodeParameters(s_definition, overrides));
-            __overridden = global::System.Tuple.Create(key, flows);
-            return flows;
-        }
-
-#nullable disable
-        /// <summary>The flow's IR, built as it was compiled.</summary>
-        private static global::SymbolicGen.Language.Ir.Flow __CreateDefinition()
-        {
-            static global::SymbolicGen.Language.Ir.Argument A(string name, global::SymbolicGen.Language.Ir.Value value) => new global::SymbolicGen.Language.Ir.Argument(name, value);
-            static global::SymbolicGen.Language.Ir.Value B(bool value) => new global::SymbolicGen.Language.Ir.BoolValue(value);
-            static global::SymbolicGen.Language.Ir.Value C(string hex) => new global::SymbolicGen.Language.Ir.ColorValue(hex);
-            static global::SymbolicGen.Language.Ir.Value F(string name) => new global::SymbolicGen.Language.Ir.ParameterRefValue(name);
-            static global::SymbolicGen.Language.Ir.FlowParameter FP(string name, global::SymbolicGen.Language.Catalog.ParamType type, global::SymbolicGen.Language.Ir.Value value) => new global::SymbolicGen.Language.Ir.FlowParameter(name, type, value);
-            static global::SymbolicGen.Language.Ir.Link L(string fromNode, string fromPort, string toNode, string toPort) => new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource(fromNode, fromPort), new global::SymbolicGen.Language.Ir.PortTarget(toNode, toPort));
-            static global::SymbolicGen.Language.Ir.Node N(string name, string function, global::SymbolicGen.Language.EquatableArray<string> aliases, global::SymbolicGen.Language.EquatableArray<string> comments, string trailing, params global::SymbolicGen.Language.Ir.Argument[] arguments) => new global::SymbolicGen.Language.Ir.Node(name, function, global::SymbolicGen.Language.EquatableArray<global::SymbolicGen.Language.Ir.Argument>.Own(arguments), aliases, comments, trailing);
-            static global::SymbolicGen.Language.Ir.Value Num(double number) => new global::SymbolicGen.Language.Ir.NumberValue(number);
-            static global::SymbolicGen.Language.EquatableArray<T> Of<T>(params T[] items) => global::SymbolicGen.Language.EquatableArray<T>.Own(items);
-            static global::SymbolicGen.Language.Ir.FlowPort P(string name, global::SymbolicGen.Language.Catalog.Modality type) => new global::SymbolicGen.Language.Ir.FlowPort(name, type);
-            static global::SymbolicGen.Language.Ir.Value Q(double number, string unit) => new global::SymbolicGen.Language.Ir.QuantityValue(number, unit);
-            static global::SymbolicGen.Language.Ir.Value S(string text, bool block) => new global::SymbolicGen.Language.Ir.StringValue(text, block);
-            static global::SymbolicGen.Language.Ir.Value Z(int width, int height) => new global::SymbolicGen.Language.Ir.SizeValue(width, height);
-
-            return new global::SymbolicGen.Language.Ir.Flow(
-                "Parameters",
-                global::SymbolicGen.Language.Ir.SyntaxStyle.Declarative,
-                Of(P("text", global::SymbolicGen.Language.Catalog.Modality.Text)),
-                Of(
-                    FP("seconds", global::SymbolicGen.Language.Catalog.ParamType.Duration, Q(2D, "s")),
-                    FP("seed", global::SymbolicGen.Language.Catalog.ParamType.Seed, null),
-                    FP("label", global::SymbolicGen.Language.Catalog.ParamType.String, S("a \"quoted\" <label> & more", false)),
-                    FP("clip", global::SymbolicGen.Language.Catalog.ParamType.Duration, Q(48D, "f"))),
-                Of(P("out", global::SymbolicGen.Language.Catalog.Modality.Text)),
-                Of(
-                    N("describe", "Describe", default, default, null, A("seconds", F("seconds")), A("seed", F("seed")), A("scale", Num(0.5D)), A("loud", B(true)), A("size", Z(64, 32)), A("color", C("#1e90ff80"))),
-                    N("repeat", "Repeat", default, default, null, A("times", Num(3D)), A("separator", F("label")))),
-                Of(
-                    L(null, "text", "describe", "text"),
-                    L("describe", "text", "repeat", "text"),
-                    L("repeat", "text", null, "out")),
-                Of<string>("Every kind of parameter."),
-                default);
-        }
-#nullable restore
-
-        /// <summary>The 1-based line of a node of this flow in its .sym file, for error messages.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static int? __NodeLine(string node)
-        {
-            switch (node)
-            {
-                case "describe": return 9;
-                case "repeat": return 10;
-                default: return null;
-            }
-        }
+        public global::System.Threading.Tasks.Task<global::TestApp.Workflows.ParametersResult> RunAsync(global::SymbolicGen.Runtime.Text text, global::SymbolicGen.Runtime.Execution.RunOptions options) =>
+            __state.RunAsync<global::TestApp.Workflows.ParametersResult>(options, static __result => new global::TestApp.Workflows.ParametersResult(__result), text);
 
         /// <summary>The nodes of <see cref="global::TestApp.Workflows.ParametersPipeline"/> that have parameters, one object each.</summary>
         public sealed class NodeSet
         {
-            internal NodeSet()
+            internal NodeSet(global::SymbolicGen.Runtime.Execution.PipelineState pipeline)
             {
+                Describe = new global::TestApp.Workflows.SymbolicGenNodes.DescribeNode(pipeline, "describe");
+                Repeat = new global::TestApp.Workflows.SymbolicGenNodes.RepeatNode(pipeline, "repeat");
             }
 
             /// <summary>
             /// Node <c>describe</c> (line 9): <c>Describe</c>, Describe every kind of parameter.
             /// The file writes seconds: seconds, seed: seed, scale: 0.5, loud: true, size: 64x32, color: #1e90ff80.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.DescribeNode Describe { get; } = new global::TestApp.Workflows.SymbolicGenNodes.DescribeNode("describe", null, null, 0.5D, true, new global::SymbolicGen.Runtime.Size(64, 32), new global::SymbolicGen.Runtime.Color(30, 144, 255, 128));
+            public global::TestApp.Workflows.SymbolicGenNodes.DescribeNode Describe { get; }
 
             /// <summary>
             /// Node <c>repeat</c> (line 10): <c>Repeat</c>, Repeat a text.
             /// The file writes times: 3, separator: label.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.RepeatNode Repeat { get; } = new global::TestApp.Workflows.SymbolicGenNodes.RepeatNode("repeat", 3, null);
-
-            /// <summary>Adds the node parameters that were set to a run's arguments.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                Describe.__Collect(arguments, overrides);
-                Repeat.__Collect(arguments, overrides);
-            }
+            public global::TestApp.Workflows.SymbolicGenNodes.RepeatNode Repeat { get; }
         }
     }
 
     /// <summary>The outputs of a run of <see cref="global::TestApp.Workflows.ParametersPipeline"/>. They stay valid until the result is disposed, which releases them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SymbolicGen.Generator", "VERSION")]
-    public sealed class ParametersResult : global::System.IAsyncDisposable, global::System.IDisposable
+    public sealed class ParametersResult : global::SymbolicGen.Runtime.Execution.PipelineResult
     {
-        private readonly global::SymbolicGen.Runtime.Execution.FlowResult _result;
-
-        internal ParametersResult(global::SymbolicGen.Runtime.Execution.FlowResult result)
-        {
-            _result = result;
-        }
+        internal ParametersResult(global::SymbolicGen.Runtime.Execution.FlowResult result) : base(result) { }
 
         /// <summary>Flow output <c>out</c> (Text).</summary>
         /// <exception cref="global::System.ObjectDisposedException">The result was disposed.</exception>
-        public global::SymbolicGen.Runtime.Text Out => _result.Get<global::SymbolicGen.Runtime.Text>("out");
-
-        /// <summary>What the run computed and what it took from the cache.</summary>
-        public global::SymbolicGen.Runtime.Execution.RunStatistics Statistics => _result.Statistics;
-
-        /// <summary>The untyped result, with the outputs by name.</summary>
-        public global::SymbolicGen.Runtime.Execution.FlowResult FlowResult => _result;
-
-        /// <summary>Releases the outputs.</summary>
-        public void Dispose() => _result.Dispose();
-
-        /// <summary>Releases the outputs.</summary>
-        public global::System.Threading.Tasks.ValueTask DisposeAsync() => _result.DisposeAsync();
+        public global::SymbolicGen.Runtime.Text Out => GetOutput<global::SymbolicGen.Runtime.Text>("out");
     }
 }

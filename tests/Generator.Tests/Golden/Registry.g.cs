@@ -213,44 +213,5 @@ namespace TestApp.Workflows
             global::TestApp.Workflows.SymbolicGenFunctions.Register(registry);
             return registry;
         }
-
-        /// <summary>The flow with the arguments in <paramref name="overrides"/> read from parameters named <c>node.parameter</c>.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static global::SymbolicGen.Language.Ir.Flow __WithNodeParameters(global::SymbolicGen.Language.Ir.Flow flow, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-        {
-            var nodes = new global::SymbolicGen.Language.Ir.Node[flow.Nodes.Count];
-            for (var i = 0; i < nodes.Length; i++)
-            {
-                var node = flow.Nodes[i];
-                var arguments = new global::System.Collections.Generic.List<global::SymbolicGen.Language.Ir.Argument>();
-                foreach (var argument in node.Arguments)
-                {
-                    var replaced = false;
-                    foreach (var o in overrides) replaced |= o.Node == node.Name && o.Parameter == argument.Name;
-                    if (!replaced) arguments.Add(argument);
-                }
-                foreach (var o in overrides)
-                {
-                    if (o.Node == node.Name) arguments.Add(new global::SymbolicGen.Language.Ir.Argument(o.Parameter, new global::SymbolicGen.Language.Ir.ParameterRefValue(o.Node + "." + o.Parameter)));
-                }
-                nodes[i] = node with { Arguments = global::SymbolicGen.Language.EquatableArray.ToEquatableArray(arguments) };
-            }
-            var parameters = new global::System.Collections.Generic.List<global::SymbolicGen.Language.Ir.FlowParameter>(flow.Parameters);
-            foreach (var o in overrides) parameters.Add(new global::SymbolicGen.Language.Ir.FlowParameter(o.Node + "." + o.Parameter, o.Type));
-            return flow with
-            {
-                Nodes = global::SymbolicGen.Language.EquatableArray<global::SymbolicGen.Language.Ir.Node>.Own(nodes),
-                Parameters = global::SymbolicGen.Language.EquatableArray.ToEquatableArray(parameters),
-            };
-        }
-
-        /// <summary>A key that names the set of overridden node parameters.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static string __OverrideKey(global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-        {
-            var key = new global::System.Text.StringBuilder();
-            foreach (var o in overrides) key.Append(o.Node).Append('.').Append(o.Parameter).Append(';');
-            return key.ToString();
-        }
     }
 }

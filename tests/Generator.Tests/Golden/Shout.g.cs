@@ -9,37 +9,29 @@ namespace TestApp.Workflows
     /// Shout a text, several times.
     /// </summary>
     /// <remarks>Generated from the flow <c>Shout</c> of <c>workflows/Shout.sym</c> (line 2). Set parameters, then call
-    /// <c>RunAsync</c>; runs read the values set when they start. Change parameters only while no run is starting.</remarks>
+    /// <c>RunAsync</c>; runs read the values set when they start.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("SymbolicGen.Generator", "VERSION")]
     public sealed partial class ShoutPipeline
     {
-        private static readonly global::SymbolicGen.Language.Ir.Flow s_definition = __CreateDefinition();
-        private static readonly global::SymbolicGen.Runtime.Execution.FlowSet s_flows = __CreateFlows(s_definition);
-        private readonly global::SymbolicGen.Runtime.Execution.FlowExecutor __executor;
-        private global::System.Tuple<string, global::SymbolicGen.Runtime.Execution.FlowSet>? __overridden;
-        private int _times = 2;
-        private bool _times_set;
+        private static readonly global::SymbolicGen.Runtime.Execution.PipelineDefinition s_definition = new global::SymbolicGen.Runtime.Execution.PipelineDefinition("workflows/Shout.sym", "Shout", "# Shout a text, several times.\nflow Shout(text: Text, times: Int = 2) -> (loud: Text) {\n    up   = Case(text, casing: upper)\n    # Copies joined by '!'\n    loud = Repeat(up, times: times, separator: \"!\")  # the last step\n}\n\n# Shout twice and join both.\nflow Twice(text: Text) -> (both: Text, head: Text) {\n    first = Shout(text, times: 1)\n    both  = Join(first, first)\n    (head, tail) = Split(both, at: 25%)\n}", () => global::TestApp.Workflows.SymbolicGenRegistry.Default);
+        private readonly global::SymbolicGen.Runtime.Execution.PipelineState __state;
 
-        /// <summary>A pipeline that runs on <see cref="SymbolicGenRegistry.Executor"/>, with every function of the project.</summary>
-        public ShoutPipeline()
-        {
-            __executor = global::TestApp.Workflows.SymbolicGenRegistry.Executor;
-            Nodes = new global::TestApp.Workflows.ShoutPipeline.NodeSet();
-        }
+        /// <summary>A pipeline that runs on <see cref="global::TestApp.Workflows.SymbolicGenRegistry.Executor"/>, with every function of the project.</summary>
+        public ShoutPipeline() : this(global::TestApp.Workflows.SymbolicGenRegistry.Executor) { }
 
         /// <summary>A pipeline that runs on <paramref name="executor"/>, whose registry must have the flow's functions.</summary>
         /// <param name="executor">The executor (its registry and memory cache) the runs use.</param>
         public ShoutPipeline(global::SymbolicGen.Runtime.Execution.FlowExecutor executor)
         {
-            __executor = executor ?? throw new global::System.ArgumentNullException(nameof(executor));
-            Nodes = new global::TestApp.Workflows.ShoutPipeline.NodeSet();
+            __state = new global::SymbolicGen.Runtime.Execution.PipelineState(s_definition, executor);
+            Nodes = new global::TestApp.Workflows.ShoutPipeline.NodeSet(__state);
         }
 
         /// <summary>The flow as written (its inputs, parameters, outputs, nodes and links), for introspection.</summary>
-        public static global::SymbolicGen.Language.Ir.Flow Definition => s_definition;
+        public static global::SymbolicGen.Language.Ir.Flow Definition => s_definition.Flow;
 
         /// <summary>The executor the runs use.</summary>
-        public global::SymbolicGen.Runtime.Execution.FlowExecutor Executor => __executor;
+        public global::SymbolicGen.Runtime.Execution.FlowExecutor Executor => __state.Executor;
 
         /// <summary>The nodes whose parameters can be changed for the next runs, without editing the file.</summary>
         public global::TestApp.Workflows.ShoutPipeline.NodeSet Nodes { get; }
@@ -48,21 +40,13 @@ namespace TestApp.Workflows
         /// Flow parameter <c>times</c> (Int; accepts 1 to 10).
         /// </summary>
         /// <remarks>Written as 2 in the file. Setting it overrides the value in the file for the next runs.</remarks>
-        public int Times
-        {
-            get => _times;
-            set
-            {
-                if (value < 1 || value > 10) throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "'times' accepts 1 to 10");
-                _times = value;
-                _times_set = true;
-            }
-        }
+        public int Times { get => __state.Get<int>("times"); set => __state.Set("times", value); }
 
         /// <summary>Runs the flow with the current parameters.</summary>
         /// <param name="text">Flow input <c>text</c> (Text); it stays the caller's, the run never disposes it.</param>
         /// <param name="cancellationToken">Stops the run: no node starts after it is cancelled, and running nodes receive it.</param>
         /// <returns>The outputs; dispose the result to release them.</returns>
+        /// <exception cref="global::System.ArgumentNullException">An input or the options are null.</exception>
         /// <exception cref="global::System.InvalidOperationException">A flow parameter without default was not set.</exception>
         /// <exception cref="global::SymbolicGen.Runtime.Execution.FlowExecutionException">A node failed; the message names it and its line.</exception>
         /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
@@ -73,229 +57,88 @@ namespace TestApp.Workflows
         /// <param name="text">Flow input <c>text</c> (Text); it stays the caller's, the run never disposes it.</param>
         /// <param name="options">How the flow runs.</param>
         /// <returns>The outputs; dispose the result to release them.</returns>
+        /// <exception cref="global::System.ArgumentNullException">An input or the options are null.</exception>
         /// <exception cref="global::System.InvalidOperationException">A flow parameter without default was not set.</exception>
         /// <exception cref="global::SymbolicGen.Runtime.Execution.FlowExecutionException">A node failed; the message names it and its line.</exception>
         /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
-        public async global::System.Threading.Tasks.Task<global::TestApp.Workflows.ShoutResult> RunAsync(global::SymbolicGen.Runtime.Text text, global::SymbolicGen.Runtime.Execution.RunOptions options)
-        {
-            if (text is null) throw new global::System.ArgumentNullException(nameof(text));
-            if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-            var __arguments = new global::SymbolicGen.Runtime.Execution.FlowArguments();
-            __arguments.Input("text", text);
-            if (_times_set) __arguments.Parameter("times", _times);
-            var __overrides = new global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)>();
-            Nodes.__Collect(__arguments, __overrides);
-            var __run = await __executor.RunAsync(__FlowsFor(__overrides), "Shout", __arguments, options).ConfigureAwait(false);
-            return new global::TestApp.Workflows.ShoutResult(__run);
-        }
-
-        /// <summary>The flow (or its variant with overridden node parameters) and the flows it calls.</summary>
-        private static global::SymbolicGen.Runtime.Execution.FlowSet __CreateFlows(global::SymbolicGen.Language.Ir.Flow root)
-        {
-            return new global::SymbolicGen.Runtime.Execution.FlowSet(new[] { root }, "workflows/Shout.sym", __LineOf);
-        }
-
-        /// <summary>The line of a node of this flow or of a flow it calls.</summary>
-        private static int? __LineOf(global::SymbolicGen.Language.Ir.Flow flow, global::SymbolicGen.Language.Ir.Node node)
-        {
-            switch (flow.Name)
-            {
-                case "Shout": return __NodeLine(node.Name);
-                default: return null;
-            }
-        }
-
-        /// <summary>The flows to run: the flow as written, or a variant that reads the overridden node parameters (kept while they stay the same).</summary>
-        private global::SymbolicGen.Runtime.Execution.FlowSet __FlowsFor(global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-        {
-            if (overrides.Count == 0) return s_flows;
-            var key = global::TestApp.Workflows.SymbolicGenRegistry.__OverrideKey(overrides);
-            var cached = __overridden;
-            if (cached is not null && cached.Item1 == key) return cached.Item2;
-            var flows = __CreateFlows(global::TestApp.Workflows.SymbolicGenRegistry.__WithNodeParameters(s_definition, overrides));
-            __overridden = global::System.Tuple.Create(key, flows);
-            return flows;
-        }
-
-#nullable disable
-        /// <summary>The flow's IR, built as it was compiled.</summary>
-        private static global::SymbolicGen.Language.Ir.Flow __CreateDefinition()
-        {
-            static global::SymbolicGen.Language.Ir.Argument A(string name, global::SymbolicGen.Language.Ir.Value value) => new global::SymbolicGen.Language.Ir.Argument(name, value);
-            static global::SymbolicGen.Language.Ir.Value F(string name) => new global::SymbolicGen.Language.Ir.ParameterRefValue(name);
-            static global::SymbolicGen.Language.Ir.FlowParameter FP(string name, global::SymbolicGen.Language.Catalog.ParamType type, global::SymbolicGen.Language.Ir.Value value) => new global::SymbolicGen.Language.Ir.FlowParameter(name, type, value);
-            static global::SymbolicGen.Language.Ir.Link L(string fromNode, string fromPort, string toNode, string toPort) => new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource(fromNode, fromPort), new global::SymbolicGen.Language.Ir.PortTarget(toNode, toPort));
-            static global::SymbolicGen.Language.Ir.Node N(string name, string function, global::SymbolicGen.Language.EquatableArray<string> aliases, global::SymbolicGen.Language.EquatableArray<string> comments, string trailing, params global::SymbolicGen.Language.Ir.Argument[] arguments) => new global::SymbolicGen.Language.Ir.Node(name, function, global::SymbolicGen.Language.EquatableArray<global::SymbolicGen.Language.Ir.Argument>.Own(arguments), aliases, comments, trailing);
-            static global::SymbolicGen.Language.Ir.Value Num(double number) => new global::SymbolicGen.Language.Ir.NumberValue(number);
-            static global::SymbolicGen.Language.EquatableArray<T> Of<T>(params T[] items) => global::SymbolicGen.Language.EquatableArray<T>.Own(items);
-            static global::SymbolicGen.Language.Ir.FlowPort P(string name, global::SymbolicGen.Language.Catalog.Modality type) => new global::SymbolicGen.Language.Ir.FlowPort(name, type);
-            static global::SymbolicGen.Language.Ir.Value S(string text, bool block) => new global::SymbolicGen.Language.Ir.StringValue(text, block);
-            static global::SymbolicGen.Language.Ir.Value Y(string name) => new global::SymbolicGen.Language.Ir.SymbolValue(name);
-
-            return new global::SymbolicGen.Language.Ir.Flow(
-                "Shout",
-                global::SymbolicGen.Language.Ir.SyntaxStyle.Dataflow,
-                Of(P("text", global::SymbolicGen.Language.Catalog.Modality.Text)),
-                Of(FP("times", global::SymbolicGen.Language.Catalog.ParamType.Int, Num(2D))),
-                Of(P("loud", global::SymbolicGen.Language.Catalog.Modality.Text)),
-                Of(
-                    N("up", "Case", default, default, null, A("casing", Y("upper"))),
-                    N("loud", "Repeat", default, Of<string>("Copies joined by '!'"), "the last step", A("times", F("times")), A("separator", S("!", false)))),
-                Of(
-                    L(null, "text", "up", "text"),
-                    L("up", "text", "loud", "text"),
-                    L("loud", "text", null, "loud")),
-                Of<string>("Shout a text, several times."),
-                default);
-        }
-#nullable restore
-
-        /// <summary>The 1-based line of a node of this flow in its .sym file, for error messages.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static int? __NodeLine(string node)
-        {
-            switch (node)
-            {
-                case "up": return 3;
-                case "loud": return 5;
-                default: return null;
-            }
-        }
+        public global::System.Threading.Tasks.Task<global::TestApp.Workflows.ShoutResult> RunAsync(global::SymbolicGen.Runtime.Text text, global::SymbolicGen.Runtime.Execution.RunOptions options) =>
+            __state.RunAsync<global::TestApp.Workflows.ShoutResult>(options, static __result => new global::TestApp.Workflows.ShoutResult(__result), text);
 
         /// <summary>The nodes of <see cref="global::TestApp.Workflows.ShoutPipeline"/> that have parameters, one object each.</summary>
         public sealed class NodeSet
         {
-            internal NodeSet()
+            internal NodeSet(global::SymbolicGen.Runtime.Execution.PipelineState pipeline)
             {
+                Up = new global::TestApp.Workflows.SymbolicGenNodes.CaseNode(pipeline, "up");
+                Loud = new global::TestApp.Workflows.SymbolicGenNodes.RepeatNode(pipeline, "loud");
             }
 
             /// <summary>
             /// Node <c>up</c> (line 3): <c>Case</c>, Change the case.
             /// The file writes casing: upper.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.CaseNode Up { get; } = new global::TestApp.Workflows.SymbolicGenNodes.CaseNode("up", "upper");
+            public global::TestApp.Workflows.SymbolicGenNodes.CaseNode Up { get; }
 
             /// <summary>
             /// Node <c>loud</c> (line 5): <c>Repeat</c>, Repeat a text.
             /// Copies joined by '!'
             /// The file writes times: times, separator: "!".
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.RepeatNode Loud { get; } = new global::TestApp.Workflows.SymbolicGenNodes.RepeatNode("loud", null, "!");
-
-            /// <summary>Adds the node parameters that were set to a run's arguments.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                Up.__Collect(arguments, overrides);
-                Loud.__Collect(arguments, overrides);
-            }
+            public global::TestApp.Workflows.SymbolicGenNodes.RepeatNode Loud { get; }
         }
 
         /// <summary>The parameters of a node that calls the flow <c>Shout</c>.</summary>
-        public sealed class CallNode
+        public sealed class CallNode : global::SymbolicGen.Runtime.Execution.NodeParameters
         {
-            private readonly string __node;
-            private readonly int? _times_initial;
-            private int? _times;
-
-            internal CallNode(string node, int? p0)
-            {
-                __node = node;
-                _times_initial = p0;
-            }
+            internal CallNode(global::SymbolicGen.Runtime.Execution.PipelineState pipeline, string node) : base(pipeline, node) { }
 
             /// <summary>
             /// Parameter <c>times</c> (Int; accepts 1 to 10).
             /// </summary>
             /// <remarks>The node's value: as the file writes it, or the function's default; null when it is known only when the flow runs
             /// (it comes from a flow parameter, or is in frames). A value set here overrides it for the next runs; null goes back to the file's.</remarks>
-            public int? Times
-            {
-                get => _times ?? _times_initial;
-                set
-                {
-                    if (value is { } checkedValue)
-                    {
-                        if (checkedValue < 1 || checkedValue > 10) throw new global::System.ArgumentOutOfRangeException(nameof(value), checkedValue, "'times' accepts 1 to 10");
-                    }
-                    _times = value;
-                }
-            }
-
-            /// <summary>Adds the parameters set on this node to a run's arguments.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                if (_times is { } __value0)
-                {
-                    arguments.Parameter(__node + ".times", __value0);
-                    overrides.Add((__node, "times", global::SymbolicGen.Language.Catalog.ParamType.Int));
-                }
-            }
+            public int? Times { get => GetParameter<int?>("times"); set => SetParameter("times", value); }
         }
     }
 
     /// <summary>The outputs of a run of <see cref="global::TestApp.Workflows.ShoutPipeline"/>. They stay valid until the result is disposed, which releases them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SymbolicGen.Generator", "VERSION")]
-    public sealed class ShoutResult : global::System.IAsyncDisposable, global::System.IDisposable
+    public sealed class ShoutResult : global::SymbolicGen.Runtime.Execution.PipelineResult
     {
-        private readonly global::SymbolicGen.Runtime.Execution.FlowResult _result;
-
-        internal ShoutResult(global::SymbolicGen.Runtime.Execution.FlowResult result)
-        {
-            _result = result;
-        }
+        internal ShoutResult(global::SymbolicGen.Runtime.Execution.FlowResult result) : base(result) { }
 
         /// <summary>Flow output <c>loud</c> (Text).</summary>
         /// <exception cref="global::System.ObjectDisposedException">The result was disposed.</exception>
-        public global::SymbolicGen.Runtime.Text Loud => _result.Get<global::SymbolicGen.Runtime.Text>("loud");
-
-        /// <summary>What the run computed and what it took from the cache.</summary>
-        public global::SymbolicGen.Runtime.Execution.RunStatistics Statistics => _result.Statistics;
-
-        /// <summary>The untyped result, with the outputs by name.</summary>
-        public global::SymbolicGen.Runtime.Execution.FlowResult FlowResult => _result;
-
-        /// <summary>Releases the outputs.</summary>
-        public void Dispose() => _result.Dispose();
-
-        /// <summary>Releases the outputs.</summary>
-        public global::System.Threading.Tasks.ValueTask DisposeAsync() => _result.DisposeAsync();
+        public global::SymbolicGen.Runtime.Text Loud => GetOutput<global::SymbolicGen.Runtime.Text>("loud");
     }
 
     /// <summary>
     /// Shout twice and join both.
     /// </summary>
     /// <remarks>Generated from the flow <c>Twice</c> of <c>workflows/Shout.sym</c> (line 9). Set parameters, then call
-    /// <c>RunAsync</c>; runs read the values set when they start. Change parameters only while no run is starting.</remarks>
+    /// <c>RunAsync</c>; runs read the values set when they start.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("SymbolicGen.Generator", "VERSION")]
     public sealed partial class TwicePipeline
     {
-        private static readonly global::SymbolicGen.Language.Ir.Flow s_definition = __CreateDefinition();
-        private static readonly global::SymbolicGen.Runtime.Execution.FlowSet s_flows = __CreateFlows(s_definition);
-        private readonly global::SymbolicGen.Runtime.Execution.FlowExecutor __executor;
-        private global::System.Tuple<string, global::SymbolicGen.Runtime.Execution.FlowSet>? __overridden;
+        private static readonly global::SymbolicGen.Runtime.Execution.PipelineDefinition s_definition = new global::SymbolicGen.Runtime.Execution.PipelineDefinition("workflows/Shout.sym", "Twice", "# Shout a text, several times.\nflow Shout(text: Text, times: Int = 2) -> (loud: Text) {\n    up   = Case(text, casing: upper)\n    # Copies joined by '!'\n    loud = Repeat(up, times: times, separator: \"!\")  # the last step\n}\n\n# Shout twice and join both.\nflow Twice(text: Text) -> (both: Text, head: Text) {\n    first = Shout(text, times: 1)\n    both  = Join(first, first)\n    (head, tail) = Split(both, at: 25%)\n}", () => global::TestApp.Workflows.SymbolicGenRegistry.Default);
+        private readonly global::SymbolicGen.Runtime.Execution.PipelineState __state;
 
-        /// <summary>A pipeline that runs on <see cref="SymbolicGenRegistry.Executor"/>, with every function of the project.</summary>
-        public TwicePipeline()
-        {
-            __executor = global::TestApp.Workflows.SymbolicGenRegistry.Executor;
-            Nodes = new global::TestApp.Workflows.TwicePipeline.NodeSet();
-        }
+        /// <summary>A pipeline that runs on <see cref="global::TestApp.Workflows.SymbolicGenRegistry.Executor"/>, with every function of the project.</summary>
+        public TwicePipeline() : this(global::TestApp.Workflows.SymbolicGenRegistry.Executor) { }
 
         /// <summary>A pipeline that runs on <paramref name="executor"/>, whose registry must have the flow's functions.</summary>
         /// <param name="executor">The executor (its registry and memory cache) the runs use.</param>
         public TwicePipeline(global::SymbolicGen.Runtime.Execution.FlowExecutor executor)
         {
-            __executor = executor ?? throw new global::System.ArgumentNullException(nameof(executor));
-            Nodes = new global::TestApp.Workflows.TwicePipeline.NodeSet();
+            __state = new global::SymbolicGen.Runtime.Execution.PipelineState(s_definition, executor);
+            Nodes = new global::TestApp.Workflows.TwicePipeline.NodeSet(__state);
         }
 
         /// <summary>The flow as written (its inputs, parameters, outputs, nodes and links), for introspection.</summary>
-        public static global::SymbolicGen.Language.Ir.Flow Definition => s_definition;
+        public static global::SymbolicGen.Language.Ir.Flow Definition => s_definition.Flow;
 
         /// <summary>The executor the runs use.</summary>
-        public global::SymbolicGen.Runtime.Execution.FlowExecutor Executor => __executor;
+        public global::SymbolicGen.Runtime.Execution.FlowExecutor Executor => __state.Executor;
 
         /// <summary>The nodes whose parameters can be changed for the next runs, without editing the file.</summary>
         public global::TestApp.Workflows.TwicePipeline.NodeSet Nodes { get; }
@@ -304,6 +147,7 @@ namespace TestApp.Workflows
         /// <param name="text">Flow input <c>text</c> (Text); it stays the caller's, the run never disposes it.</param>
         /// <param name="cancellationToken">Stops the run: no node starts after it is cancelled, and running nodes receive it.</param>
         /// <returns>The outputs; dispose the result to release them.</returns>
+        /// <exception cref="global::System.ArgumentNullException">An input or the options are null.</exception>
         /// <exception cref="global::System.InvalidOperationException">A flow parameter without default was not set.</exception>
         /// <exception cref="global::SymbolicGen.Runtime.Execution.FlowExecutionException">A node failed; the message names it and its line.</exception>
         /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
@@ -314,157 +158,48 @@ namespace TestApp.Workflows
         /// <param name="text">Flow input <c>text</c> (Text); it stays the caller's, the run never disposes it.</param>
         /// <param name="options">How the flow runs.</param>
         /// <returns>The outputs; dispose the result to release them.</returns>
+        /// <exception cref="global::System.ArgumentNullException">An input or the options are null.</exception>
         /// <exception cref="global::System.InvalidOperationException">A flow parameter without default was not set.</exception>
         /// <exception cref="global::SymbolicGen.Runtime.Execution.FlowExecutionException">A node failed; the message names it and its line.</exception>
         /// <exception cref="global::System.OperationCanceledException">The run was cancelled.</exception>
-        public async global::System.Threading.Tasks.Task<global::TestApp.Workflows.TwiceResult> RunAsync(global::SymbolicGen.Runtime.Text text, global::SymbolicGen.Runtime.Execution.RunOptions options)
-        {
-            if (text is null) throw new global::System.ArgumentNullException(nameof(text));
-            if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-            var __arguments = new global::SymbolicGen.Runtime.Execution.FlowArguments();
-            __arguments.Input("text", text);
-            var __overrides = new global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)>();
-            Nodes.__Collect(__arguments, __overrides);
-            var __run = await __executor.RunAsync(__FlowsFor(__overrides), "Twice", __arguments, options).ConfigureAwait(false);
-            return new global::TestApp.Workflows.TwiceResult(__run);
-        }
-
-        /// <summary>The flow (or its variant with overridden node parameters) and the flows it calls.</summary>
-        private static global::SymbolicGen.Runtime.Execution.FlowSet __CreateFlows(global::SymbolicGen.Language.Ir.Flow root)
-        {
-            return new global::SymbolicGen.Runtime.Execution.FlowSet(new[] { root, global::TestApp.Workflows.ShoutPipeline.Definition }, "workflows/Shout.sym", __LineOf);
-        }
-
-        /// <summary>The line of a node of this flow or of a flow it calls.</summary>
-        private static int? __LineOf(global::SymbolicGen.Language.Ir.Flow flow, global::SymbolicGen.Language.Ir.Node node)
-        {
-            switch (flow.Name)
-            {
-                case "Twice": return __NodeLine(node.Name);
-                case "Shout": return global::TestApp.Workflows.ShoutPipeline.__NodeLine(node.Name);
-                default: return null;
-            }
-        }
-
-        /// <summary>The flows to run: the flow as written, or a variant that reads the overridden node parameters (kept while they stay the same).</summary>
-        private global::SymbolicGen.Runtime.Execution.FlowSet __FlowsFor(global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-        {
-            if (overrides.Count == 0) return s_flows;
-            var key = global::TestApp.Workflows.SymbolicGenRegistry.__OverrideKey(overrides);
-            var cached = __overridden;
-            if (cached is not null && cached.Item1 == key) return cached.Item2;
-            var flows = __CreateFlows(global::TestApp.Workflows.SymbolicGenRegistry.__WithNodeParameters(s_definition, overrides));
-            __overridden = global::System.Tuple.Create(key, flows);
-            return flows;
-        }
-
-#nullable disable
-        /// <summary>The flow's IR, built as it was compiled.</summary>
-        private static global::SymbolicGen.Language.Ir.Flow __CreateDefinition()
-        {
-            static global::SymbolicGen.Language.Ir.Argument A(string name, global::SymbolicGen.Language.Ir.Value value) => new global::SymbolicGen.Language.Ir.Argument(name, value);
-            static global::SymbolicGen.Language.Ir.Link L(string fromNode, string fromPort, string toNode, string toPort) => new global::SymbolicGen.Language.Ir.Link(new global::SymbolicGen.Language.Ir.PortSource(fromNode, fromPort), new global::SymbolicGen.Language.Ir.PortTarget(toNode, toPort));
-            static global::SymbolicGen.Language.Ir.Node N(string name, string function, global::SymbolicGen.Language.EquatableArray<string> aliases, global::SymbolicGen.Language.EquatableArray<string> comments, string trailing, params global::SymbolicGen.Language.Ir.Argument[] arguments) => new global::SymbolicGen.Language.Ir.Node(name, function, global::SymbolicGen.Language.EquatableArray<global::SymbolicGen.Language.Ir.Argument>.Own(arguments), aliases, comments, trailing);
-            static global::SymbolicGen.Language.Ir.Value Num(double number) => new global::SymbolicGen.Language.Ir.NumberValue(number);
-            static global::SymbolicGen.Language.EquatableArray<T> Of<T>(params T[] items) => global::SymbolicGen.Language.EquatableArray<T>.Own(items);
-            static global::SymbolicGen.Language.Ir.FlowPort P(string name, global::SymbolicGen.Language.Catalog.Modality type) => new global::SymbolicGen.Language.Ir.FlowPort(name, type);
-            static global::SymbolicGen.Language.Ir.Value Q(double number, string unit) => new global::SymbolicGen.Language.Ir.QuantityValue(number, unit);
-
-            return new global::SymbolicGen.Language.Ir.Flow(
-                "Twice",
-                global::SymbolicGen.Language.Ir.SyntaxStyle.Dataflow,
-                Of(P("text", global::SymbolicGen.Language.Catalog.Modality.Text)),
-                default,
-                Of(
-                    P("both", global::SymbolicGen.Language.Catalog.Modality.Text),
-                    P("head", global::SymbolicGen.Language.Catalog.Modality.Text)),
-                Of(
-                    N("first", "Shout", default, default, null, A("times", Num(1D))),
-                    N("both", "Join", default, default, null),
-                    N("head_tail", "Split", Of<string>("head", "tail"), default, null, A("at", Q(25D, "%")))),
-                Of(
-                    L(null, "text", "first", "text"),
-                    L("first", "loud", "both", "a"),
-                    L("first", "loud", "both", "b"),
-                    L("both", "text", "head_tail", "text"),
-                    L("both", "text", null, "both"),
-                    L("head_tail", "head", null, "head")),
-                Of<string>("Shout twice and join both."),
-                default);
-        }
-#nullable restore
-
-        /// <summary>The 1-based line of a node of this flow in its .sym file, for error messages.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static int? __NodeLine(string node)
-        {
-            switch (node)
-            {
-                case "first": return 10;
-                case "both": return 11;
-                case "head_tail": return 12;
-                default: return null;
-            }
-        }
+        public global::System.Threading.Tasks.Task<global::TestApp.Workflows.TwiceResult> RunAsync(global::SymbolicGen.Runtime.Text text, global::SymbolicGen.Runtime.Execution.RunOptions options) =>
+            __state.RunAsync<global::TestApp.Workflows.TwiceResult>(options, static __result => new global::TestApp.Workflows.TwiceResult(__result), text);
 
         /// <summary>The nodes of <see cref="global::TestApp.Workflows.TwicePipeline"/> that have parameters, one object each.</summary>
         public sealed class NodeSet
         {
-            internal NodeSet()
+            internal NodeSet(global::SymbolicGen.Runtime.Execution.PipelineState pipeline)
             {
+                First = new global::TestApp.Workflows.ShoutPipeline.CallNode(pipeline, "first");
+                HeadTail = new global::TestApp.Workflows.SymbolicGenNodes.SplitNode(pipeline, "head_tail");
             }
 
             /// <summary>
             /// Node <c>first</c> (line 10): calls the flow <c>Shout</c>.
             /// The file writes times: 1.
             /// </summary>
-            public global::TestApp.Workflows.ShoutPipeline.CallNode First { get; } = new global::TestApp.Workflows.ShoutPipeline.CallNode("first", 1);
+            public global::TestApp.Workflows.ShoutPipeline.CallNode First { get; }
 
             /// <summary>
             /// Node <c>head_tail</c> (line 12): <c>Split</c>, Split a text at a fraction of its length.
             /// The file writes at: 25%.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.SplitNode HeadTail { get; } = new global::TestApp.Workflows.SymbolicGenNodes.SplitNode("head_tail", 0.25D);
-
-            /// <summary>Adds the node parameters that were set to a run's arguments.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal void __Collect(global::SymbolicGen.Runtime.Execution.FlowArguments arguments, global::System.Collections.Generic.List<(string Node, string Parameter, global::SymbolicGen.Language.Catalog.ParamType Type)> overrides)
-            {
-                First.__Collect(arguments, overrides);
-                HeadTail.__Collect(arguments, overrides);
-            }
+            public global::TestApp.Workflows.SymbolicGenNodes.SplitNode HeadTail { get; }
         }
     }
 
     /// <summary>The outputs of a run of <see cref="global::TestApp.Workflows.TwicePipeline"/>. They stay valid until the result is disposed, which releases them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SymbolicGen.Generator", "VERSION")]
-    public sealed class TwiceResult : global::System.IAsyncDisposable, global::System.IDisposable
+    public sealed class TwiceResult : global::SymbolicGen.Runtime.Execution.PipelineResult
     {
-        private readonly global::SymbolicGen.Runtime.Execution.FlowResult _result;
-
-        internal TwiceResult(global::SymbolicGen.Runtime.Execution.FlowResult result)
-        {
-            _result = result;
-        }
+        internal TwiceResult(global::SymbolicGen.Runtime.Execution.FlowResult result) : base(result) { }
 
         /// <summary>Flow output <c>both</c> (Text).</summary>
         /// <exception cref="global::System.ObjectDisposedException">The result was disposed.</exception>
-        public global::SymbolicGen.Runtime.Text Both => _result.Get<global::SymbolicGen.Runtime.Text>("both");
+        public global::SymbolicGen.Runtime.Text Both => GetOutput<global::SymbolicGen.Runtime.Text>("both");
 
         /// <summary>Flow output <c>head</c> (Text).</summary>
         /// <exception cref="global::System.ObjectDisposedException">The result was disposed.</exception>
-        public global::SymbolicGen.Runtime.Text Head => _result.Get<global::SymbolicGen.Runtime.Text>("head");
-
-        /// <summary>What the run computed and what it took from the cache.</summary>
-        public global::SymbolicGen.Runtime.Execution.RunStatistics Statistics => _result.Statistics;
-
-        /// <summary>The untyped result, with the outputs by name.</summary>
-        public global::SymbolicGen.Runtime.Execution.FlowResult FlowResult => _result;
-
-        /// <summary>Releases the outputs.</summary>
-        public void Dispose() => _result.Dispose();
-
-        /// <summary>Releases the outputs.</summary>
-        public global::System.Threading.Tasks.ValueTask DisposeAsync() => _result.DisposeAsync();
+        public global::SymbolicGen.Runtime.Text Head => GetOutput<global::SymbolicGen.Runtime.Text>("head");
     }
 }
