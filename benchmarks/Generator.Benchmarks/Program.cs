@@ -112,8 +112,8 @@ static TimeSpan Measure(int rounds, Action action)
 static TimeSpan ProcessorTime(int rounds, Action action)
 {
     // Warm-up rounds: the first emits also compile the compiler's own code, at every tier (a build's compiler
-    // server is warm after a few builds).
-    for (var i = 0; i < 8; i++) action();
+    // server is warm after a few builds); fewer than about 15 leave the first figure measured twice too high.
+    for (var i = 0; i < 20; i++) action();
     var times = new List<TimeSpan>();
     for (var i = 0; i < rounds; i++)
     {
