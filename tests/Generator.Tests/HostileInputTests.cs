@@ -134,7 +134,7 @@ public sealed class HostileInputTests
             Assert.Equal(expected.OrderBy(m => m, StringComparer.Ordinal), publicMembers.OrderBy(m => m, StringComparer.Ordinal));
         }
         var directives = root.DescendantTrivia(descendIntoTrivia: true).Where(t => t.IsDirective).Select(t => t.ToString().Trim()).Distinct();
-        Assert.Equal(["#nullable enable", "#pragma warning disable CS1591"], directives);
+        Assert.Equal(["#nullable enable annotations", "#nullable disable warnings", "#pragma warning disable CS1591"], directives);
     }
 
     private static string FullName(BaseTypeDeclarationSyntax type) =>
