@@ -90,7 +90,7 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
             // Null when the file cannot be read; the compiler reports that itself.
             var text = context.AdditionalFile.GetText(context.CancellationToken);
             if (text is null) return;
-            var compilation = SymCompiler.Compile(text.ToString(), state.Catalog);
+            var compilation = SharedCompilations.Compile(text.ToString(), state.Catalog);
             var severities = state.Severities.For(path, context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile));
             foreach (var diagnostic in compilation.Diagnostics)
             {

@@ -23,7 +23,7 @@ internal static class SymFileReader
     /// <summary>The model of <paramref name="input"/>'s flows, checked against <paramref name="catalog"/>.</summary>
     public static FileModel Read(SymFileInput input, FunctionCatalog catalog, CancellationToken cancellationToken)
     {
-        var compilation = SymCompiler.Compile(input.Text, catalog);
+        var compilation = SharedCompilations.Compile(input.Text, catalog);
         cancellationToken.ThrowIfCancellationRequested();
         var flows = compilation.File.Flows;
         var generated = Generatable(flows, compilation.Diagnostics);

@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using SymbolicGen.Language.Catalog;
+
+namespace SymbolicGen.Language;
+
+/// <summary>
+/// Recent compilations of <c>.sym</c> texts, for the analyzer and the generator: the C# compiler (and the IDE)
+/// runs both over the same files against the same catalog, and loads them side by side, so the second to ask
+/// for a file gets the first one's compilation instead of compiling it again. Bounded, and safe to use from
+/// several threads; a compilation is immutable.
+/// </summary>
+public static class SharedCompilations
+{
+    private const int Capacity = 512;
+
+    private static readonly object Gate = new();
+    private static readonly Dictionary<string, LinkedListNode<(string Text, FunctionCatalog Catalog, SymCompilation Compilation)>> ByText = new(StringComparer.Ordinal);
+    private static readonly LinkedList<(string Text, FunctionCatalog Catalog, SymCompilation Compilation)> Recent = new();
+
+    /// <summary><see cref="SymCompiler.Compile"/>, or the same compilation made recently for an equal text and catalog.</summary>
+    public static SymCompilation Compile(string text, FunctionCatalog catalog)
+    {
+        text ??= "";
+        lock (Gate)
+        {
+            if (ByText.TryGetValue(text, out var found) && (ReferenceEquals(found.Value.Catalog, catalog) || found.Value.Catalog.Equals(catalog)))
+            {
+                Recent.Remove(found);
+                Recent.AddFirst(found);
+                return found.Value.Compilation;
+            }
+        }
+        var compilation = SymCompiler.Compile(text, catalog);
+        lock (Gate)
+        {
+            if (ByText.TryGetValue(text, out var stale)) Recent.Remove(stale);
+            ByText[text] = Recent.AddFirst((text, catalog, compilation));
+            while (Recent.Count > Capacity)
+            {
+                ByText.Remove(Recent.Last!.Value.Text);
+                Recent.RemoveLast();
+            }
+        }
+        return compilation;
+    }
+}
