@@ -60,6 +60,9 @@ internal static partial class ImageToVideoBenchmarks
             Row("floor: a fresh float32 [144,3,1080,1920] tensor filled with one value (torch.empty + fill_)", floor, ours);
             Row("ffmpeg zoompan, 8-bit planar frames", bytes, ours);
             Row("ffmpeg zoompan + format=gbrpf32le (float32 frames)", floats, ours);
+            Console.WriteLine("wall times in run order (ImageToVideo / floor / zoompan 8-bit / zoompan float32):");
+            for (var r = 0; r < repeats; r++)
+                Console.WriteLine(FormattableString.Invariant($"  {ours[r].Wall:0.000} / {floor[r].Wall:0.000} / {bytes[r].Wall:0.000} / {floats[r].Wall:0.000} s"));
         }
         finally
         {
