@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SymbolicGen.Language;
+using SymbolicGen.Language.Tests;
 using SymbolicGen.Runtime;
 using SymbolicGen.Runtime.Execution;
 using SymbolicGen.Runtime.IO;
@@ -9,18 +10,11 @@ namespace SymbolicGen.Benchmarks;
 /// <summary>JungleRuins end to end: re-run cost after an edit, and peak memory against all intermediates.</summary>
 internal static class FlagshipBenchmarks
 {
-    private static string Repository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SymbolicGen.sln"))) return dir.FullName;
-        throw new InvalidOperationException("run from inside the repository");
-    }
-
     private static (FlowSet Flows, FunctionRegistry Registry) Load(string edit = "")
     {
         var registry = new FunctionRegistry();
         BuiltInFunctions.Register(registry);
-        var text = File.ReadAllText(Path.Combine(Repository(), "workflows", "JungleRuins.sym"));
+        var text = File.ReadAllText(Path.Combine(Repository.Root, "workflows", "JungleRuins.sym"));
         if (edit.Length > 0) text = text.Replace("gain_b: -6dB", edit);
         var compilation = SymCompiler.Compile(text, registry.ToCatalog());
         if (compilation.HasErrors) throw new InvalidOperationException(compilation.Diagnostics[0].ToString());
@@ -32,7 +26,7 @@ internal static class FlagshipBenchmarks
 
     public static async Task RerunAsync()
     {
-        var assets = Path.Combine(Repository(), "workflows", "assets");
+        var assets = Path.Combine(Repository.Root, "workflows", "assets");
         using var jungle = ImageFile.Read(Path.Combine(assets, "jungle.png"));
         using var ruins = ImageFile.Read(Path.Combine(assets, "ruins.png"));
         var (flows, registry) = Load();
@@ -65,7 +59,7 @@ internal static class FlagshipBenchmarks
 
     public static async Task MemoryAsync()
     {
-        var assets = Path.Combine(Repository(), "workflows", "assets");
+        var assets = Path.Combine(Repository.Root, "workflows", "assets");
         using var jungle = ImageFile.Read(Path.Combine(assets, "jungle.png"));
         using var ruins = ImageFile.Read(Path.Combine(assets, "ruins.png"));
         var (flows, registry) = Load();

@@ -10,6 +10,7 @@ if (which is "all" or "overhead") await ExecutorBenchmarks.OverheadAsync();
 if (which is "all" or "parallel") await ExecutorBenchmarks.ParallelAsync();
 if (which is "all" or "rerun") await FlagshipBenchmarks.RerunAsync();
 if (which is "all" or "memory") await FlagshipBenchmarks.MemoryAsync();
+if (which is "all" or "imagetovideo") ImageToVideoBenchmarks.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
 
 internal static class Measure
 {

@@ -2,19 +2,12 @@ using System;
 using System.Threading;
 using TorchSharp;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace SymbolicGen.Runtime.Functions;
 
 /// <summary>The video functions: clips from images, joins, transitions, retiming and sound tracks.</summary>
 public static partial class VideoFunctions
 {
-    /// <summary>
-    /// Horizontal bands each frame is cut into, resampled together as one grid_sample batch (grid_sample
-    /// parallelises over the batch); 0 picks one per torch thread (2 to 8).
-    /// </summary>
-    internal static int KenBurnsBands;
-
     /// <summary>
     /// Animates a still image with a Ken Burns camera move: each frame is an affine resample (scale and
     /// offset, bilinear, sub-pixel exact) of the image, so the motion never snaps to whole pixels. The move
@@ -44,51 +37,20 @@ public static partial class VideoFunctions
         RequireRange(nameof(ImageToVideo), nameof(zoom), zoom, 0, 0.5, "");
         if (!Enum.IsDefined(motion)) throw new ArgumentOutOfRangeException(nameof(motion), motion, "ImageToVideo: unknown camera motion");
 
+        cancellationToken.ThrowIfCancellationRequested();
         var count = VideoOps.FrameCount(duration, fps);
         var path = CameraPath(count, motion, zoom);
-        var source = image.Tensor;
-        var (channels, height, width) = (source.shape[0], source.shape[1], source.shape[2]);
-
-        using var scope = NewDisposeScope();
+        var (channels, height, width) = (image.Tensor.shape[0], image.Tensor.shape[1], image.Tensor.shape[2]);
+        using var source = image.Tensor.contiguous();
         var frames = torch.empty(new long[] { count, channels, height, width });
-        var input = source.unsqueeze(0);
-        // One frame per grid_sample call, cut into bands that form the batch: the threads share the frame,
-        // and the temporaries (grid and result, about 40 MB at 1080p) are the same size every call, so the
-        // allocator reuses them instead of mapping fresh pages per call.
-        var bands = (int)Math.Min(height, KenBurnsBands > 0 ? KenBurnsBands : Math.Clamp(torch.get_num_threads(), 2, 8));
-        var rows = (height + bands - 1) / bands;
-        var batch = input.expand(bands, channels, height, width);
-        var ux = Normalised(width, width);
-        var uy = Normalised(height, bands * rows);
-        for (var i = 0; i < count; i++)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var frameScope = NewDisposeScope();
-            var target = frames[i];
-            var (scale, cx, cy) = path[i];
-            if ((scale, cx, cy) == (1, 0, 0))
-            {
-                target.copy_(source);
-            }
-            else
-            {
-                var gx = torch.tensor(Affine(ux, scale, cx), new long[] { 1, 1, width }).expand(bands, rows, width);
-                var gy = torch.tensor(Affine(uy, scale, cy), new long[] { bands, rows, 1 }).expand(bands, rows, width);
-                var sampled = F.grid_sample(batch, torch.stack(new[] { gx, gy }, 3), GridSampleMode.Bilinear, GridSamplePaddingMode.Border, align_corners: false);
-                if (bands * rows == height)
-                {
-                    target.view(channels, bands, rows, width).copy_(sampled.permute(1, 0, 2, 3));
-                }
-                else
-                {
-                    for (var band = 0; band < bands; band++)
-                    {
-                        var length = Math.Min(rows, height - band * rows);
-                        if (length > 0) target.narrow(1, band * rows, length).copy_(sampled[band].narrow(1, 0, length));
-                    }
-                }
-            }
-            progress?.Report((double)(i + 1) / count);
+            KenBurnsResampler.Render(source, frames, path, progress, cancellationToken);
+        }
+        catch
+        {
+            frames.Dispose();
+            throw;
         }
         return Video.FromTensor(frames, fps);
     }
@@ -124,22 +86,6 @@ public static partial class VideoFunctions
 
     /// <summary>Smoothstep easing, 3t² − 2t³: starts and ends at rest, fastest halfway.</summary>
     internal static double Ease(double t) => t * t * (3 - 2 * t);
-
-    /// <summary>Normalised pixel centres u = (2j + 1) / size − 1 for j = 0 … count − 1 (j ≥ size continues the line).</summary>
-    private static double[] Normalised(long size, long count)
-    {
-        var u = new double[count];
-        for (var j = 0; j < count; j++) u[j] = (2.0 * j + 1) / size - 1;
-        return u;
-    }
-
-    /// <summary>grid_sample coordinates <paramref name="centre"/> + <paramref name="scale"/> × u.</summary>
-    private static float[] Affine(double[] u, double scale, double centre)
-    {
-        var result = new float[u.Length];
-        for (var j = 0; j < u.Length; j++) result[j] = (float)(centre + scale * u[j]);
-        return result;
-    }
 
     /// <summary>Throws unless <paramref name="value"/> lies in [min, max] (NaN fails).</summary>
     private static void RequireRange(string function, string parameter, double value, double min, double max, string unit)

@@ -100,28 +100,80 @@ public sealed class ImageToVideoTests
 
     private static Tensor Inner(Tensor image) => image.narrow(1, 1, image.shape[1] - 2).narrow(2, 1, image.shape[2] - 2);
 
-    [Theory]
-    [InlineData(7)]
-    [InlineData(4)]
-    public void Cutting_frames_into_bands_gives_the_same_frames_as_whole_frames(int bands)
+    /// <summary>
+    /// Frame i of the clip as torch's own bilinear resampler computes it in float64: grid_sample of the image
+    /// at centre + scale × u for the normalised pixel centres u (align_corners false, edges clamped).
+    /// </summary>
+    private static Tensor Reference(Image image, (double Scale, double X, double Y) view)
     {
-        using var image = RandomImage(50, 30);
-        var old = VideoFunctions.KenBurnsBands;
+        var (h, w) = (image.Height, image.Width);
+        var u = torch.arange(w, dtype: ScalarType.Float64).mul(2).add(1).div(w).sub(1).mul(view.Scale).add(view.X);
+        var v = torch.arange(h, dtype: ScalarType.Float64).mul(2).add(1).div(h).sub(1).mul(view.Scale).add(view.Y);
+        var grid = torch.stack(new[] { u.view(1, w).expand(h, w), v.view(h, 1).expand(h, w) }, 2).unsqueeze(0);
+        var input = image.Tensor.to_type(ScalarType.Float64).unsqueeze(0);
+        return F.grid_sample(input, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Border, align_corners: false)[0].to_type(ScalarType.Float32);
+    }
+
+    [Theory]
+    [InlineData(50, 30, 3)] // rows of 6 blocks of 8 and a tail block that overlaps the one before
+    [InlineData(64, 40, 4)] // RGBA, whole blocks
+    [InlineData(9, 7, 3)]   // the narrowest row the vector path takes
+    [InlineData(8, 5, 4)]   // narrower: the portable path
+    [InlineData(1, 6, 3)]   // one column: both horizontal taps on the same pixel
+    public void Every_motion_s_frames_are_torch_s_bilinear_resample_of_the_camera_view(int width, int height, int channels)
+    {
+        using var image = RandomImage(width, height, channels);
+        foreach (var motion in Enum.GetValues<CameraMotion>())
+        {
+            LiveTensors.AssertNoLeak(() =>
+            {
+                using var video = VideoFunctions.ImageToVideo(image, 1, 9, motion, 0.5);
+                var path = VideoFunctions.CameraPath(9, motion, 0.5);
+                for (var i = 0; i < video.FrameCount; i++)
+                {
+                    using var scope = NewDisposeScope();
+                    var difference = MaxDifference(video.Tensor[i], Reference(image, path[i]));
+                    Assert.True(difference < 2e-6f, $"{motion}, frame {i}: off by {difference}");
+                }
+            });
+        }
+    }
+
+    [Fact]
+    public void The_portable_path_gives_the_frames_of_the_vector_path()
+    {
+        using var image = RandomImage(83, 45, channels: 4);
+        var old = KenBurnsResampler.UseAvx2;
         try
         {
             LiveTensors.AssertNoLeak(() =>
             {
-                VideoFunctions.KenBurnsBands = 1;
-                using var whole = VideoFunctions.ImageToVideo(image, 1, 6, CameraMotion.PanUp, 0.3);
-                VideoFunctions.KenBurnsBands = bands;
-                using var banded = VideoFunctions.ImageToVideo(image, 1, 6, CameraMotion.PanUp, 0.3);
-                Assert.Equal(0f, MaxDifference(banded.Tensor, whole.Tensor));
+                using var vector = VideoFunctions.ImageToVideo(image, 1, 6, CameraMotion.ZoomOut, 0.4);
+                KenBurnsResampler.UseAvx2 = false;
+                using var portable = VideoFunctions.ImageToVideo(image, 1, 6, CameraMotion.ZoomOut, 0.4);
+                Assert.True(MaxDifference(vector.Tensor, portable.Tensor) < 1e-6f);
             });
         }
         finally
         {
-            VideoFunctions.KenBurnsBands = old;
+            KenBurnsResampler.UseAvx2 = old;
         }
+    }
+
+    [Fact]
+    public void A_view_of_a_larger_tensor_is_animated_like_a_copy_of_it()
+    {
+        LiveTensors.AssertNoLeak(() =>
+        {
+            using var whole = RandomImage(60, 40);
+            Tensor window;
+            using (NewDisposeScope()) window = whole.Tensor.narrow(2, 10, 30).narrow(1, 5, 20).MoveToOuterDisposeScope();
+            using var view = Image.FromTensor(window);
+            using var copy = Image.FromTensor(view.Tensor.contiguous());
+            using var fromView = VideoFunctions.ImageToVideo(view, 1, 5, CameraMotion.PanRight, 0.3);
+            using var fromCopy = VideoFunctions.ImageToVideo(copy, 1, 5, CameraMotion.PanRight, 0.3);
+            Assert.Equal(0f, MaxDifference(fromView.Tensor, fromCopy.Tensor));
+        });
     }
 
     [Fact]
