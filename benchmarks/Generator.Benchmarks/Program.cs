@@ -9,8 +9,9 @@ using SymbolicGen.Generator;
 using SymbolicGen.Generator.Benchmarks;
 
 // Generator + analyzer cost on a project of N .sym files of ~20 nodes (issue 3's figures), measured in one
-// process: a full run (a fresh GeneratorDriver; the analyzer over every file), and an incremental edit of one
-// file (the same driver after ReplaceAdditionalText; the analyzer over that file, as the IDE re-analyzes it).
+// process: a full run (a fresh GeneratorDriver, then the analyzer over every file, as a clean build runs them),
+// and an incremental edit of one file (the same driver after ReplaceAdditionalText, then the analyzer over that
+// file, as the IDE re-analyzes it).
 // Each figure is the median of the rounds, after warm-up rounds.
 //   dotnet run -c Release --project benchmarks/Generator.Benchmarks [-- files rounds blocks]
 // The build-time overhead of the same project through the real SDK and the packed package (BuildOverhead):
@@ -28,12 +29,12 @@ var compilation = Project.Compilation();
 var texts = Enumerable.Range(0, files).Select(i => (AdditionalText)new Project.File(Project.PathOf(i), Project.Flow(i, blocks))).ToImmutableArray();
 var nodes = SymbolicGen.Language.SymCompiler.Compile(Project.Flow(0, blocks), SymbolicGen.Language.Catalog.SymbolCatalogReader.Read(compilation).Catalog).File.Flows[0].Nodes.Count;
 
-GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(
-    [new SymGenerator().AsSourceGenerator()], texts, (CSharpParseOptions)compilation.SyntaxTrees[0].Options, Project.Options);
+GeneratorDriver NewDriver(ImmutableArray<AdditionalText> additionalTexts) => CSharpGeneratorDriver.Create(
+    [new SymGenerator().AsSourceGenerator()], additionalTexts, (CSharpParseOptions)compilation.SyntaxTrees[0].Options, Project.Options);
 
 // Verify the project once: every file generates a pipeline (plus the registry and the node classes), and neither the
 // generator nor the analyzer reports anything.
-var check = NewDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+var check = NewDriver(texts).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
 var generated = check.GetRunResult().GeneratedTrees.Length;
 var generatedChars = check.GetRunResult().GeneratedTrees.Sum(t => t.Length);
 var analyzerDiagnostics = await Analyze(texts, null);
@@ -46,21 +47,37 @@ if (generated != files + 2 || generatorDiagnostics.Length > 0 || analyzerDiagnos
 var emitWith = ProcessorTime(7, () => output.Emit(Stream.Null));
 var emitWithout = ProcessorTime(7, () => compilation.Emit(Stream.Null));
 
+// A full run is what a clean build does: the generator compiles every file, then the analyzer checks them,
+// reusing the generator's compilations (SharedCompilations). Each round has texts of its own (a comment
+// differs), so that no round takes a compilation from an earlier one.
+var round = 0;
+ImmutableArray<AdditionalText> FreshTexts()
+{
+    var comment = "# round " + (round++).ToString(CultureInfo.InvariantCulture) + "\n";
+    return Enumerable.Range(0, files).Select(i => (AdditionalText)new Project.File(Project.PathOf(i), Project.Flow(i, blocks) + comment)).ToImmutableArray();
+}
+var (fullGenerator, fullAnalyzer) = MeasurePair(rounds, FreshTexts, fresh => NewDriver(fresh).RunGenerators(compilation), fresh => Analyze(fresh, null).GetAwaiter().GetResult());
+
+// An incremental run is an edit of one file in the IDE: the generator regenerates that file, and the analyzer
+// checks it again. Every edit makes a text not seen before.
 var edited = 0;
 var current = texts.ToArray();
-GeneratorDriver warm = NewDriver().RunGenerators(compilation);
-var fullGenerator = Measure(rounds, () => NewDriver().RunGenerators(compilation));
-var incrementalGenerator = Measure(rounds, () =>
-{
-    var index = edited++ % files;
-    var replacement = new Project.File(current[index].Path, Project.Flow(index, blocks, edited % 2 == 0 ? "*" : "+"));
-    warm = warm.ReplaceAdditionalText(current[index], replacement).RunGenerators(compilation);
-    current[index] = replacement;
-});
+GeneratorDriver warm = NewDriver(texts).RunGenerators(compilation);
+var (incrementalGenerator, oneFileAnalyzer) = MeasurePair(rounds,
+    () =>
+    {
+        var index = edited++ % files;
+        var replacement = new Project.File(current[index].Path, Project.Flow(index, blocks, "v" + edited.ToString(CultureInfo.InvariantCulture)));
+        var previous = current[index];
+        current[index] = replacement;
+        return (previous, replacement);
+    },
+    edit => warm = warm.ReplaceAdditionalText(edit.previous, edit.replacement).RunGenerators(compilation),
+    edit => Analyze([.. current], edit.replacement).GetAwaiter().GetResult());
 // The incremental runs did regenerate: the last edited file's pipeline embeds its last separator (escaped in a C# literal).
 var last = (edited - 1) % files;
 var lastSource = warm.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains("Bench" + last.ToString(CultureInfo.InvariantCulture) + ".sym.")).ToString();
-if (!lastSource.Contains(edited % 2 == 0 ? "separator: \\\"*\\\"" : "separator: \\\"+\\\""))
+if (!lastSource.Contains("separator: \\\"v" + edited.ToString(CultureInfo.InvariantCulture) + "\\\""))
     throw new InvalidOperationException("the incremental run did not regenerate the edited file");
 // An edit of C# that declares no function: the catalog is read again, found equal, and nothing is re-emitted.
 var csharpEdits = 0;
@@ -69,8 +86,6 @@ var csharpEdit = Measure(rounds, () =>
     var tree = CSharpSyntaxTree.ParseText("namespace Bench { internal static class Edited { public const int Value = " + (csharpEdits++).ToString(CultureInfo.InvariantCulture) + "; } }", path: "/bench/Edited.cs");
     warm = warm.RunGenerators(compilation.AddSyntaxTrees(tree));
 });
-var fullAnalyzer = Measure(rounds, () => Analyze(texts, null).GetAwaiter().GetResult());
-var oneFileAnalyzer = Measure(rounds, () => Analyze(texts, texts[edited++ % files]).GetAwaiter().GetResult());
 
 var full = fullGenerator + fullAnalyzer;
 var incremental = incrementalGenerator + oneFileAnalyzer;
@@ -93,6 +108,27 @@ async Task<int> Analyze(ImmutableArray<AdditionalText> all, AdditionalText? one)
     var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
     if (one is null) return (await withAnalyzers.GetAnalyzerDiagnosticsAsync()).Length;
     return (await withAnalyzers.GetAnalysisResultAsync(one, CancellationToken.None)).GetAllDiagnostics().Length;
+}
+
+// Medians of two steps that run one after the other on the same prepared input, after warm-up rounds.
+static (TimeSpan First, TimeSpan Second) MeasurePair<T>(int rounds, Func<T> prepare, Action<T> first, Action<T> second)
+{
+    var firsts = new List<TimeSpan>();
+    var seconds = new List<TimeSpan>();
+    for (var i = 0; i < rounds + 3; i++)
+    {
+        var input = prepare();
+        var watch = Stopwatch.StartNew();
+        first(input);
+        var afterFirst = watch.Elapsed;
+        second(input);
+        if (i < 3) continue;
+        firsts.Add(afterFirst);
+        seconds.Add(watch.Elapsed - afterFirst);
+    }
+    firsts.Sort();
+    seconds.Sort();
+    return (firsts[firsts.Count / 2], seconds[seconds.Count / 2]);
 }
 
 static TimeSpan Measure(int rounds, Action action)
