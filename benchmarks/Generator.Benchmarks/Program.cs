@@ -26,6 +26,8 @@ var rounds = Argument(1, 15);
 var blocks = Argument(2, 5);
 
 var compilation = Project.Compilation();
+// One analyzer instance for every run, as the compiler and the IDE load it once.
+var analyzer = new SymAnalyzer();
 var texts = Enumerable.Range(0, files).Select(i => (AdditionalText)new Project.File(Project.PathOf(i), Project.Flow(i, blocks))).ToImmutableArray();
 var nodes = SymbolicGen.Language.SymCompiler.Compile(Project.Flow(0, blocks), SymbolicGen.Language.Catalog.SymbolCatalogReader.Read(compilation).Catalog).File.Flows[0].Nodes.Count;
 
@@ -103,7 +105,7 @@ return;
 
 async Task<int> Analyze(ImmutableArray<AdditionalText> all, AdditionalText? one)
 {
-    var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new SymAnalyzer());
+    var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(analyzer);
     var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(all, Project.Options), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
     var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
     if (one is null) return (await withAnalyzers.GetAnalyzerDiagnosticsAsync()).Length;

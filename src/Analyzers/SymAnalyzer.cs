@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -28,10 +27,6 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
     public const string FileExtension = ".sym";
 
     private readonly CatalogReader _readCatalog;
-    // The IDE starts a new analysis of the same compilation whenever a .sym file changes: it need not read the
-    // same [SymFunction] methods again. Keys are weak: an entry lives exactly as long as its compilation.
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisPerformance", "RS1008", Justification = "A ConditionalWeakTable holds no compilation alive")]
-    private readonly ConditionalWeakTable<Compilation, CatalogReadResult> _catalogs = new();
 
     /// <summary>Creates the analyzer the compiler loads.</summary>
     public SymAnalyzer()
@@ -68,7 +63,7 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
     {
         try
         {
-            var result = _catalogs.GetValue(compilation, c => _readCatalog(c, cancellationToken));
+            var result = _readCatalog(compilation, cancellationToken);
             // Problems in referenced assemblies have no source to point at; the assembly's own build reported them.
             var inSource = result.Problems
                 .Where(p => p.Location.IsInSource && p.Location.SourceTree is not null)
