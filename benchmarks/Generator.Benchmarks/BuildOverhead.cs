@@ -75,20 +75,7 @@ internal static class BuildOverhead
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="local"><package pattern="SymbolicGen" /></packageSource>
-                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-              </packageSourceMapping>
-            </configuration>
-            """);
+        DotNetCli.WriteNuGetConfig(directory, feed);
         File.WriteAllText(Path.Combine(directory, ".editorconfig"), "root = true\n");
         File.WriteAllText(Path.Combine(directory, "Functions.cs"), Project.Functions);
         File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);

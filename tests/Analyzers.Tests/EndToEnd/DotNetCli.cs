@@ -54,6 +54,23 @@ internal sealed class DotNetCli(string packagesFolder)
         }
     }
 
+    /// <summary>A <c>nuget.config</c> in <paramref name="directory"/>: the SymbolicGen package from <paramref name="feed"/> only, anything else from nuget.org.</summary>
+    public static void WriteNuGetConfig(string directory, string feed) =>
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="local"><package pattern="SymbolicGen" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+
     // The muxer that runs this test when there is one (the SDK sets DOTNET_HOST_PATH for its children), else the one on PATH.
     private static string Executable() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";

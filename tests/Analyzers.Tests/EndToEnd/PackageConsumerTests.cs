@@ -177,21 +177,7 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
               </PropertyGroup>
             </Project>
             """);
-        // The package from the local feed only; anything else from nuget.org.
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="local"><package pattern="SymbolicGen" /></packageSource>
-                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-              </packageSourceMapping>
-            </configuration>
-            """);
+        DotNetCli.WriteNuGetConfig(directory, feed);
         File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);
         File.WriteAllText(Path.Combine(directory, "Functions.cs"), Functions);
         File.WriteAllText(Path.Combine(directory, "TextFunctions.cs"), TextFunctions);
