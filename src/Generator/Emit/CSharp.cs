@@ -117,9 +117,6 @@ internal static class CSharp
         _ => "double",
     };
 
-    /// <summary>True when the C# type of <paramref name="type"/> is a value type.</summary>
-    public static bool IsValueType(ParamType type) => type is not (ParamType.String or ParamType.Enum);
-
     /// <summary>
     /// A canonical value (see <see cref="Language.Semantics.FileScope.Canonical"/>) as a C# expression of
     /// <see cref="ParameterType"/>; null when the value does not fit the type.
@@ -180,9 +177,6 @@ internal static class CSharp
     /// <summary>Joins <paramref name="items"/> as C# arguments.</summary>
     public static string Arguments(IEnumerable<string> items) => string.Join(", ", items);
 
-    /// <summary>A value of <paramref name="type"/> in its canonical unit, for messages and docs: <c>6 s</c>, <c>0.5</c>.</summary>
-    public static string Quantity(double value, ParamType type) => Language.Semantics.Units.FormatCanonical(value, type);
-
     /// <summary>The range of a parameter in words: <c>0.5 s to 60 s</c>, <c>at least 0</c>; null when unbounded.</summary>
     public static string? Range(double? min, double? max, ParamType type) => Language.Semantics.Units.FormatRange(min, max, type);
 
@@ -198,19 +192,9 @@ internal static class CSharp
         _ => null,
     };
 
-    /// <summary>A bound for a comparison with a value of <paramref name="type"/>: an integer literal for whole-number types when it is one.</summary>
-    public static string Bound(double bound, ParamType type) =>
-        type is ParamType.Int or ParamType.Seed && bound == Math.Floor(bound) && Math.Abs(bound) < 1e15
-            ? ((long)bound).ToString(CultureInfo.InvariantCulture)
-            : Double(bound);
-
     /// <summary>A <see cref="ParamType"/> as a C# expression.</summary>
     public static string ParamTypeExpression(ParamType type) => "global::SymbolicGen.Language.Catalog.ParamType." + type;
 
     /// <summary>A <see cref="Modality"/> as a C# expression.</summary>
     public static string ModalityExpression(Modality modality) => "global::SymbolicGen.Language.Catalog.Modality." + modality;
-
-    /// <summary>The names in <paramref name="names"/> that occur more than once.</summary>
-    public static IEnumerable<string> Duplicates(IEnumerable<string> names) =>
-        names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
 }
