@@ -33,10 +33,8 @@ internal static class FunctionReader
 
         // The reader's order, so that of two methods read into equal functions the one the catalog kept is
         // the one called; the runtime's BuiltInFunctions registers the runtime's own functions.
-        foreach (var (method, fromSource) in SymbolCatalogReader.CandidateMethods(compilation, a => !(usesBuiltIns && a.Name == RuntimeAssembly)))
+        foreach (var (method, fromSource, read) in SymbolCatalogReader.ReadMethods(compilation, a => !(usesBuiltIns && a.Name == RuntimeAssembly), cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var read = SymbolCatalogReader.ReadFunction(method, cancellationToken);
             if (read.Function is not { } function || taken.Contains(function.Name)) continue;
             if (!Equals(catalog.Find(function.Name), function)) continue;
             taken.Add(function.Name);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -59,10 +60,8 @@ public static class SymbolCatalogReader
         var problems = ImmutableArray.CreateBuilder<CatalogProblem>();
         var firstByName = new Dictionary<string, IMethodSymbol>(StringComparer.Ordinal);
 
-        foreach (var (method, _) in CandidateMethods(compilation, includeReference))
+        foreach (var (method, _, result) in ReadMethods(compilation, includeReference, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var result = ReadFunction(method, cancellationToken);
             problems.AddRange(result.Problems);
             if (result.Function is not { } function) continue;
             if (firstByName.TryGetValue(function.Name, out var first))
@@ -78,21 +77,40 @@ public static class SymbolCatalogReader
     }
 
     /// <summary>
-    /// The methods that may be functions, in the reader's order (see the remarks): those of the referenced
-    /// assemblies <paramref name="includeReference"/> accepts, then the compilation's own source. From
-    /// metadata only the public surface counts. The generator walks the same order to call what was read.
+    /// Every <c>[SymFunction]</c> method and what <see cref="ReadFunction"/> made of it, in the reader's order
+    /// (see the remarks): those of the referenced assemblies <paramref name="includeReference"/> accepts, then
+    /// the compilation's own source. From metadata only the public surface counts. The generator walks the same
+    /// order to call what was read.
     /// </summary>
-    public static IEnumerable<(IMethodSymbol Method, bool FromSource)> CandidateMethods(Compilation compilation, Func<IAssemblySymbol, bool> includeReference)
+    public static IEnumerable<(IMethodSymbol Method, bool FromSource, FunctionReadResult Result)> ReadMethods(
+        Compilation compilation, Func<IAssemblySymbol, bool> includeReference, CancellationToken cancellationToken = default)
     {
-        var assemblies = compilation.SourceModule.ReferencedAssemblySymbols
-            .Where(a => MayDeclareFunctions(a) && includeReference(a))
-            .Select(a => (Assembly: a, FromSource: false))
-            .Concat(new[] { (Assembly: compilation.Assembly, FromSource: true) });
-        foreach (var (assembly, fromSource) in assemblies)
-            foreach (var type in TypesOf(assembly.GlobalNamespace, fromSource).OrderBy(t => t.Key, StringComparer.Ordinal))
-                foreach (var method in type.Type.GetMembers().OfType<IMethodSymbol>())
-                    if (fromSource || method.DeclaredAccessibility == Accessibility.Public)
-                        yield return (method, fromSource);
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols.Where(a => MayDeclareFunctions(a) && includeReference(a)))
+            foreach (var (method, result) in ReferencedFunctions.GetValue(assembly, a => Functions(a, fromSource: false, CancellationToken.None)))
+                yield return (method, false, result);
+        foreach (var (method, result) in Functions(compilation.Assembly, fromSource: true, cancellationToken))
+            yield return (method, true, result);
+    }
+
+    // A referenced assembly's functions, read once however many compilations reference it: the analyzer, the
+    // generator and every edit in the IDE make new compilations, which share the symbols of unchanged
+    // references. Keys are weak, so an entry lives as long as those symbols.
+    private static readonly ConditionalWeakTable<IAssemblySymbol, List<(IMethodSymbol, FunctionReadResult)>> ReferencedFunctions = new();
+
+    private static List<(IMethodSymbol, FunctionReadResult)> Functions(IAssemblySymbol assembly, bool fromSource, CancellationToken cancellationToken)
+    {
+        var functions = new List<(IMethodSymbol, FunctionReadResult)>();
+        foreach (var type in TypesOf(assembly.GlobalNamespace, fromSource).OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            foreach (var method in type.Type.GetMembers().OfType<IMethodSymbol>())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!fromSource && method.DeclaredAccessibility != Accessibility.Public) continue;
+                var result = ReadFunction(method, cancellationToken);
+                if (result.Function is not null || result.Problems.Length > 0) functions.Add((method, result));
+            }
+        }
+        return functions;
     }
 
     /// <summary>
