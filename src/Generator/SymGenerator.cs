@@ -60,7 +60,8 @@ public sealed class SymGenerator : IIncrementalGenerator
 
         var inputs = context.AdditionalTextsProvider
             .Where(text => text.Path.EndsWith(FileExtension, StringComparison.OrdinalIgnoreCase))
-            .Select((text, ct) => new SymFileInput(text.Path, text.GetText(ct)?.ToString() ?? ""))
+            .Select((text, ct) => Guard(() => new SymFileInput(text.Path, text.GetText(ct)?.ToString() ?? ""),
+                e => new SymFileInput(text.Path, "", InternalError("reading the file", e, FileStart(text.Path))), ct))
             .WithTrackingName(TrackingNames.Input);
 
         var parsed = inputs
@@ -165,7 +166,9 @@ public sealed class SymGenerator : IIncrementalGenerator
         EquatableArray.Of(InternalError("reading the project's [SymFunction] methods", e, null)));
 
     private static FileModel Failed(string path, string task, Exception e) =>
-        new(path, "", default, EquatableArray.Of(InternalError(task, e, new LocationInfo(path, 0, 0, 0, 0, 0, 0))));
+        new(path, "", default, EquatableArray.Of(InternalError(task, e, FileStart(path))));
+
+    private static LocationInfo FileStart(string path) => new(path, 0, 0, 0, 0, 0, 0);
 
     private static DiagnosticInfo InternalError(string task, Exception e, LocationInfo? location) =>
         new(GeneratorDescriptors.InternalError.Id,

@@ -163,4 +163,26 @@ public sealed class GeneratorDiagnosticTests
         var column = offset - (before.LastIndexOf('\n') + 1);
         Assert.Equal((line, column), (span.StartLinePosition.Line, span.StartLinePosition.Character));
     }
+
+    [Fact]
+    public void A_file_that_cannot_be_read_is_SYM0403_at_that_file_and_the_other_files_still_generate()
+    {
+        var driver = GeneratorHarness.Driver([("/proj/workflows/Shout.sym", Samples.Shout)])
+            .AddAdditionalTexts([new UnreadableText("/proj/workflows/Locked.sym")]);
+        var run = GeneratorHarness.RunGenerator(driver, GeneratorHarness.Compilation([GeneratorHarness.TextFunctions]));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("SYM0403", diagnostic.Id);
+        Assert.Equal("/proj/workflows/Locked.sym", diagnostic.Location.GetLineSpan().Path);
+        Assert.StartsWith("internal error in the SymbolicGen generator while reading the file: IOException: the disk is gone", diagnostic.GetMessage());
+        Assert.Contains(Emit.PipelineEmitter.HintName("workflows/Shout.sym"), run.Hints);
+    }
+
+    // An additional file whose text cannot be read, as when it is deleted or locked while the compiler runs.
+    private sealed class UnreadableText(string path) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => throw new IOException("the disk is gone");
+    }
 }

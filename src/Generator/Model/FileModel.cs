@@ -4,8 +4,11 @@ using SymbolicGen.Language.Ir;
 
 namespace SymbolicGen.Generator.Model;
 
-/// <summary>A <c>.sym</c> additional file as the pipeline sees it: its path and text, nothing of Roslyn.</summary>
-internal sealed record SymFileInput(string Path, string Text);
+/// <summary>
+/// A <c>.sym</c> additional file as the pipeline sees it: its path and text, nothing of Roslyn; or, when the
+/// file could not be read, why (a SYM0403 diagnostic).
+/// </summary>
+internal sealed record SymFileInput(string Path, string Text, DiagnosticInfo? ReadFailure = null);
 
 /// <summary>A flow parameter as its generated property shows it.</summary>
 /// <param name="Name">The name in the .sym file.</param>

@@ -23,6 +23,7 @@ internal static class SymFileReader
     /// <summary>The model of <paramref name="input"/>'s flows, checked against <paramref name="catalog"/>.</summary>
     public static FileModel Read(SymFileInput input, FunctionCatalog catalog, CancellationToken cancellationToken)
     {
+        if (input.ReadFailure is { } failure) return new FileModel(input.Path, "", default, EquatableArray.Of(failure));
         var compilation = SharedCompilations.Compile(input.Text, catalog);
         cancellationToken.ThrowIfCancellationRequested();
         var flows = compilation.File.Flows;
