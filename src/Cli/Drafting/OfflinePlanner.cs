@@ -246,7 +246,8 @@ internal static class OfflinePlanner
         var scores = new Dictionary<(PlanNodeState, string), int>();
         foreach (var q in quantities)
         {
-            var unit = Units.FromSymbol(q.Unit)!;
+            // A count has no unit: its number is its value.
+            var unit = q.Unit.Length == 0 ? null : Units.FromSymbol(q.Unit)!;
             var candidates = new List<(PlanNodeState Node, ParameterInfo Parameter, int Score)>();
             var outOfRange = new List<string>();
             foreach (var node in state.Nodes)
@@ -255,7 +256,7 @@ internal static class OfflinePlanner
                 {
                     var fps = node.Arguments.TryGetValue("fps", out var f) && f.Canonical is { } given ? given
                         : node.Function.FindParameter("fps")?.Default is NumberValue n ? n.Number : (double?)null;
-                    if (Units.ToCanonical(q.Number, unit, fps) is not { } canonical) continue;
+                    if ((unit is null ? q.Number : Units.ToCanonical(q.Number, unit, fps)) is not { } canonical) continue;
                     if (p.Min is { } min && canonical < min || p.Max is { } max && canonical > max)
                     {
                         outOfRange.Add($"{node.Function.Name} '{p.Name}' accepts {Units.FormatCanonical(p.Min ?? double.NegativeInfinity, p.Type)} to {Units.FormatCanonical(p.Max ?? double.PositiveInfinity, p.Type)}");
@@ -283,7 +284,7 @@ internal static class OfflinePlanner
             {
                 if (scores.TryGetValue((node, p.Name), out var had) && had >= score) continue;
                 scores[(node, p.Name)] = score;
-                node.Arguments[p.Name] = new ArgumentText(q.Literal, Units.ToCanonical(q.Number, unit, null));
+                node.Arguments[p.Name] = new ArgumentText(q.Literal, unit is null ? q.Number : Units.ToCanonical(q.Number, unit, null));
             }
         }
         // One length for the piece ("a 12 second clip … with birdsong") is also the length of the sounds and

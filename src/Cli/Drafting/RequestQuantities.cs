@@ -5,9 +5,9 @@ using SymbolicGen.Language.Semantics;
 
 namespace SymbolicGen.Cli.Drafting;
 
-/// <summary>A number with a unit found in a request ("6 seconds", "-6 dB"), with the words around it.</summary>
+/// <summary>A number with a unit found in a request ("6 seconds", "-6 dB", "3 times"), with the words around it.</summary>
 /// <param name="Number">As written (negated for "6 dB quieter").</param>
-/// <param name="Unit">The unit's canonical symbol.</param>
+/// <param name="Unit">The unit's canonical symbol; empty for a count ("3 times"), which is an <see cref="ParamType.Int"/>.</param>
 /// <param name="Kind">The parameter type the unit measures.</param>
 /// <param name="Context">Meaningful words just before and after, to match against parameter and node names.</param>
 /// <param name="Written">The words as the request wrote them.</param>
@@ -24,6 +24,8 @@ internal static partial class RequestQuantities
     private static partial Regex Quantity();
 
     private static readonly char[] ClauseEnds = [',', '.', ';', ':', '!', '?'];
+
+    private static readonly HashSet<string> Loudness = new(StringComparer.Ordinal) { "louder", "quieter", "softer", "loud", "volume", "gain", "amplitude" };
 
     private static readonly HashSet<string> Quieter = new(StringComparer.Ordinal) { "quieter", "lower", "softer", "down", "less", "below", "under" };
 
@@ -50,9 +52,15 @@ internal static partial class RequestQuantities
             var clauseEnd = request.IndexOfAny(ClauseEnds, end) is var e and >= 0 ? e : request.Length;
             if (index + 1 < matches.Count) clauseEnd = Math.Min(clauseEnd, matches[index + 1].Index);
             var after = RequestWords.Keywords(request[end..Math.Max(end, clauseEnd)]).Take(3).ToList();
-            if (unit.Kind == ParamType.Gain && number > 0 && (after.Take(2).Any(Quieter.Contains) || before.TakeLast(2).Any(Quieter.Contains)))
+            // "3 times" is a count ("loop it 3 times") unless it says how loud ("2 times louder").
+            if (unitText.Equals("times", StringComparison.OrdinalIgnoreCase) && !after.Take(2).Any(Loudness.Contains))
+            {
+                if (number != Math.Floor(number)) continue;
+                unit = null;
+            }
+            if (unit?.Kind == ParamType.Gain && number > 0 && (after.Take(2).Any(Quieter.Contains) || before.TakeLast(2).Any(Quieter.Contains)))
                 number = -number;
-            result.Add(new RequestQuantity(number, unit.Symbol, unit.Kind, [.. before, .. after], m.Value));
+            result.Add(new RequestQuantity(number, unit?.Symbol ?? "", unit?.Kind ?? ParamType.Int, [.. before, .. after], m.Value));
         }
         return result;
     }

@@ -57,6 +57,16 @@ public sealed class RequestQuantitiesTests
     }
 
     [Fact]
+    public void Times_is_a_count_unless_it_says_how_loud()
+    {
+        var q = RequestQuantities.Extract("loop the clip 3 times, then make it 2 times louder; repeat it 1.5 times");
+
+        Assert.Equal(["3", "2x"], q.Select(x => x.Literal));
+        Assert.Equal([ParamType.Int, ParamType.Gain], q.Select(x => x.Kind));
+        Assert.Contains("loop", q[0].Context);
+    }
+
+    [Fact]
     public void Words_that_are_not_units_are_not_quantities() =>
         Assert.Empty(RequestQuantities.Extract("blend 2 photos and 3 sounds, 2 x more"));
 

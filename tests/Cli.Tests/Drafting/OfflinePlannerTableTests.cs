@@ -134,6 +134,7 @@ public sealed class OfflinePlannerTableTests(ITestOutputHelper log)
     [InlineData("a 6 second clip of this photo with 10 seconds of birdsong", "photo=photo.jpg", "image_to_video = ImageToVideo(photo, duration: 6s)", "Birdsong(duration: 10s)")]
     [InlineData("loop this music under the video", "video=video.mp4,music=music.mp3", "fit: loop", null)]
     [InlineData("blend these two photos, 30% of the second", "a=a.jpg,b=b.jpg", "weight: 30%", null)]
+    [InlineData("loop this video 3 times", "video=video.mp4", "count: 3", null)]
     public void Numbers_units_and_enum_words_in_the_request_become_parameters(string request, string inputs, string expected, string? alsoExpected)
     {
         var outcome = Draft(request, inputs, BuiltInCatalog.Value);
