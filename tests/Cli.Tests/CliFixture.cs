@@ -24,6 +24,19 @@ public sealed class Cli : IDisposable
         return (exit, output.ToString(), error.ToString());
     }
 
+    /// <summary>Runs an external tool (ffmpeg, ffprobe) to make or check media; returns its standard output.</summary>
+    public static async Task<string> Tool(string name, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(name) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Xunit.Assert.True(process.ExitCode == 0, $"{name} failed: {await error}");
+        return output;
+    }
+
     public string WriteFile(string name, string text)
     {
         var path = Path.Combine(Scratch, name);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using SymbolicGen.Runtime;
 using SymbolicGen.Runtime.IO;
@@ -26,7 +25,7 @@ public sealed class FlagshipRunTests : IDisposable
         Assert.Contains("wrote " + Path.Combine(outDir, "poster.png"), output);
         Assert.Contains("[6/6] finished", error);
 
-        using var probe = JsonDocument.Parse(await Tool("ffprobe", "-v", "error", "-show_streams", "-show_format", "-of", "json", Path.Combine(outDir, "film.mp4")));
+        using var probe = JsonDocument.Parse(await Cli.Tool("ffprobe", "-v", "error", "-show_streams", "-show_format", "-of", "json", Path.Combine(outDir, "film.mp4")));
         var streams = probe.RootElement.GetProperty("streams").EnumerateArray().ToList();
         var video = streams.Single(s => s.GetProperty("codec_type").GetString() == "video");
         var audio = streams.Single(s => s.GetProperty("codec_type").GetString() == "audio");
@@ -45,7 +44,7 @@ public sealed class FlagshipRunTests : IDisposable
 
         // The soundtrack is not silent and much of its energy is in the birdsong band (2-8 kHz).
         var wav = Path.Combine(_cli.Scratch, "sound.wav");
-        await Tool("ffmpeg", "-v", "error", "-i", Path.Combine(outDir, "film.mp4"), "-vn", "-ac", "1", "-ar", "44100", wav);
+        await Cli.Tool("ffmpeg", "-v", "error", "-i", Path.Combine(outDir, "film.mp4"), "-vn", "-ac", "1", "-ar", "44100", wav);
         using var sound = WavFile.Read(wav);
         var (rms, birdBand) = Spectrum(sound);
         Assert.InRange(rms, 0.01, 1.0);
@@ -71,17 +70,5 @@ public sealed class FlagshipRunTests : IDisposable
         var hzPerBin = (double)audio.SampleRate / samples.shape[0];
         var band = power[(int)(2000 / hzPerBin)..(int)(8000 / hzPerBin)].sum().item<float>();
         return (rms, band / power.sum().item<float>());
-    }
-
-    private static async Task<string> Tool(string name, params string[] args)
-    {
-        var start = new ProcessStartInfo(name) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{name} failed: {error}");
-        return output;
     }
 }

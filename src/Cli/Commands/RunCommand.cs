@@ -14,7 +14,7 @@ internal static class RunCommand
     {
         var file = new Argument<string>("file") { Description = "The .sym file to run" };
         var flow = new Option<string?>("--flow") { Description = "The flow to run (needed when the file has several)" };
-        var inputs = new Option<string[]>("--in") { Description = "A flow input: name=path (png/jpg, wav, mp4/mov/mkv/webm, txt); repeatable. An input not given is taken from assets/<name>.<ext> beside the .sym file when there is one" };
+        var inputs = new Option<string[]>("--in") { Description = "A flow input: name=path (png/jpg, wav/mp3/flac/ogg/opus/m4a/aac/aiff, mp4/mov/mkv/webm, txt); repeatable. An input not given is taken from assets/<name>.<ext> beside the .sym file when there is one" };
         var sets = new Option<string[]>("--set") { Description = "Override a parameter for this run: node.param=value or flowparam=value; repeatable" };
         var outDir = new Option<string>("--out") { Description = "Folder for the outputs", DefaultValueFactory = _ => "out" };
         var cache = new Option<string?>("--cache") { Description = "Cache folder: a re-run recomputes only what changed, an interrupted run resumes" };

@@ -10,14 +10,15 @@ namespace SymbolicGen.Cli.Run;
 internal static class MediaFiles
 {
     // What a file holds, by extension: used by `run` to read inputs and by `draft` to type them. Formats
-    // listed here that the runtime cannot decode yet (mp3, webp…) still type a draft's input correctly and
-    // fail in `run` with a message naming the file.
+    // listed here that the runtime cannot decode (webp…) still type a draft's input correctly and fail in
+    // `run` with a message naming the file. Audio other than PCM WAV is decoded by ffmpeg.
     private static readonly Dictionary<string, Modality> ByExtension = new(StringComparer.OrdinalIgnoreCase)
     {
         [".png"] = Modality.Image, [".jpg"] = Modality.Image, [".jpeg"] = Modality.Image, [".bmp"] = Modality.Image,
         [".webp"] = Modality.Image, [".gif"] = Modality.Image, [".tif"] = Modality.Image, [".tiff"] = Modality.Image,
         [".wav"] = Modality.Audio, [".mp3"] = Modality.Audio, [".flac"] = Modality.Audio, [".ogg"] = Modality.Audio,
-        [".m4a"] = Modality.Audio, [".aac"] = Modality.Audio,
+        [".opus"] = Modality.Audio, [".m4a"] = Modality.Audio, [".aac"] = Modality.Audio, [".aif"] = Modality.Audio,
+        [".aiff"] = Modality.Audio, [".wma"] = Modality.Audio,
         [".mp4"] = Modality.Video, [".mov"] = Modality.Video, [".mkv"] = Modality.Video, [".webm"] = Modality.Video,
         [".avi"] = Modality.Video, [".m4v"] = Modality.Video,
         [".txt"] = Modality.Text, [".md"] = Modality.Text,
@@ -50,10 +51,8 @@ internal static class MediaFiles
                     using (var image = ImageFile.Read(path))
                     using (torch.NewDisposeScope())
                         return Mask.FromTensor(image.Tensor[..1].clone());
-                case Modality.Audio when !path.EndsWith(".wav", StringComparison.OrdinalIgnoreCase):
-                    throw new CliException($"'{path}': audio inputs are read from WAV files; convert it with: ffmpeg -i '{path}' input.wav");
                 case Modality.Audio:
-                    return WavFile.Read(path);
+                    return await AudioFile.ReadAsync(path, cancellationToken: cancellationToken);
                 case Modality.Video:
                     return await VideoFile.ReadAsync(path, cancellationToken: cancellationToken);
                 default:

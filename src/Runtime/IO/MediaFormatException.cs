@@ -21,8 +21,8 @@ public sealed class MediaFormatException : IOException
 }
 
 /// <summary>
-/// ffmpeg or ffprobe, which video input and output need, is not installed (or not where
-/// <see cref="VideoFileOptions"/> says). The message is one line that says how to install it.
+/// ffmpeg or ffprobe, which video input and output and audio input other than PCM WAV need, is not
+/// installed (or not where <see cref="VideoFileOptions"/> says). The message is one line that says how to install it.
 /// </summary>
 public sealed class MediaToolNotFoundException : Exception
 {
@@ -37,7 +37,7 @@ public sealed class MediaToolNotFoundException : Exception
     {
         // ENOENT (2) is "not found"; anything else (EACCES: not executable) is worth naming.
         var what = cause is System.ComponentModel.Win32Exception { NativeErrorCode: not 2 } e ? $"could not be started ({e.Message})" : "was not found";
-        return $"'{tool}' {what}: video input and output need ffmpeg and ffprobe; install them with 'apt-get install ffmpeg' (Debian, Ubuntu), 'brew install ffmpeg' (macOS) or 'winget install ffmpeg' (Windows), or set VideoFileOptions.FFmpegPath/FFprobePath";
+        return $"'{tool}' {what}: video, and audio other than PCM WAV, need ffmpeg and ffprobe; install them with 'apt-get install ffmpeg' (Debian, Ubuntu), 'brew install ffmpeg' (macOS) or 'winget install ffmpeg' (Windows), or set VideoFileOptions.FFmpegPath/FFprobePath";
     }
 
     /// <summary>The name or path of the tool that could not be started.</summary>

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,7 +10,10 @@ using static TorchSharp.torch;
 
 namespace SymbolicGen.Runtime.IO;
 
-/// <summary>Where ffmpeg and ffprobe are, and how <see cref="VideoFile"/> encodes and decodes.</summary>
+/// <summary>
+/// Where ffmpeg and ffprobe are, and how <see cref="VideoFile"/> encodes and decodes; <see cref="AudioFile"/>
+/// uses the tool paths and <see cref="MaxDecodedBytes"/>.
+/// </summary>
 public sealed record VideoFileOptions
 {
     /// <summary>The defaults: ffmpeg and ffprobe from PATH, H.264 at CRF 18 with the veryfast preset, AAC at 192 kbit/s.</summary>
@@ -33,8 +35,8 @@ public sealed record VideoFileOptions
     public int AudioBitRate { get; init; } = 192_000;
 
     /// <summary>
-    /// Reading refuses videos whose frames would need more memory than this as float32 tensors
-    /// (default 8 GiB: about 80 s of 1080p).
+    /// Reading refuses videos whose frames, or audio whose samples, would need more memory than this as
+    /// float32 tensors (default 8 GiB: about 80 s of 1080p). Decoded audio is also limited to 2 GiB.
     /// </summary>
     public long MaxDecodedBytes { get; init; } = 8L << 30;
 }
@@ -66,32 +68,12 @@ public static class VideoFile
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="MediaFormatException">ffprobe cannot read it, or it has no video stream.</exception>
     /// <exception cref="MediaToolNotFoundException">ffprobe is not installed.</exception>
-    public static async Task<VideoInfo> ProbeAsync(string path, VideoFileOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        AtomicFile.RequireExists(path);
-        options ??= VideoFileOptions.Default;
-        using var probe = ToolProcess.Start(options.FFprobePath,
-            new[] { "-v", "error", "-print_format", "json", "-show_format", "-show_streams", Path.GetFullPath(path) },
-            writeInput: false, readOutput: true, cancellationToken);
-        using var reader = new StreamReader(probe.Output);
-        var json = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        var exitCode = await probe.FinishAsync(cancellationToken).ConfigureAwait(false);
-        if (exitCode != 0) throw new MediaFormatException(path, $"not a video ffprobe can read ({probe.ErrorSummary})");
-        try
-        {
-            return ParseProbe(json, path);
-        }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
-        {
-            throw new MediaFormatException(path, $"ffprobe's description could not be understood ({e.Message})", e);
-        }
-    }
+    public static Task<VideoInfo> ProbeAsync(string path, VideoFileOptions? options = null, CancellationToken cancellationToken = default) =>
+        MediaProbe.DescribeAsync(path, "a video", root => ParseProbe(root, path), options ?? VideoFileOptions.Default, cancellationToken);
 
-    private static VideoInfo ParseProbe(string json, string path)
+    private static VideoInfo ParseProbe(JsonElement root, string path)
     {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        JsonElement? video = null, audio = null;
+        JsonElement? video = null;
         if (root.TryGetProperty("streams", out var streams))
         {
             foreach (var stream in streams.EnumerateArray())
@@ -99,8 +81,11 @@ public static class VideoFile
                 var type = stream.TryGetProperty("codec_type", out var t) ? t.GetString() : null;
                 // Cover art is a video stream too; it is marked as an attached picture.
                 var attachedPicture = stream.TryGetProperty("disposition", out var d) && d.TryGetProperty("attached_pic", out var a) && a.GetInt32() == 1;
-                if (type == "video" && video is null && !attachedPicture) video = stream;
-                else if (type == "audio" && audio is null) audio = stream;
+                if (type == "video" && !attachedPicture)
+                {
+                    video = stream;
+                    break;
+                }
             }
         }
         if (video is not { } v) throw new MediaFormatException(path, "has no video stream");
@@ -112,12 +97,11 @@ public static class VideoFile
         var fps = Rate(v, "avg_frame_rate") ?? Rate(v, "r_frame_rate") ?? throw new MediaFormatException(path, "ffprobe reports no frame rate");
         int? frames = v.TryGetProperty("nb_frames", out var n) && int.TryParse(n.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0 ? count : null;
         var seconds = Seconds(root.TryGetProperty("format", out var format) ? format : default) ?? Seconds(v) ?? (frames is { } f ? f / fps : 0);
+        var audio = MediaProbe.FirstAudioStream(root);
         return new VideoInfo(
             width, height, fps, frames, TimeSpan.FromSeconds(seconds),
             v.TryGetProperty("codec_name", out var codec) ? codec.GetString() ?? "unknown" : "unknown",
-            audio is { } a1 && a1.TryGetProperty("codec_name", out var ac) ? ac.GetString() : null,
-            audio is { } a2 && a2.TryGetProperty("channels", out var ch) ? ch.GetInt32() : 0,
-            audio is { } a3 && a3.TryGetProperty("sample_rate", out var sr) && int.TryParse(sr.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var rate) ? rate : 0);
+            audio?.Codec, audio?.Channels ?? 0, audio?.SampleRate ?? 0);
     }
 
     private static double? Rate(JsonElement stream, string property)
@@ -166,7 +150,9 @@ public static class VideoFile
         // When the frames fail, the audio decoding is stopped too.
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var framesTask = ReadFramesAsync(path, info, options, cancellationToken);
-        var audioTask = info.AudioCodec is null ? Task.FromResult<Audio?>(null) : ReadAudioAsync(path, info, options, failed.Token);
+        var audioTask = info.AudioCodec is null || info.AudioChannels < 1 || info.AudioSampleRate < 1
+            ? null
+            : AudioFile.DecodeAsync(path, info.AudioChannels, info.AudioSampleRate, options, failed.Token);
         Tensor? frames = null;
         Audio? audio = null;
         try
@@ -185,7 +171,7 @@ public static class VideoFile
                 // Always wait for the audio, so that its tensor is disposed and its ffmpeg has ended.
                 try
                 {
-                    audio = await audioTask.ConfigureAwait(false);
+                    if (audioTask is not null) audio = await audioTask.ConfigureAwait(false);
                 }
                 catch when (frames is null)
                 {
@@ -265,35 +251,6 @@ public static class VideoFile
         finally
         {
             foreach (var chunk in chunks) chunk.Dispose();
-        }
-    }
-
-    private static async Task<Audio?> ReadAudioAsync(string path, VideoInfo info, VideoFileOptions options, CancellationToken cancellationToken)
-    {
-        if (info.AudioChannels < 1 || info.AudioSampleRate < 1) return null;
-        try
-        {
-            using var ffmpeg = ToolProcess.Start(options.FFmpegPath,
-                new[]
-                {
-                    "-hide_banner", "-nostdin", "-loglevel", "error", "-i", Path.GetFullPath(path), "-map", "0:a:0",
-                    "-ac", info.AudioChannels.ToString(CultureInfo.InvariantCulture), "-ar", info.AudioSampleRate.ToString(CultureInfo.InvariantCulture),
-                    "-f", "f32le", "-acodec", "pcm_f32le", "pipe:1",
-                },
-                writeInput: false, readOutput: true, cancellationToken);
-            using var pcm = new MemoryStream();
-            await ffmpeg.Output.CopyToAsync(pcm, cancellationToken).ConfigureAwait(false);
-            var exitCode = await ffmpeg.FinishAsync(cancellationToken).ConfigureAwait(false);
-            if (exitCode != 0) throw new MediaFormatException(path, $"ffmpeg could not decode the audio ({ffmpeg.ErrorSummary})");
-            var bytes = pcm.GetBuffer().AsSpan(0, (int)pcm.Length);
-            var frameBytes = info.AudioChannels * sizeof(float);
-            var samples = MemoryMarshal.Cast<byte, float>(bytes[..(bytes.Length / frameBytes * frameBytes)]);
-            if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Video audio decoding assumes a little-endian machine");
-            return Audio.FromInterleaved(samples, info.AudioChannels, info.AudioSampleRate);
-        }
-        catch (Exception) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(cancellationToken);
         }
     }
 

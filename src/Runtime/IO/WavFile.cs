@@ -20,7 +20,8 @@ public enum WavSampleFormat
 
 /// <summary>
 /// Reads and writes WAV files: integer PCM (8, 16, 24 and 32-bit) and IEEE float (32 and 64-bit), any
-/// number of channels, plain or WAVE_FORMAT_EXTENSIBLE.
+/// number of channels, plain or WAVE_FORMAT_EXTENSIBLE. To read an audio file of any format, use
+/// <see cref="AudioFile.ReadAsync"/>, which reads these WAV files here and hands the rest to ffmpeg.
 /// </summary>
 public static class WavFile
 {
@@ -38,9 +39,25 @@ public static class WavFile
     public static Audio Decode(byte[] bytes, string name)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        var data = bytes.AsSpan();
-        if (data.Length < 12 || !data[..4].SequenceEqual("RIFF"u8) || !data.Slice(8, 4).SequenceEqual("WAVE"u8))
+        return Decode(bytes, name, unsupportedIsError: true)!;
+    }
+
+    /// <summary>
+    /// Decodes WAV bytes in a format this reader handles; null when they are something else (not RIFF/WAVE,
+    /// RF64, compressed or unusual samples), which ffmpeg may still decode.
+    /// </summary>
+    /// <exception cref="MediaFormatException">The bytes are a WAV file of a handled format with a damaged header or truncated samples.</exception>
+    internal static Audio? TryDecode(ReadOnlySpan<byte> data, string name) => Decode(data, name, unsupportedIsError: false);
+
+    /// <summary>Whether <paramref name="header"/> (a file's first 12 bytes or more) starts like a RIFF/WAVE file.</summary>
+    internal static bool IsRiffWave(ReadOnlySpan<byte> header) =>
+        header.Length >= 12 && header[..4].SequenceEqual("RIFF"u8) && header.Slice(8, 4).SequenceEqual("WAVE"u8);
+
+    private static Audio? Decode(ReadOnlySpan<byte> data, string name, bool unsupportedIsError)
+    {
+        if (!IsRiffWave(data))
         {
+            if (!unsupportedIsError) return null;
             var problem = data.Length >= 4 && data[..4].SequenceEqual("RF64"u8)
                 ? "RF64 (WAV over 4 GB) is not supported"
                 : "not a WAV file (it does not start with a RIFF/WAVE header)";
@@ -81,7 +98,14 @@ public static class WavFile
             else if (id == "data")
             {
                 if (!haveFormat) throw new MediaFormatException(name, "the 'data' chunk comes before any 'fmt ' chunk");
-                Validate(name, format, channels, sampleRate, blockAlign, bits);
+                if (!Supported(format, bits))
+                {
+                    if (!unsupportedIsError) return null;
+                    throw new MediaFormatException(name, format is FormatPcm or FormatFloat
+                        ? $"{bits}-bit {(format == FormatPcm ? "PCM" : "float")} samples are not supported; PCM of 8, 16, 24 or 32 bits and float of 32 or 64 bits are"
+                        : $"WAV format code {format} (compressed audio) is not supported; PCM and IEEE float are");
+                }
+                Validate(name, channels, sampleRate, blockAlign, bits);
                 long length = size;
                 if (size > available)
                 {
@@ -101,13 +125,11 @@ public static class WavFile
         }
     }
 
-    private static void Validate(string name, ushort format, ushort channels, uint sampleRate, ushort blockAlign, ushort bits)
+    private static bool Supported(ushort format, ushort bits) =>
+        (format == FormatPcm && bits is 8 or 16 or 24 or 32) || (format == FormatFloat && bits is 32 or 64);
+
+    private static void Validate(string name, ushort channels, uint sampleRate, ushort blockAlign, ushort bits)
     {
-        var supported = (format == FormatPcm && bits is 8 or 16 or 24 or 32) || (format == FormatFloat && bits is 32 or 64);
-        if (!supported)
-            throw new MediaFormatException(name, format is FormatPcm or FormatFloat
-                ? $"{bits}-bit {(format == FormatPcm ? "PCM" : "float")} samples are not supported; PCM of 8, 16, 24 or 32 bits and float of 32 or 64 bits are"
-                : $"WAV format code {format} (compressed audio) is not supported; PCM and IEEE float are");
         if (channels == 0) throw new MediaFormatException(name, "the header says 0 channels");
         if (sampleRate == 0 || sampleRate > int.MaxValue) throw new MediaFormatException(name, $"the header says a sample rate of {sampleRate} Hz");
         if (blockAlign != channels * (bits / 8))
