@@ -175,7 +175,9 @@ public sealed class EndToEndTests
         return ((Text)Get(result, "Loud")).Value;
     }
 
-    private static object Get(object target, string property) => target.GetType().GetProperty(property)!.GetValue(target)!;
+    // A property, or a field (node objects are read-only fields of the node set).
+    private static object Get(object target, string member) =>
+        (target.GetType().GetProperty(member)?.GetValue(target) ?? target.GetType().GetField(member)!.GetValue(target))!;
 
     private static void Set(object target, string property, object value) => target.GetType().GetProperty(property)!.SetValue(target, value);
 }

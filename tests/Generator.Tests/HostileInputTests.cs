@@ -144,6 +144,7 @@ public sealed class HostileInputTests
     {
         PropertyDeclarationSyntax p => p.Identifier.Text,
         MethodDeclarationSyntax m => m.Identifier.Text,
+        FieldDeclarationSyntax f => f.Declaration.Variables.Single().Identifier.Text,
         _ => member.Kind().ToString(),
     };
 }

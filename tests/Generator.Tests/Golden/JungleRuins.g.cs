@@ -70,44 +70,50 @@ namespace TestApp.Workflows
         /// <summary>The nodes of <see cref="global::TestApp.Workflows.JungleRuinsPipeline"/> that have parameters, one object each.</summary>
         public sealed class NodeSet
         {
-            private readonly global::SymbolicGen.Runtime.Execution.PipelineState __pipeline;
-
-            internal NodeSet(global::SymbolicGen.Runtime.Execution.PipelineState pipeline) => __pipeline = pipeline;
+            internal NodeSet(global::SymbolicGen.Runtime.Execution.PipelineState pipeline)
+            {
+                Poster = new global::TestApp.Workflows.SymbolicGenNodes.ImageBlendNode(pipeline, "poster");
+                Clip = new global::TestApp.Workflows.SymbolicGenNodes.ImageToVideoNode(pipeline, "clip");
+                Birds = new global::TestApp.Workflows.SymbolicGenNodes.BirdsongNode(pipeline, "birds");
+                Water = new global::TestApp.Workflows.SymbolicGenNodes.WaterAmbienceNode(pipeline, "water");
+                Sound = new global::TestApp.Workflows.SymbolicGenNodes.AudioMixNode(pipeline, "sound");
+                Film = new global::TestApp.Workflows.SymbolicGenNodes.AddAudioNode(pipeline, "film");
+            }
 
             /// <summary>
             /// Node <c>poster</c> (line 3): <c>ImageBlend</c>, Blend two images into one.
             /// The file writes weight: 0.45, mode: laplacian.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.ImageBlendNode Poster => new global::TestApp.Workflows.SymbolicGenNodes.ImageBlendNode(__pipeline, "poster");
+            public readonly global::TestApp.Workflows.SymbolicGenNodes.ImageBlendNode Poster;
 
             /// <summary>
             /// Node <c>clip</c> (line 4): <c>ImageToVideo</c>, Animate a still image with a camera move.
             /// The file writes duration: seconds, fps: 24fps, motion: zoom_in.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.ImageToVideoNode Clip => new global::TestApp.Workflows.SymbolicGenNodes.ImageToVideoNode(__pipeline, "clip");
+            public readonly global::TestApp.Workflows.SymbolicGenNodes.ImageToVideoNode Clip;
 
             /// <summary>
             /// Node <c>birds</c> (line 5): <c>Birdsong</c>, Synthesise birdsong.
             /// The file writes duration: seconds, density: 0.7.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.BirdsongNode Birds => new global::TestApp.Workflows.SymbolicGenNodes.BirdsongNode(__pipeline, "birds");
+            public readonly global::TestApp.Workflows.SymbolicGenNodes.BirdsongNode Birds;
 
             /// <summary>
             /// Node <c>water</c> (line 6): <c>WaterAmbience</c>, Synthesise running water.
             /// The file writes duration: seconds, flow: 0.5.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.WaterAmbienceNode Water => new global::TestApp.Workflows.SymbolicGenNodes.WaterAmbienceNode(__pipeline, "water");
+            public readonly global::TestApp.Workflows.SymbolicGenNodes.WaterAmbienceNode Water;
 
             /// <summary>
             /// Node <c>sound</c> (line 7): <c>AudioMix</c>, Mix two audio tracks.
             /// The file writes gain_b: -6dB.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.AudioMixNode Sound => new global::TestApp.Workflows.SymbolicGenNodes.AudioMixNode(__pipeline, "sound");
+            public readonly global::TestApp.Workflows.SymbolicGenNodes.AudioMixNode Sound;
 
             /// <summary>
             /// Node <c>film</c> (line 8): <c>AddAudio</c>, Put an audio track under a video.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.AddAudioNode Film => new global::TestApp.Workflows.SymbolicGenNodes.AddAudioNode(__pipeline, "film");
+            public readonly global::TestApp.Workflows.SymbolicGenNodes.AddAudioNode Film;
         }
     }
 

@@ -86,21 +86,23 @@ namespace TestApp.Workflows
         /// <summary>The nodes of <see cref="global::TestApp.Workflows.ParametersPipeline"/> that have parameters, one object each.</summary>
         public sealed class NodeSet
         {
-            private readonly global::SymbolicGen.Runtime.Execution.PipelineState __pipeline;
-
-            internal NodeSet(global::SymbolicGen.Runtime.Execution.PipelineState pipeline) => __pipeline = pipeline;
+            internal NodeSet(global::SymbolicGen.Runtime.Execution.PipelineState pipeline)
+            {
+                Describe = new global::TestApp.Workflows.SymbolicGenNodes.DescribeNode(pipeline, "describe");
+                Repeat = new global::TestApp.Workflows.SymbolicGenNodes.RepeatNode(pipeline, "repeat");
+            }
 
             /// <summary>
             /// Node <c>describe</c> (line 9): <c>Describe</c>, Describe every kind of parameter.
             /// The file writes seconds: seconds, seed: seed, scale: 0.5, loud: true, size: 64x32, color: #1e90ff80.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.DescribeNode Describe => new global::TestApp.Workflows.SymbolicGenNodes.DescribeNode(__pipeline, "describe");
+            public readonly global::TestApp.Workflows.SymbolicGenNodes.DescribeNode Describe;
 
             /// <summary>
             /// Node <c>repeat</c> (line 10): <c>Repeat</c>, Repeat a text.
             /// The file writes times: 3, separator: label.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.RepeatNode Repeat => new global::TestApp.Workflows.SymbolicGenNodes.RepeatNode(__pipeline, "repeat");
+            public readonly global::TestApp.Workflows.SymbolicGenNodes.RepeatNode Repeat;
         }
     }
 

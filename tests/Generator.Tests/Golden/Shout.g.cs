@@ -68,22 +68,24 @@ namespace TestApp.Workflows
         /// <summary>The nodes of <see cref="global::TestApp.Workflows.ShoutPipeline"/> that have parameters, one object each.</summary>
         public sealed class NodeSet
         {
-            private readonly global::SymbolicGen.Runtime.Execution.PipelineState __pipeline;
-
-            internal NodeSet(global::SymbolicGen.Runtime.Execution.PipelineState pipeline) => __pipeline = pipeline;
+            internal NodeSet(global::SymbolicGen.Runtime.Execution.PipelineState pipeline)
+            {
+                Up = new global::TestApp.Workflows.SymbolicGenNodes.CaseNode(pipeline, "up");
+                Loud = new global::TestApp.Workflows.SymbolicGenNodes.RepeatNode(pipeline, "loud");
+            }
 
             /// <summary>
             /// Node <c>up</c> (line 3): <c>Case</c>, Change the case.
             /// The file writes casing: upper.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.CaseNode Up => new global::TestApp.Workflows.SymbolicGenNodes.CaseNode(__pipeline, "up");
+            public readonly global::TestApp.Workflows.SymbolicGenNodes.CaseNode Up;
 
             /// <summary>
             /// Node <c>loud</c> (line 5): <c>Repeat</c>, Repeat a text.
             /// Copies joined by '!'
             /// The file writes times: times, separator: "!".
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.RepeatNode Loud => new global::TestApp.Workflows.SymbolicGenNodes.RepeatNode(__pipeline, "loud");
+            public readonly global::TestApp.Workflows.SymbolicGenNodes.RepeatNode Loud;
         }
 
         /// <summary>The parameters of a node that calls the flow <c>Shout</c>.</summary>
@@ -167,21 +169,23 @@ namespace TestApp.Workflows
         /// <summary>The nodes of <see cref="global::TestApp.Workflows.TwicePipeline"/> that have parameters, one object each.</summary>
         public sealed class NodeSet
         {
-            private readonly global::SymbolicGen.Runtime.Execution.PipelineState __pipeline;
-
-            internal NodeSet(global::SymbolicGen.Runtime.Execution.PipelineState pipeline) => __pipeline = pipeline;
+            internal NodeSet(global::SymbolicGen.Runtime.Execution.PipelineState pipeline)
+            {
+                First = new global::TestApp.Workflows.ShoutPipeline.CallNode(pipeline, "first");
+                HeadTail = new global::TestApp.Workflows.SymbolicGenNodes.SplitNode(pipeline, "head_tail");
+            }
 
             /// <summary>
             /// Node <c>first</c> (line 10): calls the flow <c>Shout</c>.
             /// The file writes times: 1.
             /// </summary>
-            public global::TestApp.Workflows.ShoutPipeline.CallNode First => new global::TestApp.Workflows.ShoutPipeline.CallNode(__pipeline, "first");
+            public readonly global::TestApp.Workflows.ShoutPipeline.CallNode First;
 
             /// <summary>
             /// Node <c>head_tail</c> (line 12): <c>Split</c>, Split a text at a fraction of its length.
             /// The file writes at: 25%.
             /// </summary>
-            public global::TestApp.Workflows.SymbolicGenNodes.SplitNode HeadTail => new global::TestApp.Workflows.SymbolicGenNodes.SplitNode(__pipeline, "head_tail");
+            public readonly global::TestApp.Workflows.SymbolicGenNodes.SplitNode HeadTail;
         }
     }
 
