@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SymbolicGen.Generator.Emit;
 using SymbolicGen.Generator.Model;
 using SymbolicGen.Generator.Reading;
@@ -19,9 +20,12 @@ namespace SymbolicGen.Generator;
 /// <para>Pipeline (each step is named in <see cref="TrackingNames"/>):</para>
 /// <list type="bullet">
 /// <item>Options: the MSBuild properties, as a record.</item>
-/// <item>Facts and Functions: the compilation reduced, once per compilation, to small equatable records (is the
-/// runtime there, which type names are taken; the catalog and how to call each function). An edit of C# that
-/// changes neither leaves them equal, so nothing after them runs again.</item>
+/// <item>Facts and ReferencedFunctions: the compilation reduced, once per compilation, to small equatable records
+/// (is the runtime there, which type names are taken; the referenced assemblies' functions). An edit of C#
+/// that changes neither leaves them equal, so nothing after them runs again.</item>
+/// <item>SourceFunctions: each <c>[SymFunction]</c> method of the source, found by its attribute, so that only
+/// an edit of such a method reads it again; Functions combines both into the catalog and the registry's
+/// functions.</item>
 /// <item>Input and Parse: one item per <c>.sym</c> file, its text compiled against the catalog into a
 /// value-equatable model; editing one file parses and emits that file alone.</item>
 /// <item>Index: the generated type names of all files (changes only when a flow is renamed), for collisions.</item>
@@ -50,8 +54,24 @@ public sealed class SymGenerator : IIncrementalGenerator
             .Select((pair, ct) => Facts(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.Facts);
 
-        var functions = context.CompilationProvider
-            .Select((compilation, ct) => Guard(() => FunctionReader.Read(compilation, ct), e => Failed(e), ct))
+        // Referenced assemblies' functions come from the compilation (cheap: read once per set of symbols); the
+        // source's are found by their attribute, so a C# edit that touches no [SymFunction] method re-reads nothing.
+        var referenced = context.CompilationProvider
+            .Select((compilation, ct) => Guard(() => FunctionReader.ReadReferenced(compilation, ct),
+                e => new ReferencedFunctions(default, default, false, InternalError("reading the referenced assemblies' [SymFunction] methods", e, null)), ct))
+            .WithTrackingName(TrackingNames.ReferencedFunctions);
+
+        var sourceFunctions = context.SyntaxProvider
+            .ForAttributeWithMetadataName(FunctionReader.SymFunctionAttribute,
+                (node, _) => node is MethodDeclarationSyntax,
+                (attributed, ct) => Guard(() => FunctionReader.ReadSource((IMethodSymbol)attributed.TargetSymbol, attributed.SemanticModel.Compilation, ct),
+                    e => new SourceFunction("", 0, null, null, InternalError("reading the [SymFunction] method '" + attributed.TargetSymbol.Name + "'", e, null)), ct))
+            .Where(function => function is not null)
+            .WithTrackingName(TrackingNames.SourceFunctions);
+
+        var functions = referenced
+            .Combine(sourceFunctions.Collect())
+            .Select((pair, ct) => Guard(() => FunctionReader.Combine(pair.Left, pair.Right!), e => Failed(e), ct))
             .WithTrackingName(TrackingNames.Functions);
 
         var catalog = functions

@@ -7,7 +7,11 @@ internal static class TrackingNames
     public const string Options = "SymbolicGen.Options";
     /// <summary>The compilation facts: is the runtime referenced, does it provide built-ins, which type names are taken.</summary>
     public const string Facts = "SymbolicGen.Facts";
-    /// <summary>The functions of the compilation and its references, read once per compilation.</summary>
+    /// <summary>The functions of the referenced assemblies (per compilation; each assembly is read once).</summary>
+    public const string ReferencedFunctions = "SymbolicGen.ReferencedFunctions";
+    /// <summary>Each <c>[SymFunction]</c> method of the source, found by its attribute.</summary>
+    public const string SourceFunctions = "SymbolicGen.SourceFunctions";
+    /// <summary>Both, combined into the catalog and the functions the registry calls.</summary>
     public const string Functions = "SymbolicGen.Functions";
     /// <summary>The catalog alone (what .sym files are checked against).</summary>
     public const string Catalog = "SymbolicGen.Catalog";

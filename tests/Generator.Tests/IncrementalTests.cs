@@ -83,9 +83,13 @@ public sealed class IncrementalTests
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace TestApp { internal static class Unrelated { public static int Answer => 42; } }", path: "/src/Unrelated.cs"));
         var second = GeneratorHarness.RunGenerator(first.Driver, edited);
 
-        // The compilation changed, so the steps that read it ran again, found the same, and stopped the change there.
+        // The compilation changed, so the steps that read it ran again, found the same, and stopped the change there;
+        // the source's functions are found by their attribute, so no [SymFunction] method was read again.
         Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(second, TrackingNames.Facts));
-        Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(second, TrackingNames.Functions));
+        Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(second, TrackingNames.ReferencedFunctions));
+        Assert.NotEmpty(Reasons(second, TrackingNames.SourceFunctions));
+        Assert.All(Reasons(second, TrackingNames.SourceFunctions), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.Equal([IncrementalStepRunReason.Cached], Reasons(second, TrackingNames.Functions));
         Assert.Equal([IncrementalStepRunReason.Cached], Reasons(second, TrackingNames.Catalog));
         Assert.Equal([IncrementalStepRunReason.Cached, IncrementalStepRunReason.Cached], Reasons(second, TrackingNames.Parse));
         Assert.All(OutputReasons(second), r => Assert.Equal(IncrementalStepRunReason.Cached, r));

@@ -89,3 +89,25 @@ internal sealed record FunctionsModel(
     EquatableArray<FunctionSpec> Referenced,
     bool UsesBuiltIns,
     EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>
+/// The functions of the assemblies a compilation references, in the reader's order, and how the registry calls
+/// those it invokes itself (not the runtime's when its <c>BuiltInFunctions</c> registers them).
+/// </summary>
+/// <param name="Functions">Every function of the referenced assemblies, in the reader's order.</param>
+/// <param name="Specs">How to call those the registry invokes itself.</param>
+/// <param name="UsesBuiltIns">The runtime provides <c>SymbolicGen.Runtime.BuiltInFunctions.Register</c>.</param>
+/// <param name="Failure">An internal error while reading them (SYM0403), or null.</param>
+internal sealed record ReferencedFunctions(EquatableArray<FunctionInfo> Functions, EquatableArray<FunctionSpec> Specs, bool UsesBuiltIns, DiagnosticInfo? Failure = null);
+
+/// <summary>
+/// A <c>[SymFunction]</c> method of the compilation's own source, found by the attribute alone.
+/// <see cref="TypeKey"/> and <see cref="MemberIndex"/> put it in the reader's order (types by full name, then
+/// members in declaration order), so that the generator's catalog is the analyzer's.
+/// </summary>
+/// <param name="TypeKey">The containing type's full name.</param>
+/// <param name="MemberIndex">The method's place among the type's members.</param>
+/// <param name="Function">The function; null when reading the method failed (<paramref name="Problem"/> says why).</param>
+/// <param name="Spec">How to call it; null when generated code cannot (<paramref name="Problem"/> says why).</param>
+/// <param name="Problem">Why generated code cannot call it (SYM0404), or an internal error (SYM0403).</param>
+internal sealed record SourceFunction(string TypeKey, int MemberIndex, FunctionInfo? Function, FunctionSpec? Spec, DiagnosticInfo? Problem);

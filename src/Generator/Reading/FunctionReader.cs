@@ -21,35 +21,68 @@ internal static class FunctionReader
     private const string BuiltInFunctions = "SymbolicGen.Runtime.BuiltInFunctions";
     private const string FunctionRegistry = "SymbolicGen.Runtime.Execution.FunctionRegistry";
 
-    /// <summary>Reads the functions of <paramref name="compilation"/> and of the assemblies it references.</summary>
-    public static FunctionsModel Read(Compilation compilation, CancellationToken cancellationToken)
-    {
-        var catalog = SymbolCatalogReader.Read(compilation, cancellationToken).Catalog;
-        var usesBuiltIns = HasBuiltIns(compilation);
-        var source = new List<FunctionSpec>();
-        var referenced = new List<FunctionSpec>();
-        var diagnostics = new List<DiagnosticInfo>();
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>The metadata name of the attribute that declares a function.</summary>
+    public const string SymFunctionAttribute = "SymbolicGen.Runtime.SymFunctionAttribute";
 
-        // The reader's order, so that of two methods read into equal functions the one the catalog kept is
-        // the one called; the runtime's BuiltInFunctions registers the runtime's own functions.
-        foreach (var (method, fromSource, read) in SymbolCatalogReader.ReadMethods(compilation, a => !(usesBuiltIns && a.Name == RuntimeAssembly), cancellationToken))
+    /// <summary>
+    /// The functions of the assemblies <paramref name="compilation"/> references. Cheap on every compilation: the
+    /// reader keeps each referenced assembly's functions for as long as its symbols live.
+    /// </summary>
+    public static ReferencedFunctions ReadReferenced(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var usesBuiltIns = HasBuiltIns(compilation);
+        var functions = new List<FunctionInfo>();
+        var specs = new List<FunctionSpec>();
+        foreach (var (method, fromSource, read) in SymbolCatalogReader.ReadMethods(compilation, _ => true, cancellationToken))
         {
-            if (read.Function is not { } function || taken.Contains(function.Name)) continue;
-            if (!Equals(catalog.Find(function.Name), function)) continue;
-            taken.Add(function.Name);
-            if (Uncallable(compilation, method) is { } reason)
-            {
-                // A referenced assembly's method was reported when that assembly was built.
-                if (fromSource)
-                    diagnostics.Add(new DiagnosticInfo(GeneratorDescriptors.UncallableFunction.Id,
-                        $"'{Describe(method)}' is {reason}; generated code calls [SymFunction] methods directly, so make it a static method that the project can call (internal or public)",
-                        method.Locations.FirstOrDefault() is { } location ? LocationInfo.From(location) : null));
-                continue;
-            }
-            (fromSource ? source : referenced).Add(Spec(function, method, read.Arguments));
+            if (fromSource || read.Function is not { } function) continue;
+            functions.Add(function);
+            // The runtime's BuiltInFunctions registers the runtime's own functions; a referenced method was
+            // reported when its assembly was built, so an uncallable one is just left out.
+            if (usesBuiltIns && method.ContainingAssembly.Name == RuntimeAssembly || Uncallable(compilation, method) is not null) continue;
+            specs.Add(Spec(function, method, read.Arguments));
         }
-        return new FunctionsModel(catalog, source.ToEquatableArray(), referenced.ToEquatableArray(), usesBuiltIns, diagnostics.ToEquatableArray());
+        return new ReferencedFunctions(functions.ToEquatableArray(), specs.ToEquatableArray(), usesBuiltIns);
+    }
+
+    /// <summary>The function declared by <paramref name="method"/> (which has <c>[SymFunction]</c>), or null when it declares none.</summary>
+    public static SourceFunction? ReadSource(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (SymbolCatalogReader.ReadFunction(method, cancellationToken) is not { Function: { } function } read) return null;
+        var type = method.ContainingType;
+        var index = type.GetMembers().IndexOf(method, 0, SymbolEqualityComparer.Default);
+        var typeKey = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        if (Uncallable(compilation, method) is { } reason)
+            return new SourceFunction(typeKey, index, function, null, new DiagnosticInfo(GeneratorDescriptors.UncallableFunction.Id,
+                $"'{Describe(method)}' is {reason}; generated code calls [SymFunction] methods directly, so make it a static method that the project can call (internal or public)",
+                method.Locations.FirstOrDefault() is { } location ? LocationInfo.From(location) : null));
+        return new SourceFunction(typeKey, index, function, Spec(function, method, read.Arguments), null);
+    }
+
+    /// <summary>
+    /// The catalog and the registry's functions, in the reader's order: the references' functions, then the
+    /// source's; of two functions with one name the first counts (the analyzer reports the second, SYM0505).
+    /// </summary>
+    public static FunctionsModel Combine(ReferencedFunctions referenced, IEnumerable<SourceFunction> sourceFunctions)
+    {
+        var ordered = sourceFunctions
+            .GroupBy(f => (f.TypeKey, f.MemberIndex)).Select(g => g.First()) // a partial method's two declarations
+            .OrderBy(f => f.TypeKey, StringComparer.Ordinal).ThenBy(f => f.MemberIndex)
+            .ToList();
+        var catalog = new List<FunctionInfo>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var function in referenced.Functions.Concat(ordered.Where(f => f.Function is not null).Select(f => f.Function!)))
+            if (names.Add(function.Name)) catalog.Add(function);
+        var kept = new FunctionCatalog(catalog);
+        bool Kept(FunctionInfo? function) => function is not null && ReferenceEquals(kept.Find(function.Name), function);
+        var diagnostics = ordered.Where(f => f.Problem is not null && (f.Function is null || Kept(f.Function))).Select(f => f.Problem!);
+        if (referenced.Failure is { } failure) diagnostics = diagnostics.Prepend(failure);
+        return new FunctionsModel(
+            kept,
+            ordered.Where(f => Kept(f.Function) && f.Spec is not null).Select(f => f.Spec!).ToEquatableArray(),
+            referenced.Specs.Where(s => Kept(s.Info)).ToEquatableArray(),
+            referenced.UsesBuiltIns,
+            diagnostics.ToEquatableArray());
     }
 
     /// <summary>True when the executor's types are available: the runtime is referenced, or this is the runtime.</summary>
