@@ -98,7 +98,7 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
                 if (severities.Effective(diagnostic.Id, SymDescriptors.ToRoslyn(diagnostic.Severity)) is not { } severity) continue;
                 var start = Math.Max(0, Math.Min(diagnostic.Start, text.Length));
                 var span = TextSpan.FromBounds(start, Math.Max(start, Math.Min(diagnostic.Span.End, text.Length)));
-                context.ReportDiagnostic(Create(diagnostic.Id, Location.Create(path, span, text.Lines.GetLinePositionSpan(span)), diagnostic.Message, severity));
+                context.ReportDiagnostic(Create(diagnostic.Id, Location.Create(path, span, text.Lines.GetLinePositionSpan(span)), diagnostic.Message, severity, diagnostic.Properties));
             }
         }
         catch (Exception e) when (!IsCancellation(e, context.CancellationToken))
@@ -121,9 +121,9 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>A diagnostic of one of the language's ids; SYM0901 for an id it has no descriptor for (a bug in SymbolicGen).</summary>
-    private static Diagnostic Create(string id, Location location, string message, DiagnosticSeverity? severity = null) =>
+    private static Diagnostic Create(string id, Location location, string message, DiagnosticSeverity? severity = null, ImmutableDictionary<string, string?>? properties = null) =>
         SymDescriptors.Find(id) is { } descriptor
-            ? Diagnostic.Create(descriptor, location, severity ?? descriptor.DefaultSeverity, additionalLocations: null, properties: null, message)
+            ? Diagnostic.Create(descriptor, location, severity ?? descriptor.DefaultSeverity, additionalLocations: null, properties, message)
             : InternalError(location, $"reporting '{id}', an id without a descriptor: {message}");
 
     private static Diagnostic InternalError(Location location, string what) =>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SymbolicGen.Language;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Language.Diagnostics;
@@ -17,14 +16,11 @@ internal sealed record CheckedDraft(string Text, SymCompilation Compilation, IRe
 /// The fixes the drafting loop applies without asking the model: the checker's safe fixes (a missing
 /// unit, a misspelt function, parameter, port or enum value, a unit word) and the unambiguous bridge —
 /// when a link carries one media type into an input of another and the catalog has the one function
-/// that converts them (SYM0201 names it), that function is inserted on the link.
+/// that converts them (SYM0201 names it in its <c>bridge</c> property), that function is inserted on the link.
 /// </summary>
-internal static partial class MachineFixer
+internal static class MachineFixer
 {
     private const int MaxPasses = 12;
-
-    [GeneratedRegex(@"; insert '([A-Za-z_][A-Za-z0-9_]*)' to convert it$")]
-    private static partial Regex BridgeSuggestion();
 
     public static CheckedDraft Apply(string text, FunctionCatalog catalog)
     {
@@ -66,8 +62,8 @@ internal static partial class MachineFixer
         if (compilation.Diagnostics.Any(d => d.Id is "SYM0001" or "SYM0002")) return null;
         foreach (var diagnostic in compilation.Diagnostics.Where(d => d.Id == "SYM0201"))
         {
-            if (BridgeSuggestion().Match(diagnostic.Message) is not { Success: true } m) continue;
-            if (catalog.Find(m.Groups[1].Value) is not { } bridge || !ModalitySearch.IsConverter(bridge) || bridge.Outputs.Count != 1) continue;
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Bridge, out var name) || name is null) continue;
+            if (catalog.Find(name) is not { } bridge || !ModalitySearch.IsConverter(bridge) || bridge.Outputs.Count != 1) continue;
             for (var f = 0; f < compilation.File.Flows.Count; f++)
             {
                 var flow = compilation.File.Flows[f];

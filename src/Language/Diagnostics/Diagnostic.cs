@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SymbolicGen.Language.Text;
 
 namespace SymbolicGen.Language.Diagnostics;
@@ -35,6 +36,13 @@ public sealed record TextEdit(SourceSpan Span, string NewText)
 /// </summary>
 public sealed record CodeFix(string Title, EquatableArray<TextEdit> Edits, bool IsSafe);
 
+/// <summary>The names of <see cref="Diagnostic.Properties"/>.</summary>
+public static class DiagnosticProperties
+{
+    /// <summary>SYM0201: the catalog function whose one input and one output convert what the link carries into what its target expects.</summary>
+    public const string Bridge = "bridge";
+}
+
 /// <summary>One problem found in a <c>.sym</c> file.</summary>
 /// <param name="Id">Stable id, <c>SYM0001</c>…; see <see cref="DiagnosticDescriptors"/>.</param>
 /// <param name="Severity">Error or warning.</param>
@@ -48,6 +56,12 @@ public sealed record Diagnostic(string Id, Severity Severity, string Message, So
 
     /// <summary>Length of the problem's span.</summary>
     public int Length => Span.Length;
+
+    /// <summary>
+    /// Facts about the problem for tools, by name (see <see cref="DiagnosticProperties"/>): what a fixer needs
+    /// without reading the message. Passed on to Roslyn diagnostics as their properties.
+    /// </summary>
+    public ImmutableDictionary<string, string?> Properties { get; init; } = ImmutableDictionary<string, string?>.Empty;
 
     /// <inheritdoc/>
     public bool Equals(Diagnostic? other) =>

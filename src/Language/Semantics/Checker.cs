@@ -188,7 +188,8 @@ public static class Checker
             if (source.Modality is not { } actual || actual == expected) return;
             var bridge = Bridge(actual, expected);
             var suffix = bridge is null ? "" : $"; insert '{bridge}' to convert it";
-            Report(DiagnosticDescriptors.ModalityMismatch, link, $"{target} expects {expected}, but {source.Description} is {actual}{suffix}");
+            var diagnostic = DiagnosticDescriptors.ModalityMismatch.Create(link.Span, $"{target} expects {expected}, but {source.Description} is {actual}{suffix}");
+            _diagnostics.Add(bridge is null ? diagnostic : diagnostic with { Properties = diagnostic.Properties.Add(DiagnosticProperties.Bridge, bridge) });
         }
 
         // A function whose one required input and one output convert 'from' into 'to'.

@@ -107,6 +107,22 @@ public class GraphRulesTests
     }
 
     [Fact]
+    public void SYM0201_names_the_converting_function_in_a_property_when_the_catalog_has_one()
+    {
+        var diagnostics = Checks.Compile("""
+            flow T(photo: Image, sound: Audio) -> (film: Video, out: Image) {
+                film = photo
+                out = sound
+            }
+            """).Diagnostics.Where(d => d.Id == "SYM0201").ToList();
+
+        Assert.Equal(2, diagnostics.Count);
+        Assert.Equal("ImageToVideo", diagnostics[0].Properties[DiagnosticProperties.Bridge]);
+        Assert.EndsWith("; insert 'ImageToVideo' to convert it", diagnostics[0].Message);
+        Assert.False(diagnostics[1].Properties.ContainsKey(DiagnosticProperties.Bridge), diagnostics[1].Message);
+    }
+
+    [Fact]
     public void SYM0303_an_input_connected_twice()
     {
         const string text = """
