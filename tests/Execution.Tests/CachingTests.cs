@@ -76,11 +76,7 @@ public sealed class CachingTests : IDisposable
     {
         var world = new TestWorld();
         using var cancel = new CancellationTokenSource();
-        world.OnNode("film", async call =>
-        {
-            cancel.Cancel();
-            await Task.Delay(Timeout.Infinite, call.CancellationToken);
-        });
+        world.CancelWhenStarted("film", cancel);
         using var executor = new FlowExecutor(world.Registry);
         var flows = world.Compile(Flagship.Text);
         var arguments = Flagship.Arguments(world, out _, out _);
@@ -100,11 +96,7 @@ public sealed class CachingTests : IDisposable
     {
         var first = new TestWorld();
         using var cancel = new CancellationTokenSource();
-        first.OnNode("film", async call =>
-        {
-            cancel.Cancel();
-            await Task.Delay(Timeout.Infinite, call.CancellationToken);
-        });
+        first.CancelWhenStarted("film", cancel);
         using (var executor = new FlowExecutor(first.Registry))
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => executor.RunAsync(first.Compile(Flagship.Text), "JungleRuins",

@@ -11,11 +11,7 @@ public class OwnershipTests
         var world = new TestWorld();
         using var cancel = new CancellationTokenSource();
         // When the last node starts, every other node has produced a value; cancel there and wait for it.
-        world.OnNode("film", async call =>
-        {
-            cancel.Cancel();
-            await Task.Delay(Timeout.Infinite, call.CancellationToken);
-        });
+        world.CancelWhenStarted("film", cancel);
         using var executor = new FlowExecutor(world.Registry);
         var arguments = Flagship.Arguments(world, out var jungle, out var ruins);
 
@@ -35,11 +31,7 @@ public class OwnershipTests
     {
         var world = new TestWorld();
         using var cancel = new CancellationTokenSource();
-        world.OnNode("film", async call =>
-        {
-            cancel.Cancel();
-            await Task.Delay(Timeout.Infinite, call.CancellationToken);
-        });
+        world.CancelWhenStarted("film", cancel);
         var executor = new FlowExecutor(world.Registry);
         var arguments = Flagship.Arguments(world, out var jungle, out var ruins);
 

@@ -107,6 +107,13 @@ public sealed class TestWorld
     /// <summary>Runs <paramref name="hook"/> before the body of the node named <paramref name="node"/>.</summary>
     public void OnNode(string node, Func<NodeCall, Task> hook) => _hooks[node] = hook;
 
+    /// <summary>Cancels <paramref name="cancel"/> when node <paramref name="node"/> starts, which then waits until the cancellation reaches it.</summary>
+    public void CancelWhenStarted(string node, CancellationTokenSource cancel) => OnNode(node, async call =>
+    {
+        cancel.Cancel();
+        await Task.Delay(Timeout.Infinite, call.CancellationToken);
+    });
+
     public void ClearHooks() => _hooks.Clear();
 
     public Num New(params double[] data) => new(this, data, null);
