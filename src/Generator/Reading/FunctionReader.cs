@@ -33,9 +33,10 @@ internal static class FunctionReader
         var usesBuiltIns = HasBuiltIns(compilation);
         var functions = new List<FunctionInfo>();
         var specs = new List<FunctionSpec>();
-        foreach (var (method, fromSource, read) in SymbolCatalogReader.ReadMethods(compilation, _ => true, cancellationToken))
+        foreach (var (method, read) in SymbolCatalogReader.ReadReferencedMethods(compilation, _ => true))
         {
-            if (fromSource || read.Function is not { } function) continue;
+            cancellationToken.ThrowIfCancellationRequested();
+            if (read.Function is not { } function) continue;
             functions.Add(function);
             // The runtime's BuiltInFunctions registers the runtime's own functions; a referenced method was
             // reported when its assembly was built, so an uncallable one is just left out.

@@ -60,7 +60,8 @@ public static class SymbolCatalogReader
         var problems = ImmutableArray.CreateBuilder<CatalogProblem>();
         var firstByName = new Dictionary<string, IMethodSymbol>(StringComparer.Ordinal);
 
-        foreach (var (method, _, result) in ReadMethods(compilation, includeReference, cancellationToken))
+        // The reader's order (see the remarks): the referenced assemblies', then the compilation's own source.
+        foreach (var (method, result) in ReadReferencedMethods(compilation, includeReference).Concat(Functions(compilation.Assembly, fromSource: true, cancellationToken)))
         {
             problems.AddRange(result.Problems);
             if (result.Function is not { } function) continue;
@@ -77,29 +78,23 @@ public static class SymbolCatalogReader
     }
 
     /// <summary>
-    /// Every <c>[SymFunction]</c> method and what <see cref="ReadFunction"/> made of it, in the reader's order
-    /// (see the remarks): those of the referenced assemblies <paramref name="includeReference"/> accepts, then
-    /// the compilation's own source. From metadata only the public surface counts. The generator walks the same
-    /// order to call what was read.
+    /// The <c>[SymFunction]</c> methods of the referenced assemblies <paramref name="includeReference"/> accepts, in
+    /// the reader's order (from metadata only the public surface counts), and what <see cref="ReadFunction"/> made
+    /// of each; not the compilation's own source, which the generator finds by the attribute.
     /// </summary>
-    public static IEnumerable<(IMethodSymbol Method, bool FromSource, FunctionReadResult Result)> ReadMethods(
-        Compilation compilation, Func<IAssemblySymbol, bool> includeReference, CancellationToken cancellationToken = default)
-    {
-        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols.Where(a => MayDeclareFunctions(a) && includeReference(a)))
-            foreach (var (method, result) in ReferencedFunctions.GetValue(assembly, a => Functions(a, fromSource: false, CancellationToken.None)))
-                yield return (method, false, result);
-        foreach (var (method, result) in Functions(compilation.Assembly, fromSource: true, cancellationToken))
-            yield return (method, true, result);
-    }
+    public static IEnumerable<(IMethodSymbol Method, FunctionReadResult Result)> ReadReferencedMethods(Compilation compilation, Func<IAssemblySymbol, bool> includeReference) =>
+        compilation.SourceModule.ReferencedAssemblySymbols
+            .Where(a => MayDeclareFunctions(a) && includeReference(a))
+            .SelectMany(a => ReferencedFunctions.GetValue(a, assembly => Functions(assembly, fromSource: false, CancellationToken.None)));
 
     // A referenced assembly's functions, read once however many compilations reference it: the analyzer, the
     // generator and every edit in the IDE make new compilations, which share the symbols of unchanged
     // references. Keys are weak, so an entry lives as long as those symbols.
-    private static readonly ConditionalWeakTable<IAssemblySymbol, List<(IMethodSymbol, FunctionReadResult)>> ReferencedFunctions = new();
+    private static readonly ConditionalWeakTable<IAssemblySymbol, List<(IMethodSymbol Method, FunctionReadResult Result)>> ReferencedFunctions = new();
 
-    private static List<(IMethodSymbol, FunctionReadResult)> Functions(IAssemblySymbol assembly, bool fromSource, CancellationToken cancellationToken)
+    private static List<(IMethodSymbol Method, FunctionReadResult Result)> Functions(IAssemblySymbol assembly, bool fromSource, CancellationToken cancellationToken)
     {
-        var functions = new List<(IMethodSymbol, FunctionReadResult)>();
+        var functions = new List<(IMethodSymbol Method, FunctionReadResult Result)>();
         foreach (var type in TypesOf(assembly.GlobalNamespace, fromSource).OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             foreach (var method in type.Type.GetMembers().OfType<IMethodSymbol>())
