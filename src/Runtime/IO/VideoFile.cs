@@ -223,16 +223,17 @@ public static class VideoFile
                 if (exitCode != 0) throw new MediaFormatException(path, $"ffmpeg could not decode the video ({ffmpeg.ErrorSummary})");
                 if (total == 0) throw new MediaFormatException(path, "the video has no frames");
                 // [T, H, W, 3] chunks, transposed chunk by chunk into one [T, 3, H, W] tensor of the same bytes.
+                // The result's pages are only touched as each chunk is copied in and released, so the peak
+                // stays near the result's size.
                 var frames = torch.empty(new long[] { total, 3, info.Height, info.Width }, ScalarType.Byte);
                 try
                 {
                     long offset = 0;
                     foreach (var chunk in chunks)
                     {
-                        using var scope = NewDisposeScope();
-                        var count = chunk.shape[0];
-                        frames.narrow(0, offset, count).copy_(chunk.permute(0, 3, 1, 2));
-                        offset += count;
+                        using (NewDisposeScope()) frames.narrow(0, offset, chunk.shape[0]).copy_(chunk.permute(0, 3, 1, 2));
+                        offset += chunk.shape[0];
+                        chunk.Dispose();
                     }
                     return frames;
                 }

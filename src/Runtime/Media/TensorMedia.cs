@@ -33,7 +33,8 @@ public abstract class TensorMedia : IDisposable
 
     /// <summary>
     /// The tensor, still owned by this object: use it, do not dispose or modify it, and do not keep it
-    /// past this object's lifetime (clone it to keep it).
+    /// past this object's lifetime (clone it to keep it). float32 for <see cref="Image"/>, <see cref="Mask"/>
+    /// and <see cref="Audio"/>; for <see cref="Video"/>, uint8 levels [T, C, H, W] (level v is the value v / 255).
     /// </summary>
     /// <exception cref="ObjectDisposedException">The media has been disposed.</exception>
     public Tensor Tensor => _tensor ?? throw new ObjectDisposedException(GetType().Name, $"This {GetType().Name} has been disposed");
