@@ -110,7 +110,7 @@ internal static class FlagshipBenchmarks
 
     private static long SizeOf(object? value) => value switch
     {
-        TensorMedia media => media.Tensor.NumberOfElements * sizeof(float) + (value is Video { Audio: { } audio } ? SizeOf(audio) : 0),
+        TensorMedia media => media.Tensor.NumberOfElements * media.Tensor.ElementSize + (value is Video { Audio: { } audio } ? SizeOf(audio) : 0),
         _ => 0,
     };
 }

@@ -38,7 +38,7 @@ public class MediaSerializerTests
         }
         using (var back = (Video)await RoundTrip(video))
         {
-            Assert.Equal(12.5, back.Fps);
+            Assert.Equal((12.5, torch.ScalarType.Byte), (back.Fps, back.Tensor.dtype));
             Assert.True(Same(video.Tensor, back.Tensor));
             Assert.Equal(8000, back.Audio!.SampleRate);
             Assert.True(Same(soundtrack.Tensor, back.Audio.Tensor));

@@ -10,7 +10,7 @@ public sealed class MediaTests
     private static float Value(Func<Tensor> compute)
     {
         using var scope = torch.NewDisposeScope();
-        return compute().item<float>();
+        return compute().to(ScalarType.Float32).item<float>();
     }
 
     [Fact]
@@ -172,19 +172,22 @@ public sealed class MediaTests
         LiveTensors.AssertNoLeak(() =>
         {
             var audio = Synthetic.Sine(2, 4800, 48000);
-            var video = Video.FromTensor(torch.rand(12, 3, 6, 8), 24, audio);
+            var frames = torch.randint(0, 256, new long[] { 12, 3, 6, 8 }, ScalarType.Byte);
+            var video = Video.FromTensor(frames, 24, audio);
+            Assert.Same(frames, video.Tensor); // 8-bit frames are kept as they are
             Assert.Equal((12, 3, 6, 8), (video.FrameCount, video.Channels, video.Height, video.Width));
             Assert.Equal(TimeSpan.FromSeconds(0.5), video.Duration);
             Assert.Same(audio, video.Audio);
             Assert.Equal("Video 8x6 24 fps 12 frames, with audio", video.ToString());
             video.Dispose();
             Assert.True(audio.IsDisposed);
+            Assert.True(frames.IsInvalid);
             Assert.Throws<ObjectDisposedException>(() => video.Audio);
         });
     }
 
     [Fact]
-    public void Frames_and_WithAudio_share_storage_but_have_their_own_lifetimes()
+    public void Frames_are_float_copies_and_WithAudio_shares_storage_and_both_have_their_own_lifetimes()
     {
         LiveTensors.AssertNoLeak(() =>
         {
@@ -196,7 +199,8 @@ public sealed class MediaTests
 
             // The frame and the new video still work after the original is gone.
             Assert.Equal(new Size(16, 12), frame.Size);
-            Assert.Equal(Value(() => withSound.Tensor[4].sum()), Value(() => frame.Tensor.sum()));
+            Assert.Equal(ScalarType.Float32, frame.Tensor.dtype);
+            Assert.Equal(0f, Value(() => withSound.Tensor[4].to(ScalarType.Float32).div(255f).sub(frame.Tensor).abs().max()));
             Assert.NotNull(withSound.Audio);
             Assert.NotSame(sound, withSound.Audio);
             withSound.Dispose();
@@ -215,6 +219,7 @@ public sealed class MediaTests
             var copy = video.Clone();
             var sum = Value(() => video.Tensor.sum());
             video.Dispose();
+            Assert.Equal(ScalarType.Byte, copy.Tensor.dtype);
             Assert.Equal(sum, Value(() => copy.Tensor.sum()));
             Assert.False(copy.Audio!.IsDisposed);
             copy.Dispose();
@@ -222,17 +227,59 @@ public sealed class MediaTests
     }
 
     [Fact]
-    public void Video_rejects_bad_frames_and_frame_rates()
+    public void Video_rejects_bad_frames_and_frame_rates_and_keeps_nothing()
     {
-        using var frames = torch.zeros(2, 3, 4, 4);
-        Assert.Throws<ArgumentOutOfRangeException>(() => Video.FromTensor(frames, 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Video.FromTensor(frames, double.NaN));
-        using var empty = torch.zeros(0, 3, 4, 4);
-        Assert.Throws<ArgumentException>(() => Video.FromTensor(empty, 24));
-        var audio = Synthetic.Sine(1, 10, 1000);
-        audio.Dispose();
-        Assert.Throws<ArgumentException>(() => Video.FromTensor(frames, 24, audio));
-        Assert.False(frames.IsInvalid);
+        foreach (var type in new[] { ScalarType.Byte, ScalarType.Float32 })
+        {
+            using var frames = torch.zeros(new long[] { 2, 3, 4, 4 }, type);
+            Assert.Throws<ArgumentOutOfRangeException>(() => Video.FromTensor(frames, 0));
+            Assert.Throws<ArgumentOutOfRangeException>(() => Video.FromTensor(frames, double.NaN));
+            var audio = Synthetic.Sine(1, 10, 1000);
+            audio.Dispose();
+            Assert.Throws<ArgumentException>(() => Video.FromTensor(frames, 24, audio));
+            Assert.False(frames.IsInvalid);
+        }
+        foreach (var (shape, type) in new (long[], ScalarType)[]
+        {
+            (new long[] { 0, 3, 4, 4 }, ScalarType.Byte),    // no frames
+            (new long[] { 2, 2, 4, 4 }, ScalarType.Byte),    // two channels
+            (new long[] { 3, 4, 4 }, ScalarType.Byte),       // one frame without the T dimension
+            (new long[] { 2, 3, 0, 4 }, ScalarType.Float32), // no rows
+            (new long[] { 2, 3, 4, 4 }, ScalarType.Float64), // another element type
+            (new long[] { 2, 3, 4, 4 }, ScalarType.Int32),
+            (new long[] { 2, 3, 4, 4 }, ScalarType.Int8),
+        })
+        {
+            using var frames = torch.zeros(shape, type);
+            var e = Assert.Throws<ArgumentException>(() => Video.FromTensor(frames, 24));
+            Assert.Equal("frames", e.ParamName);
+            Assert.StartsWith("Video frames are a uint8 (or float32, quantised) tensor [T, C, H, W]", e.Message);
+            Assert.Contains("got " + type.ToString().ToLowerInvariant() + " [" + string.Join(", ", shape) + "]", e.Message);
+            Assert.False(frames.IsInvalid);
+        }
+    }
+
+    [Fact]
+    public void Float_frames_are_quantised_to_the_nearest_level_and_released()
+    {
+        LiveTensors.AssertNoLeak(() =>
+        {
+            float[] values = [0f, 1f, 0.5f, 0.2f, 100.4f / 255, 100.6f / 255, 254.49f / 255, 254.51f / 255, -0.1f, 1.7f, float.NaN, float.PositiveInfinity, float.NegativeInfinity, 1e-3f];
+            byte[] levels = [0, 255, 128, 51, 100, 101, 254, 255, 0, 255, 0, 255, 0, 0];
+            Tensor frames;
+            using (NewDisposeScope()) frames = torch.tensor(values).view(1, 1, 1, values.Length).expand(2, 3, 1, values.Length).contiguous().MoveToOuterDisposeScope();
+            using var video = Video.FromTensor(frames, 24);
+            Assert.True(frames.IsInvalid); // the video took the float tensor and released it once converted
+            Assert.Equal(ScalarType.Byte, video.Tensor.dtype);
+            Assert.Equal((2, 3, 1, values.Length), (video.FrameCount, video.Channels, video.Height, video.Width));
+            using var scope = NewDisposeScope();
+            for (var t = 0; t < 2; t++)
+            for (var c = 0; c < 3; c++)
+                Assert.Equal(levels, video.Tensor[t, c, 0].data<byte>().ToArray());
+            // A frame back as an image is level / 255.
+            using var frame = video.Frame(1);
+            Assert.Equal(levels.Select(l => l / 255f).ToArray(), frame.Tensor[2, 0].data<float>().ToArray());
+        });
     }
 
     [Fact]

@@ -25,10 +25,11 @@ public sealed class VideoFileTests : IDisposable
     private static double Number(JsonElement element, string property) =>
         double.Parse(element.GetProperty(property).GetString()!, System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The mean |a − b| of two videos' frames, as values 0 to 1.</summary>
     private static double MeanAbsoluteDifference(torch.Tensor a, torch.Tensor b)
     {
         using var scope = torch.NewDisposeScope();
-        return a.sub(b).abs().mean().item<float>();
+        return TensorMedia.Dequantize(a).sub(TensorMedia.Dequantize(b)).abs().mean().item<float>();
     }
 
     private static double Correlation(float[] a, float[] b)
@@ -130,6 +131,8 @@ public sealed class VideoFileTests : IDisposable
         {
             using var video = await VideoFile.ReadAsync(path);
             Assert.Equal((25, 80, 60, 25.0), (video.FrameCount, video.Width, video.Height, video.Fps));
+            using (var scope = torch.NewDisposeScope())
+                Assert.Equal(firstFrame, video.Tensor[0].permute(1, 2, 0).contiguous().data<byte>().ToArray()); // ffmpeg's bytes, as they are
             using (var frame = video.Frame(0)) Assert.Equal(firstFrame, frame.ToPixels());
             var audio = Assert.IsType<Audio>(video.Audio);
             Assert.Equal(48000, audio.SampleRate);

@@ -11,7 +11,8 @@ namespace SymbolicGen.Runtime.Execution;
 /// <summary>
 /// Writes the runtime's media (<see cref="Image"/>, <see cref="Mask"/>, <see cref="Audio"/>,
 /// <see cref="Video"/> with its soundtrack, <see cref="Text"/>) for the disk cache: a kind tag, the
-/// shape, the rate, then the raw float32 samples, so a value reads back bit for bit.
+/// rate, the element type and shape, then the raw elements (float32, or uint8 for video frames), so a
+/// value reads back bit for bit.
 /// </summary>
 public sealed class MediaSerializer : IValueSerializer
 {
@@ -21,7 +22,7 @@ public sealed class MediaSerializer : IValueSerializer
     public static MediaSerializer Instance { get; } = new();
 
     /// <inheritdoc/>
-    public string Id => "symgen-media/1";
+    public string Id => "symgen-media/2";
 
     /// <inheritdoc/>
     public bool CanWrite(object value) => value is Image or Mask or Audio or Video or Text;
@@ -91,40 +92,33 @@ public sealed class MediaSerializer : IValueSerializer
         }
     }
 
-    // Frame by frame (row by row along the first dimension), so a long video never needs a second
-    // full-size copy in managed memory.
+    // Frame by frame (row by row along the first dimension), straight from and into the tensor's memory,
+    // so a long video never needs a copy in managed memory.
     private static void WriteTensor(BinaryWriter writer, Tensor tensor)
     {
+        writer.Write((byte)tensor.dtype);
         writer.Write(tensor.dim());
         foreach (var size in tensor.shape) writer.Write(size);
         for (long i = 0; i < tensor.shape[0]; i++)
         {
             using var scope = torch.NewDisposeScope();
-            var data = tensor[i].contiguous().data<float>().ToArray();
-            var bytes = new byte[data.Length * sizeof(float)];
-            Buffer.BlockCopy(data, 0, bytes, 0, bytes.Length);
-            writer.Write(bytes);
+            writer.Write(tensor[i].cpu().contiguous().bytes);
         }
     }
 
     private static Tensor ReadTensor(BinaryReader reader)
     {
+        var type = (ScalarType)reader.ReadByte();
+        if (type is not (ScalarType.Float32 or ScalarType.Byte)) throw new InvalidDataException($"not a media tensor: element type {type}");
         var shape = new long[reader.ReadInt64()];
         for (var i = 0; i < shape.Length; i++) shape[i] = reader.ReadInt64();
-        var rowShape = shape[1..];
-        long rowCount = 1;
-        foreach (var size in rowShape) rowCount *= size;
-        var result = torch.empty(shape, ScalarType.Float32);
+        var result = torch.empty(shape, type);
         try
         {
-            var data = new float[rowCount];
             for (long i = 0; i < shape[0]; i++)
             {
-                var bytes = reader.ReadBytes(checked((int)(rowCount * sizeof(float))));
-                if (bytes.Length != rowCount * sizeof(float)) throw new EndOfStreamException("the cached value is truncated");
-                Buffer.BlockCopy(bytes, 0, data, 0, bytes.Length);
-                using var scope = torch.NewDisposeScope();
-                result[i].copy_(torch.tensor(data, rowShape));
+                using var row = result[i];
+                reader.BaseStream.ReadExactly(row.bytes);
             }
             return result;
         }

@@ -35,8 +35,9 @@ public sealed record VideoFileOptions
     public int AudioBitRate { get; init; } = 192_000;
 
     /// <summary>
-    /// Reading refuses videos whose frames, or audio whose samples, would need more memory than this as
-    /// float32 tensors (default 8 GiB: about 80 s of 1080p). Decoded audio is also limited to 2 GiB.
+    /// Reading refuses videos whose frames (8-bit, as <see cref="Video"/> holds them) or audio whose samples
+    /// (float32) would need more memory than this (default 8 GiB: about 57 s of 1080p at 24 fps). Decoded
+    /// audio is also limited to 2 GiB.
     /// </summary>
     public long MaxDecodedBytes { get; init; } = 8L << 30;
 }
@@ -142,10 +143,10 @@ public static class VideoFile
     {
         options ??= VideoFileOptions.Default;
         var info = await ProbeAsync(path, options, cancellationToken).ConfigureAwait(false);
-        long frameFloatBytes = 3L * info.Width * info.Height * sizeof(float);
+        var frameBytes = 3L * info.Width * info.Height;
         var expectedFrames = info.FrameCount ?? (long)Math.Ceiling(info.Duration.TotalSeconds * info.Fps);
-        if (expectedFrames * frameFloatBytes > options.MaxDecodedBytes)
-            throw new MediaFormatException(path, TooLarge(expectedFrames * frameFloatBytes, options));
+        if (expectedFrames * frameBytes > options.MaxDecodedBytes)
+            throw new MediaFormatException(path, TooLarge(expectedFrames * frameBytes, options));
 
         // When the frames fail, the audio decoding is stopped too.
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -190,7 +191,7 @@ public static class VideoFile
     }
 
     private static string TooLarge(long bytes, VideoFileOptions options) =>
-        FormattableString.Invariant($"its frames would need {bytes / (double)(1L << 30):0.0} GiB as float32, more than VideoFileOptions.MaxDecodedBytes ({options.MaxDecodedBytes / (double)(1L << 30):0.0} GiB); trim or scale it first");
+        FormattableString.Invariant($"its frames would need {bytes / (double)(1L << 30):0.0} GiB, more than VideoFileOptions.MaxDecodedBytes ({options.MaxDecodedBytes / (double)(1L << 30):0.0} GiB); trim or scale it first");
 
     private static async Task<Tensor> ReadFramesAsync(string path, VideoInfo info, VideoFileOptions options, CancellationToken cancellationToken)
     {
@@ -212,8 +213,8 @@ public static class VideoFile
                     if (whole > 0)
                     {
                         total += whole;
-                        if (total * frameBytes * sizeof(float) > options.MaxDecodedBytes)
-                            throw new MediaFormatException(path, TooLarge(total * (long)frameBytes * sizeof(float), options));
+                        if (total * frameBytes > options.MaxDecodedBytes)
+                            throw new MediaFormatException(path, TooLarge(total * frameBytes, options));
                         chunks.Add(torch.tensor(buffer.AsSpan(0, whole * frameBytes).ToArray(), new long[] { whole, info.Height, info.Width, 3 }, ScalarType.Byte));
                     }
                     if (read < buffer.Length) break;
@@ -221,20 +222,19 @@ public static class VideoFile
                 var exitCode = await ffmpeg.FinishAsync(cancellationToken).ConfigureAwait(false);
                 if (exitCode != 0) throw new MediaFormatException(path, $"ffmpeg could not decode the video ({ffmpeg.ErrorSummary})");
                 if (total == 0) throw new MediaFormatException(path, "the video has no frames");
-                // [T, H, W, 3] bytes, chunk by chunk, into one [T, 3, H, W] float tensor: the bytes are a quarter of
-                // the floats, so the peak is 1.25 times the result.
-                var frames = torch.empty(new long[] { total, 3, info.Height, info.Width }, ScalarType.Float32);
+                // [T, H, W, 3] chunks, transposed chunk by chunk into one [T, 3, H, W] tensor of the same bytes.
+                // The result's pages are only touched as each chunk is copied in and released, so the peak
+                // stays near the result's size.
+                var frames = torch.empty(new long[] { total, 3, info.Height, info.Width }, ScalarType.Byte);
                 try
                 {
                     long offset = 0;
                     foreach (var chunk in chunks)
                     {
-                        using var scope = NewDisposeScope();
-                        var count = chunk.shape[0];
-                        frames.narrow(0, offset, count).copy_(chunk.permute(0, 3, 1, 2));
-                        offset += count;
+                        using (NewDisposeScope()) frames.narrow(0, offset, chunk.shape[0]).copy_(chunk.permute(0, 3, 1, 2));
+                        offset += chunk.shape[0];
+                        chunk.Dispose();
                     }
-                    frames.div_(255f);
                     return frames;
                 }
                 catch
@@ -346,7 +346,7 @@ public static class VideoFile
             using (NewDisposeScope())
             {
                 var rgb = video.Tensor.narrow(0, start, count).narrow(1, 0, 3);
-                bytes = Image.Quantize(rgb.cpu()).permute(0, 2, 3, 1).contiguous().data<byte>().ToArray();
+                bytes = rgb.cpu().permute(0, 2, 3, 1).contiguous().data<byte>().ToArray();
             }
             await input.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
         }

@@ -59,7 +59,7 @@ public sealed class Image : TensorMedia
             throw new ArgumentException($"{width}x{height} pixels of {channels} bytes need {(long)width * height * channels} bytes; got {pixels.Length}", nameof(pixels));
         using var scope = NewDisposeScope();
         var bytes = torch.tensor(pixels.ToArray(), new long[] { height, width, channels }, dtype: ScalarType.Byte);
-        var chw = bytes.permute(2, 0, 1).to(ScalarType.Float32).div_(255f).contiguous();
+        var chw = Dequantize(bytes.permute(2, 0, 1)).contiguous();
         return new Image(chw);
     }
 
@@ -95,8 +95,4 @@ public sealed class Image : TensorMedia
 
     /// <summary>Such as <c>Image 640x480 RGB</c>.</summary>
     public override string ToString() => IsDisposed ? "Image (disposed)" : $"Image {Width}x{Height} {(HasAlpha ? "RGBA" : "RGB")}";
-
-    /// <summary>Float 0..1 to bytes 0..255: clamp, scale, round; NaN to 0. The result lives in the caller's scope.</summary>
-    internal static Tensor Quantize(Tensor values) =>
-        values.nan_to_num(0, 1, 0).clamp(0f, 1f).mul(255f).round().to(ScalarType.Byte);
 }

@@ -22,8 +22,8 @@ namespace SymbolicGen.Runtime;
 /// <item><description><see cref="Dispose()"/> releases the tensor at once (it is idempotent); afterwards
 /// <see cref="Tensor"/> throws <see cref="ObjectDisposedException"/>.</description></item>
 /// </list>
-/// <para>The tensor is read-only by contract: media may share storage (<see cref="Video.Frame"/>,
-/// <see cref="Video.WithAudio"/>), so compute a new tensor rather than modify one in place.</para>
+/// <para>The tensor is read-only by contract: media may share storage (<see cref="Video.WithAudio"/>), so
+/// compute a new tensor rather than modify one in place.</para>
 /// </remarks>
 public abstract class TensorMedia : IDisposable
 {
@@ -33,7 +33,8 @@ public abstract class TensorMedia : IDisposable
 
     /// <summary>
     /// The tensor, still owned by this object: use it, do not dispose or modify it, and do not keep it
-    /// past this object's lifetime (clone it to keep it).
+    /// past this object's lifetime (clone it to keep it). float32 for <see cref="Image"/>, <see cref="Mask"/>
+    /// and <see cref="Audio"/>; for <see cref="Video"/>, uint8 levels [T, C, H, W] (level v is the value v / 255).
     /// </summary>
     /// <exception cref="ObjectDisposedException">The media has been disposed.</exception>
     public Tensor Tensor => _tensor ?? throw new ObjectDisposedException(GetType().Name, $"This {GetType().Name} has been disposed");
@@ -59,11 +60,25 @@ public abstract class TensorMedia : IDisposable
         tensor.dtype.ToString().ToLowerInvariant() + " [" + string.Join(", ", tensor.shape) + "]";
 
     /// <summary>Checks a factory's tensor: float32 with <paramref name="rank"/> dimensions.</summary>
-    private protected static void RequireFloat32(Tensor tensor, int rank, string what, string paramName)
+    private protected static void RequireFloat32(Tensor tensor, int rank, string what, string paramName) =>
+        Require(tensor, rank, what, paramName, ScalarType.Float32);
+
+    /// <summary>Checks a factory's tensor: one of <paramref name="types"/>, with <paramref name="rank"/> dimensions.</summary>
+    private protected static void Require(Tensor tensor, int rank, string what, string paramName, params ScalarType[] types)
     {
         ArgumentNullException.ThrowIfNull(tensor, paramName);
         if (tensor.IsInvalid) throw new ArgumentException("The tensor has been disposed", paramName);
-        if (tensor.dtype != ScalarType.Float32 || tensor.dim() != rank)
+        if (Array.IndexOf(types, tensor.dtype) < 0 || tensor.dim() != rank)
             throw new ArgumentException($"{what}; got {Describe(tensor)}", paramName);
     }
+
+    /// <summary>
+    /// Float 0..1 to 8-bit levels 0..255: clamp, scale, round to nearest (halves to even); NaN to 0. The
+    /// one quantisation of the runtime (image pixels, video frames). The result lives in the caller's scope.
+    /// </summary>
+    internal static Tensor Quantize(Tensor values) =>
+        values.nan_to_num(0, 1, 0).clamp(0f, 1f).mul(255f).round().to(ScalarType.Byte);
+
+    /// <summary>8-bit levels 0..255 to float32 0..1 (level / 255), the inverse of <see cref="Quantize"/>. The result lives in the caller's scope.</summary>
+    internal static Tensor Dequantize(Tensor levels) => levels.to(ScalarType.Float32).div_(255f);
 }

@@ -6,9 +6,10 @@ using static TorchSharp.torch;
 namespace SymbolicGen.Runtime;
 
 /// <summary>
-/// Video: frames as a float32 tensor [T, C, H, W] (C = 3 or 4, values 0 to 1, as in <see cref="Image"/>)
-/// at <see cref="Fps"/> frames per second, with optional <see cref="Audio"/>. Owns its frames and its
-/// audio until disposed (see <see cref="TensorMedia"/>).
+/// Video: frames as an 8-bit tensor [T, C, H, W] (uint8, C = 3 or 4, levels 0 to 255, sRGB, alpha not
+/// premultiplied: what codecs and ffmpeg deliver, a quarter of float32's memory) at <see cref="Fps"/>
+/// frames per second, with optional <see cref="Audio"/>. Owns its frames and its audio until disposed
+/// (see <see cref="TensorMedia"/>). Level v stands for the <see cref="Image"/> value v / 255.
 /// </summary>
 public sealed class Video : TensorMedia
 {
@@ -53,32 +54,40 @@ public sealed class Video : TensorMedia
     public Audio? Audio => IsDisposed ? throw new ObjectDisposedException(nameof(Video), "This Video has been disposed") : _audio;
 
     /// <summary>
-    /// Wraps <paramref name="frames"/> (float32 [T, C, H, W], T at least 1, C = 3 or 4) and takes ownership
-    /// of it and of <paramref name="audio"/>.
+    /// Wraps <paramref name="frames"/> ([T, C, H, W], T, H, W at least 1, C = 3 or 4) and takes ownership of
+    /// it and of <paramref name="audio"/>. uint8 frames are kept as they are. float32 frames (values 0 to 1,
+    /// as in <see cref="Image"/>) are a convenience: they are quantised into a new uint8 tensor (clamped to
+    /// 0..1, times 255, rounded to nearest with halves to even; NaN becomes 0) and the float tensor, which
+    /// the factory owns, is disposed at once.
     /// </summary>
     /// <exception cref="ArgumentException">The tensor has another type or shape, or the audio is disposed; ownership stays with the caller.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="fps"/> is not a positive number.</exception>
     public static Video FromTensor(Tensor frames, double fps, Audio? audio = null)
     {
-        RequireFloat32(frames, 4, "Video frames are a float32 tensor [T, C, H, W] with C = 3 or 4", nameof(frames));
+        const string what = "Video frames are a uint8 (or float32, quantised) tensor [T, C, H, W] with T, H, W at least 1 and C = 3 or 4";
+        Require(frames, 4, what, nameof(frames), ScalarType.Byte, ScalarType.Float32);
         var shape = frames.shape;
         if (shape[0] < 1 || shape[1] is not (3 or 4) || shape[2] < 1 || shape[3] < 1 || shape[0] > int.MaxValue || shape[2] > int.MaxValue || shape[3] > int.MaxValue)
-            throw new ArgumentException($"Video frames are a float32 tensor [T, C, H, W] with T, H, W at least 1 and C = 3 or 4; got {Describe(frames)}", nameof(frames));
+            throw new ArgumentException($"{what}; got {Describe(frames)}", nameof(frames));
         if (!(fps > 0) || double.IsInfinity(fps)) throw new ArgumentOutOfRangeException(nameof(fps), fps, "A frame rate is a positive number");
         if (audio is { IsDisposed: true }) throw new ArgumentException("The audio has been disposed", nameof(audio));
-        return new Video(frames, fps, audio);
+        if (frames.dtype == ScalarType.Byte) return new Video(frames, fps, audio);
+        Tensor levels;
+        using (NewDisposeScope()) levels = Quantize(frames).MoveToOuterDisposeScope();
+        frames.Dispose();
+        return new Video(levels, fps, audio);
     }
 
     /// <summary>
-    /// Frame <paramref name="index"/> as an image that the caller owns; it shares the video's storage (no
-    /// copy), which is safe because media are never modified in place.
+    /// Frame <paramref name="index"/> as a float32 image that the caller owns: a converted copy (level / 255),
+    /// so it does not keep the video's frames alive.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not a frame.</exception>
     public Image Frame(int index)
     {
         if (index < 0 || index >= FrameCount) throw new ArgumentOutOfRangeException(nameof(index), index, $"The video has frames 0 to {FrameCount - 1}");
         using var scope = NewDisposeScope();
-        return Image.FromTensor(Tensor[index]);
+        return Image.FromTensor(Dequantize(Tensor[index]));
     }
 
     /// <summary>

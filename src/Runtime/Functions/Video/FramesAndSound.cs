@@ -10,7 +10,8 @@ public static partial class VideoFunctions
     /// <summary>
     /// One frame of a video as an image: frame <paramref name="index"/> when it is 0 or more, otherwise the
     /// frame on screen at <paramref name="time"/> (frame floor(time × fps); the video's exact end gives the
-    /// last frame). The image is a copy, so it does not keep the video's frames alive.
+    /// last frame). The image is a float32 copy of the frame (level / 255), so it does not keep the video's
+    /// frames alive.
     /// </summary>
     /// <param name="video">The video.</param>
     /// <param name="time">When, in seconds from the start (0 to 3600); used when <paramref name="index"/> is -1.</param>
@@ -18,7 +19,7 @@ public static partial class VideoFunctions
     /// <param name="cancellationToken">Observed before the work starts.</param>
     /// <returns>A new image that the caller owns.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The time or index is past the end of the video.</exception>
-    [SymFunction(Summary = "Take one frame of a video as an image", Category = "video")]
+    [SymFunction(Summary = "Take one frame of a video as an image", Category = "video", Version = 2)]
     public static Image ExtractFrame(
         [SymPort(Summary = "The video")] Video video,
         [SymParam(SymKind.Duration, Min = 0, Max = 3600, Summary = "When the frame is shown, from the start (used when index is -1)")] double time = 0,
@@ -49,8 +50,7 @@ public static partial class VideoFunctions
             }
             frame = (int)position;
         }
-        using var scope = NewDisposeScope();
-        return Image.FromTensor(video.Tensor[frame].clone());
+        return video.Frame(frame);
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ public static partial class VideoFunctions
     /// <param name="fit">How the track is fitted to the video's length.</param>
     /// <param name="cancellationToken">Observed before the work starts.</param>
     /// <returns>A new video that the caller owns.</returns>
-    [SymFunction(Summary = "Put an audio track under a video", Category = "video")]
+    [SymFunction(Summary = "Put an audio track under a video", Category = "video", Version = 2)]
     public static Video AddAudio(
         [SymPort(Summary = "The video")] Video video,
         [SymPort(Summary = "The sound track")] Audio audio,

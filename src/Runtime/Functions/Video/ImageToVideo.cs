@@ -10,8 +10,9 @@ public static partial class VideoFunctions
 {
     /// <summary>
     /// Animates a still image with a Ken Burns camera move: each frame is an affine resample (scale and
-    /// offset, bilinear, sub-pixel exact) of the image, so the motion never snaps to whole pixels. The move
-    /// eases in and out (smoothstep). The frames have the image's size and channels.
+    /// offset, bilinear, sub-pixel exact) of the image, so the motion never snaps to whole pixels, quantised
+    /// to the video's 8-bit levels. The move eases in and out (smoothstep). The frames have the image's size
+    /// and channels.
     /// </summary>
     /// <param name="image">The still image.</param>
     /// <param name="duration">Length of the clip in seconds (0.5 to 60); the clip has round(duration × fps) frames.</param>
@@ -21,7 +22,7 @@ public static partial class VideoFunctions
     /// <param name="progress">Receives the fraction of frames done.</param>
     /// <param name="cancellationToken">Observed between groups of frames.</param>
     /// <returns>A new video without sound that the caller owns.</returns>
-    [SymFunction(Summary = "Animate a still image with a camera move", Category = "video")]
+    [SymFunction(Summary = "Animate a still image with a camera move", Category = "video", Version = 2)]
     public static Video ImageToVideo(
         [SymPort(Summary = "The still image")] Image image,
         [SymParam(SymKind.Duration, Min = 0.5, Max = 60, Summary = "Length of the clip")] double duration = 4,
@@ -42,7 +43,7 @@ public static partial class VideoFunctions
         var path = CameraPath(count, motion, zoom);
         var (channels, height, width) = (image.Tensor.shape[0], image.Tensor.shape[1], image.Tensor.shape[2]);
         using var source = image.Tensor.contiguous();
-        var frames = torch.empty(new long[] { count, channels, height, width });
+        var frames = torch.empty(new long[] { count, channels, height, width }, ScalarType.Byte);
         try
         {
             KenBurnsResampler.Render(source, frames, path, progress, cancellationToken);

@@ -1,5 +1,4 @@
 using System;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -13,12 +12,16 @@ namespace SymbolicGen.Runtime.Functions;
 /// <summary>
 /// Renders Ken Burns frames straight into the output tensor's memory. A camera view is an axis-aligned
 /// scale and offset, so bilinear resampling separates: each source row the view needs is resampled
-/// horizontally once, and each output row is a lerp of two such rows. Groups of consecutive frames are
-/// spread over the cores; each worker is the first to touch the pages of the frames it writes.
+/// horizontally once (in float), and each output row is a lerp of two such rows, quantised to 8-bit levels
+/// as it is written. Groups of consecutive frames are spread over the cores; each worker is the first to
+/// touch the pages of the frames it writes.
 /// </summary>
 internal static unsafe class KenBurnsResampler
 {
-    /// <summary>Whether horizontal passes use AVX2 permutes; tests switch it off to check the portable path.</summary>
+    /// <summary>
+    /// Whether the passes use AVX2 (permutes, FMA, saturating packs); tests switch it off to check the
+    /// portable path, which computes the same bits (the same fused multiply-adds and rounding).
+    /// </summary>
     internal static bool UseAvx2 = Avx2.IsSupported && Fma.IsSupported;
 
     private const int Lanes = 8;
@@ -29,10 +32,12 @@ internal static unsafe class KenBurnsResampler
     private const int FramesPerGroup = 8, RowsPerBand = 16;
 
     /// <summary>
-    /// Fills <paramref name="frames"/> (contiguous float32 [T, C, H, W]) with views of
-    /// <paramref name="source"/> (contiguous float32 [C, H, W]): frame i samples the image at
+    /// Fills <paramref name="frames"/> (contiguous uint8 [T, C, H, W]) with views of
+    /// <paramref name="source"/> (contiguous float32 [C, H, W], values 0 to 1): frame i samples the image at
     /// <c>X + Scale × u</c>, <c>Y + Scale × v</c> for output pixel centres (u, v) in normalised coordinates
-    /// (−1 to 1, <c>align_corners = false</c>), edges clamped.
+    /// (−1 to 1, <c>align_corners = false</c>), edges clamped, and stores each value as a level: × 255,
+    /// rounded to nearest (halves to even), saturated to 0..255, NaN to 0 (what <see cref="TensorMedia"/>'s
+    /// quantisation does).
     /// </summary>
     public static void Render(Tensor source, Tensor frames, (double Scale, double X, double Y)[] path, IProgress<double>? progress, CancellationToken cancellationToken)
     {
@@ -56,7 +61,7 @@ internal static unsafe class KenBurnsResampler
             for (var top = 0; top < height; top += RowsPerBand)
             {
                 for (var f = 0; f < n; f++)
-                    RenderRows((float*)input, (float*)output + (first + f) * frameLength, channels, height, width, views[f], top, Math.Min(height, top + RowsPerBand));
+                    RenderRows((float*)input, (byte*)output + (first + f) * frameLength, channels, height, width, views[f], top, Math.Min(height, top + RowsPerBand));
             }
             if (progress is not null)
             {
@@ -102,14 +107,17 @@ internal static unsafe class KenBurnsResampler
     }
 
     /// <summary>Output rows [<paramref name="top"/>, <paramref name="bottom"/>) of every channel of one frame.</summary>
-    private static void RenderRows(float* source, float* target, int channels, int height, int width, View view, int top, int bottom)
+    private static void RenderRows(float* source, byte* target, int channels, int height, int width, View view, int top, int bottom)
     {
         var plane = (long)height * width;
         if (view.Still)
         {
-            var bytes = (long)(bottom - top) * width * sizeof(float);
             for (var c = 0; c < channels; c++)
-                Buffer.MemoryCopy(source + c * plane + (long)top * width, target + c * plane + (long)top * width, bytes, bytes);
+            for (var y = top; y < bottom; y++)
+            {
+                var row = source + c * plane + (long)y * width;
+                Lerp(row, row, 0, target + c * plane + (long)y * width, width);
+            }
             return;
         }
         Span<int> held = stackalloc int[2];
@@ -184,7 +192,7 @@ internal static unsafe class KenBurnsResampler
         for (var j = 0; j < width; j++)
         {
             var left = source[index[j]];
-            row[j] = left + weight[j] * (source[index[j] + step] - left);
+            row[j] = MathF.FusedMultiplyAdd(weight[j], source[index[j] + step] - left, left);
         }
     }
 
@@ -201,19 +209,45 @@ internal static unsafe class KenBurnsResampler
         }
     }
 
-    /// <summary><paramref name="target"/> = a + w × (b − a), element by element.</summary>
-    private static void Lerp(float* a, float* b, float w, float* target, int width)
+    /// <summary><paramref name="target"/> = the level of a + w × (b − a), element by element (see <see cref="Level"/>).</summary>
+    private static void Lerp(float* a, float* b, float w, byte* target, int width)
     {
-        var j = 0;
-        if (Vector.IsHardwareAccelerated && width >= Vector<float>.Count)
+        const int block = 2 * Lanes;
+        if (!UseAvx2 || width < block)
         {
-            var weight = new Vector<float>(w);
-            for (; j <= width - Vector<float>.Count; j += Vector<float>.Count)
-            {
-                var va = Unsafe.ReadUnaligned<Vector<float>>(a + j);
-                Unsafe.WriteUnaligned(target + j, va + weight * (Unsafe.ReadUnaligned<Vector<float>>(b + j) - va));
-            }
+            for (var j = 0; j < width; j++) target[j] = Level(MathF.FusedMultiplyAdd(w, b[j] - a[j], a[j]));
+            return;
         }
-        for (; j < width; j++) target[j] = a[j] + w * (b[j] - a[j]);
+        var weight = Vector256.Create(w);
+        // 16 values per step, packed to bytes with saturation; the last step overlaps the one before.
+        for (var j = 0; ; j = Math.Min(j + block, width - block))
+        {
+            var low = Levels(a + j, b + j, weight);
+            var high = Levels(a + j + Lanes, b + j + Lanes, weight);
+            var lowWords = Sse2.PackSignedSaturate(low.GetLower(), low.GetUpper());
+            var highWords = Sse2.PackSignedSaturate(high.GetLower(), high.GetUpper());
+            Sse2.Store(target + j, Sse2.PackUnsignedSaturate(lowWords, highWords));
+            if (j == width - block) return;
+        }
+    }
+
+    /// <summary>
+    /// Eight lerps × 255, rounded to nearest (halves to even, the processor's default mode) as integers.
+    /// Values above 255 are lowered to 255 first, and NaN becomes int.MinValue, so that saturating to bytes
+    /// gives what <see cref="Level"/> gives.
+    /// </summary>
+    private static Vector256<int> Levels(float* a, float* b, Vector256<float> weight)
+    {
+        var va = Avx.LoadVector256(a);
+        var value = Avx.Multiply(Fma.MultiplyAdd(weight, Avx.Subtract(Avx.LoadVector256(b), va), va), Vector256.Create(255f));
+        // minps returns its second operand when either is NaN: the NaN survives to the conversion.
+        return Avx.ConvertToVector256Int32(Avx.Min(Vector256.Create(255f), value));
+    }
+
+    /// <summary>A value 0..1 as a level: × 255, rounded to nearest (halves to even), saturated to 0..255; NaN to 0.</summary>
+    private static byte Level(float value)
+    {
+        var scaled = value * 255f;
+        return scaled >= 0 ? scaled < 255 ? (byte)MathF.Round(scaled) : (byte)255 : (byte)0;
     }
 }

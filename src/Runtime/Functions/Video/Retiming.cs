@@ -10,7 +10,8 @@ public static partial class VideoFunctions
     /// <summary>
     /// Plays a video faster (<paramref name="factor"/> above 1) or slower (below 1) at the same frame rate:
     /// output frame j shows source time j × factor (in frames), as the nearest frame or a blend of the two
-    /// around it. The result has round(frames / factor) frames. Sound, when kept, is resampled by the same
+    /// around it (computed in float, a chunk of frames at a time, and quantised once). The result has
+    /// round(frames / factor) frames. Sound, when kept, is resampled by the same
     /// factor like a tape played faster or slower, so its pitch changes with the speed.
     /// </summary>
     /// <param name="video">The video.</param>
@@ -19,7 +20,7 @@ public static partial class VideoFunctions
     /// <param name="keepAudio">Keep the sound (resampled, pitch shifted); false drops it.</param>
     /// <param name="cancellationToken">Observed between groups of frames.</param>
     /// <returns>A new video that the caller owns.</returns>
-    [SymFunction(Summary = "Play a video faster or slower", Category = "video")]
+    [SymFunction(Summary = "Play a video faster or slower", Category = "video", Version = 2)]
     public static Video ChangeSpeed(
         [SymPort(Summary = "The video")] Video video,
         [SymParam(Min = 0.1, Max = 10, Summary = "Speed multiplier: 2 is twice as fast, 0.5 half speed")] double factor = 2,
@@ -51,18 +52,22 @@ public static partial class VideoFunctions
         }
 
         using var scope = NewDisposeScope();
-        var frames = torch.empty(new long[] { count, video.Channels, video.Height, video.Width });
+        var frames = torch.empty(new long[] { count, video.Channels, video.Height, video.Width }, ScalarType.Byte);
         for (var start = 0; start < count; start += VideoOps.FrameChunk)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var chunkScope = NewDisposeScope();
             var n = Math.Min(VideoOps.FrameChunk, count - start);
-            var target = frames.narrow(0, start, n);
-            target.copy_(VideoOps.SelectFrames(video.Tensor, lower, start, n));
+            var earlier = VideoOps.SelectFrames(video.Tensor, lower, start, n);
             var blended = false;
             for (var i = start; i < start + n && !blended; i++) blended = weights[i] != 0;
             if (blended)
-                target.lerp_(VideoOps.SelectFrames(video.Tensor, upper, start, n), VideoOps.FrameWeights(weights.AsSpan(start, n).ToArray()));
+            {
+                var later = TensorMedia.Dequantize(VideoOps.SelectFrames(video.Tensor, upper, start, n));
+                var weighted = TensorMedia.Dequantize(earlier).lerp_(later, VideoOps.FrameWeights(weights.AsSpan(start, n).ToArray()));
+                earlier = TensorMedia.Quantize(weighted);
+            }
+            frames.narrow(0, start, n).copy_(earlier);
         }
         Tensor? track = null;
         if (keepAudio && video.Audio is { } audio)
@@ -76,14 +81,15 @@ public static partial class VideoFunctions
     /// averages the neighbours. <see cref="FrameInterpolationMode.Motion"/> estimates motion without optical
     /// flow: hierarchical block matching on a luma pyramid finds, for each 8 × 8 block of the new frame, the
     /// symmetric shift that best matches the two neighbours; the block shifts are smoothed into a per-pixel
-    /// field and both neighbours are warped halfway along it (bilinear grid_sample) and averaged. The sound is kept.
+    /// field and both neighbours are warped halfway along it (bilinear grid_sample) and averaged. In-between
+    /// frames are computed in float, a few at a time, and quantised once. The sound is kept.
     /// </summary>
     /// <param name="video">The video.</param>
     /// <param name="mode">How the in-between frames are made.</param>
     /// <param name="progress">Receives the fraction of frame pairs done.</param>
     /// <param name="cancellationToken">Observed between frame pairs.</param>
     /// <returns>A new video that the caller owns.</returns>
-    [SymFunction(Summary = "Double a video's frame rate with in-between frames", Category = "video")]
+    [SymFunction(Summary = "Double a video's frame rate with in-between frames", Category = "video", Version = 2)]
     public static Video FrameInterpolate(
         [SymPort(Summary = "The video")] Video video,
         [SymParam(Summary = "How the in-between frames are made: blend averages, motion follows moving things")] FrameInterpolationMode mode = FrameInterpolationMode.Motion,
@@ -96,7 +102,7 @@ public static partial class VideoFunctions
         var source = video.Tensor;
 
         using var scope = NewDisposeScope();
-        var frames = torch.empty(new long[] { 2L * count, video.Channels, video.Height, video.Width });
+        var frames = torch.empty(new long[] { 2L * count, video.Channels, video.Height, video.Width }, ScalarType.Byte);
         var pairs = frames.view(count, 2, video.Channels, video.Height, video.Width);
         pairs.select(1, 0).copy_(source);
         pairs[count - 1, 1].copy_(source[count - 1]);
@@ -106,11 +112,10 @@ public static partial class VideoFunctions
             cancellationToken.ThrowIfCancellationRequested();
             using var chunkScope = NewDisposeScope();
             var n = Math.Min(step, count - 1 - start);
-            var before = source.narrow(0, start, n);
-            var after = source.narrow(0, start + 1, n);
-            var middle = pairs.select(1, 1).narrow(0, start, n);
-            if (mode == FrameInterpolationMode.Blend) middle.copy_(before).lerp_(after, torch.tensor(0.5f));
-            else middle.copy_(MotionInterpolation.Halfway(before, after));
+            var before = TensorMedia.Dequantize(source.narrow(0, start, n));
+            var after = TensorMedia.Dequantize(source.narrow(0, start + 1, n));
+            var middle = mode == FrameInterpolationMode.Blend ? before.lerp_(after, torch.tensor(0.5f)) : MotionInterpolation.Halfway(before, after);
+            pairs.select(1, 1).narrow(0, start, n).copy_(TensorMedia.Quantize(middle));
             progress?.Report((double)(start + n) / Math.Max(1, count - 1));
         }
         progress?.Report(1);

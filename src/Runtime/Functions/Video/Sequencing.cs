@@ -17,7 +17,7 @@ public static partial class VideoFunctions
     /// <param name="b">The video played after it.</param>
     /// <param name="cancellationToken">Observed between groups of frames.</param>
     /// <returns>A new video that the caller owns.</returns>
-    [SymFunction(Summary = "Play one video after another", Category = "video")]
+    [SymFunction(Summary = "Play one video after another", Category = "video", Version = 2)]
     public static Video Concat(
         [SymPort(Summary = "The first video")] Video a,
         [SymPort(Summary = "The video played after it")] Video b,
@@ -29,7 +29,7 @@ public static partial class VideoFunctions
         var total = (long)a.FrameCount + bIndices.Length;
 
         using var scope = NewDisposeScope();
-        var frames = torch.empty(new long[] { total, a.Channels, a.Height, a.Width });
+        var frames = torch.empty(new long[] { total, a.Channels, a.Height, a.Width }, ScalarType.Byte);
         VideoOps.CopyFrames(a.Tensor, VideoOps.Range(0, a.FrameCount), frames.narrow(0, 0, a.FrameCount), cancellationToken);
         VideoOps.CopyFrames(b.Tensor, bIndices, frames.narrow(0, a.FrameCount, bIndices.Length), cancellationToken);
 
@@ -50,8 +50,9 @@ public static partial class VideoFunctions
     /// Joins two videos with a cross-dissolve: the last <paramref name="duration"/> of <paramref name="a"/>
     /// overlaps the first <paramref name="duration"/> of <paramref name="b"/>, b's weight rising linearly from
     /// near 0 to near 1 (overlap frame k of K has weight (k + 1) / (K + 1)). The result is K frames shorter
-    /// than a and b played one after the other; b is conformed to a as in <see cref="Concat"/>. Sound
-    /// crossfades over the same overlap with equal-power gains.
+    /// than a and b played one after the other; b is conformed to a as in <see cref="Concat"/>. The blend is
+    /// computed in float, a chunk of frames at a time, and quantised once. Sound crossfades over the same
+    /// overlap with equal-power gains.
     /// </summary>
     /// <param name="a">The outgoing video.</param>
     /// <param name="b">The incoming video.</param>
@@ -59,7 +60,7 @@ public static partial class VideoFunctions
     /// <param name="cancellationToken">Observed between groups of frames.</param>
     /// <returns>A new video that the caller owns.</returns>
     /// <exception cref="ArgumentException">The overlap is longer than one of the videos.</exception>
-    [SymFunction(Summary = "Cross-dissolve from one video into another", Category = "video")]
+    [SymFunction(Summary = "Cross-dissolve from one video into another", Category = "video", Version = 2)]
     public static Video Crossfade(
         [SymPort(Summary = "The outgoing video")] Video a,
         [SymPort(Summary = "The incoming video")] Video b,
@@ -81,18 +82,19 @@ public static partial class VideoFunctions
         var total = (long)a.FrameCount + bIndices.Length - overlap;
 
         using var scope = NewDisposeScope();
-        var output = torch.empty(new long[] { total, a.Channels, a.Height, a.Width });
-        VideoOps.CopyFrames(a.Tensor, VideoOps.Range(0, a.FrameCount), output.narrow(0, 0, a.FrameCount), cancellationToken);
+        var output = torch.empty(new long[] { total, a.Channels, a.Height, a.Width }, ScalarType.Byte);
         var blendStart = a.FrameCount - overlap;
+        VideoOps.CopyFrames(a.Tensor, VideoOps.Range(0, blendStart), output.narrow(0, 0, blendStart), cancellationToken);
         for (var k = 0; k < overlap; k += VideoOps.FrameChunk)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var chunkScope = NewDisposeScope();
             var n = Math.Min(VideoOps.FrameChunk, overlap - k);
-            var incoming = VideoOps.Conform(VideoOps.SelectFrames(b.Tensor, bIndices, k, n), a.Channels, a.Height, a.Width);
+            var outgoing = TensorMedia.Dequantize(a.Tensor.narrow(0, blendStart + k, n));
+            var incoming = VideoOps.Conform(TensorMedia.Dequantize(VideoOps.SelectFrames(b.Tensor, bIndices, k, n)), a.Channels, a.Height, a.Width);
             var weights = new float[n];
             for (var i = 0; i < n; i++) weights[i] = (float)((k + i + 1.0) / (overlap + 1.0));
-            output.narrow(0, blendStart + k, n).lerp_(incoming, VideoOps.FrameWeights(weights));
+            output.narrow(0, blendStart + k, n).copy_(TensorMedia.Quantize(outgoing.lerp_(incoming, VideoOps.FrameWeights(weights))));
         }
         var rest = bIndices.Length - overlap;
         if (rest > 0)
@@ -125,7 +127,7 @@ public static partial class VideoFunctions
     /// <param name="video">The video.</param>
     /// <param name="cancellationToken">Observed between groups of frames.</param>
     /// <returns>A new video that the caller owns.</returns>
-    [SymFunction(Summary = "Play a video backwards", Category = "video")]
+    [SymFunction(Summary = "Play a video backwards", Category = "video", Version = 2)]
     public static Video Reverse(
         [SymPort(Summary = "The video")] Video video,
         CancellationToken cancellationToken = default)
@@ -135,7 +137,7 @@ public static partial class VideoFunctions
         for (var i = 0; i < indices.Length; i++) indices[i] = indices.Length - 1 - i;
 
         using var scope = NewDisposeScope();
-        var frames = torch.empty(video.Tensor.shape);
+        var frames = torch.empty(video.Tensor.shape, ScalarType.Byte);
         VideoOps.CopyFrames(video.Tensor, indices, frames, cancellationToken);
         Tensor? track = null;
         if (video.Audio is { } audio)
@@ -153,7 +155,7 @@ public static partial class VideoFunctions
     /// <param name="duration">The length to fill in seconds (0 to 3600), rounded to whole frames; 0 means "use count".</param>
     /// <param name="cancellationToken">Observed between groups of frames.</param>
     /// <returns>A new video that the caller owns.</returns>
-    [SymFunction(Summary = "Repeat a video a number of times or to a length", Category = "video")]
+    [SymFunction(Summary = "Repeat a video a number of times or to a length", Category = "video", Version = 2)]
     public static Video Loop(
         [SymPort(Summary = "The video")] Video video,
         [SymParam(Min = 1, Max = 1000, Summary = "How many times the video plays (when duration is 0)")] int count = 2,
@@ -169,7 +171,7 @@ public static partial class VideoFunctions
         for (var i = 0; i < indices.Length; i++) indices[i] = i % video.FrameCount;
 
         using var scope = NewDisposeScope();
-        var frames = torch.empty(new long[] { total, video.Channels, video.Height, video.Width });
+        var frames = torch.empty(new long[] { total, video.Channels, video.Height, video.Width }, ScalarType.Byte);
         VideoOps.CopyFrames(video.Tensor, indices, frames, cancellationToken);
         Tensor? track = null;
         if (video.Audio is { } audio)

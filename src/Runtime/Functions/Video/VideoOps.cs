@@ -20,32 +20,36 @@ internal static class VideoOps
         (int)Math.Max(1, Math.Min(int.MaxValue, Math.Round(seconds * fps, MidpointRounding.AwayFromZero)));
 
     /// <summary>
-    /// Frames [n, C, H, W] converted to <paramref name="channels"/> (RGBA to RGB drops alpha; RGB to RGBA
-    /// adds an opaque alpha) and resized to <paramref name="height"/> x <paramref name="width"/> (bilinear,
-    /// antialiased when shrinking). Returns the input itself when nothing changes.
+    /// Frames [n, C, H, W], uint8 levels or float32 values, converted to <paramref name="channels"/> (RGBA to
+    /// RGB drops alpha; RGB to RGBA adds an opaque alpha) and resized to <paramref name="height"/> x
+    /// <paramref name="width"/> (bilinear, antialiased when shrinking; levels are resized in float and
+    /// quantised back). The result has the input's type; it is the input itself when nothing changes.
     /// </summary>
     public static Tensor Conform(Tensor frames, int channels, int height, int width)
     {
         var result = frames;
+        var levels = frames.dtype == ScalarType.Byte;
         var c = result.shape[1];
         if (c != channels)
         {
             result = channels < c
                 ? result.narrow(1, 0, channels)
-                : torch.cat(new[] { result, torch.ones(result.shape[0], 1, result.shape[2], result.shape[3]) }, 1);
+                : torch.cat(new[] { result, torch.full(new long[] { result.shape[0], 1, result.shape[2], result.shape[3] }, levels ? 255 : 1, dtype: result.dtype) }, 1);
         }
         if (result.shape[2] != height || result.shape[3] != width)
         {
             var shrinking = height < result.shape[2] || width < result.shape[3];
-            result = F.interpolate(result, new long[] { height, width }, mode: InterpolationMode.Bilinear,
-                align_corners: false, antialias: shrinking);
+            var resized = F.interpolate(levels ? TensorMedia.Dequantize(result) : result, new long[] { height, width },
+                mode: InterpolationMode.Bilinear, align_corners: false, antialias: shrinking);
+            result = levels ? TensorMedia.Quantize(resized) : resized;
         }
         return result;
     }
 
     /// <summary>
     /// Copies <paramref name="source"/>'s frames at <paramref name="indices"/> (conformed to
-    /// <paramref name="destination"/>'s channels and size) into <paramref name="destination"/>, chunk by chunk.
+    /// <paramref name="destination"/>'s channels and size) into <paramref name="destination"/>, chunk by chunk:
+    /// levels are moved as they are unless they have to be resized.
     /// </summary>
     public static void CopyFrames(Tensor source, long[] indices, Tensor destination, CancellationToken cancellationToken)
     {

@@ -19,11 +19,13 @@ public sealed class FramesAndSoundTests
             using var onFrame = VideoFunctions.ExtractFrame(video, time: 0.75);    // exactly frame 3
             using var atEnd = VideoFunctions.ExtractFrame(video, time: 2.5);       // the end shows the last frame
             using var scope = NewDisposeScope();
-            Assert.Equal(0f, MaxDifference(byIndex.Tensor, video.Tensor[7]));
-            Assert.Equal(0f, MaxDifference(byTime.Tensor, video.Tensor[4]));
-            Assert.Equal(0f, MaxDifference(onFrame.Tensor, video.Tensor[3]));
-            Assert.Equal(0f, MaxDifference(atEnd.Tensor, video.Tensor[9]));
-            var copy = video.Tensor[7].clone();
+            // The images are the frames' levels / 255, in float32.
+            Assert.Equal(ScalarType.Float32, byIndex.Tensor.dtype);
+            Assert.Equal(0f, MaxDifference(byIndex.Tensor, video.Tensor[7].to(ScalarType.Float32).div(255f)));
+            Assert.Equal(0f, MaxDifference(byTime.Tensor, Unit(video.Tensor[4])));
+            Assert.Equal(0f, MaxDifference(onFrame.Tensor, Unit(video.Tensor[3])));
+            Assert.Equal(0f, MaxDifference(atEnd.Tensor, Unit(video.Tensor[9])));
+            var copy = Unit(video.Tensor[7]);
             video.Dispose();
             Assert.Equal(0f, MaxDifference(byIndex.Tensor, copy));
         });

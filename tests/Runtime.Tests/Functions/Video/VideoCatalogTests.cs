@@ -24,7 +24,9 @@ public sealed class VideoCatalogTests
         var actual = Library.Value.Catalog.Find(name);
 
         Assert.NotNull(actual);
-        Assert.Equal(WithoutDescriptions(contract), WithoutDescriptions(actual));
+        // The version is the implementation's (raised when its results change), not part of the contract.
+        Assert.Equal(WithoutDescriptions(contract) with { Version = actual.Version }, WithoutDescriptions(actual));
+        Assert.Equal(2, actual.Version); // 8-bit frames
         Assert.Equal(contract.Summary, actual.Summary);
         Assert.Equal(contract.Category, actual.Category);
     }
