@@ -54,8 +54,8 @@ internal sealed class DotNetCli(string packagesFolder)
         }
     }
 
-    /// <summary>A <c>nuget.config</c> in <paramref name="directory"/>: the SymbolicGen package from <paramref name="feed"/> only, anything else from nuget.org.</summary>
-    public static void WriteNuGetConfig(string directory, string feed) =>
+    /// <summary>A <c>nuget.config</c> in <paramref name="directory"/>: the SymbolicGen package from <paramref name="feed"/> only, anything else from nuget.org, looked up first in <paramref name="fallbackPackagesFolder"/> when one is given.</summary>
+    public static void WriteNuGetConfig(string directory, string feed, string? fallbackPackagesFolder = null) =>
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -68,6 +68,9 @@ internal sealed class DotNetCli(string packagesFolder)
                 <packageSource key="local"><package pattern="SymbolicGen" /></packageSource>
                 <packageSource key="nuget.org"><package pattern="*" /></packageSource>
               </packageSourceMapping>
+              <fallbackPackageFolders>
+                {(fallbackPackagesFolder is null ? "" : $"<add key=\"machine\" value=\"{fallbackPackagesFolder}\" />")}
+              </fallbackPackageFolders>
             </configuration>
             """);
 

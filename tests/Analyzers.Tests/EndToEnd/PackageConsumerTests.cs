@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using SymbolicGen.Language;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Runtime;
@@ -12,7 +11,8 @@ namespace SymbolicGen.Analyzers.Tests.EndToEnd;
 /// Packs the SymbolicGen package, adds it by name to a fresh console project in a temporary folder, and
 /// builds that project with the real SDK: what a user sees after <c>dotnet add package SymbolicGen</c>.
 /// </summary>
-public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
+[Collection(PackedPackageCollection.Name)]
+public sealed class PackageConsumerTests(PackedPackage package, ITestOutputHelper log)
 {
     private const string EchoFlow = """
         # An echoed beep.
@@ -83,24 +83,15 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
         Console.WriteLine("greeting: " + result.Greeting.Value);
         """;
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "symbolicgen-e2e-" + Guid.NewGuid().ToString("N"));
-
     [Fact]
     public async Task A_consumer_build_reports_errors_generates_pipelines_that_run_and_follows_edits_of_its_sym_files()
     {
         var total = Stopwatch.StartNew();
-        var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
-        var consumer = Directory.CreateDirectory(Path.Combine(_root, "Consumer")).FullName;
-        var cli = new DotNetCli(Path.Combine(_root, "packages"));
-        var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+        var consumer = Directory.CreateDirectory(Path.Combine(package.Root, "Consumer")).FullName;
+        var cli = package.NewCli("Consumer");
 
-        // The runtime and the analyzers are already built (project references of this test project), in its configuration.
-        await Step(cli, "pack", SymbolicGen.Language.Tests.Repository.Root, 0, "pack", "src/Runtime/SymbolicGen.Runtime.csproj", "--no-build", "--no-restore",
-            "-c", BuildConfiguration(), "-o", feed, $"-p:PackageVersion={version}", $"-p:NuspecOutputPath={Path.Combine(_root, "nuspec")}/",
-            "-nodeReuse:false", "-tl:off");
-
-        WriteConsumer(consumer, feed);
-        await Step(cli, "add package", consumer, 0, "add", "package", "SymbolicGen", "--version", version);
+        WriteConsumer(consumer, package.Feed);
+        await Step(cli, "add package", consumer, 0, "add", "package", "SymbolicGen", "--version", package.Version);
 
         // 1. The out-of-range delay and the inverted range fail the build, each at its exact place.
         var output = await Step(cli, "build with errors", consumer, 1, Build);
@@ -142,18 +133,6 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
     private static readonly string[] Build = ["build", "--no-restore", "-nodeReuse:false", "-tl:off"];
 
     private static readonly string[] Run = ["run", "--no-build", "--no-restore"];
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A build server may still hold a file for a moment; the temporary folder is the system's to clean.
-        }
-    }
 
     private async Task<string> Step(DotNetCli cli, string name, string directory, int expectedExitCode, params string[] arguments)
     {
@@ -216,7 +195,4 @@ public sealed class PackageConsumerTests(ITestOutputHelper log) : IDisposable
 
     private static CatalogReadResult ConsumerCatalog() =>
         SymbolCatalogReader.Read(AnalyzerHarness.Compile([Functions]));
-
-    private static string BuildConfiguration() =>
-        typeof(PackageConsumerTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BuildConfiguration").Value!;
 }
