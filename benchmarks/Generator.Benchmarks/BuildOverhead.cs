@@ -6,8 +6,9 @@ namespace SymbolicGen.Generator.Benchmarks;
 
 /// <summary>
 /// Issue 3's build-time figure: <c>dotnet build</c> of a console project that references the packed SymbolicGen
-/// package, with N <c>.sym</c> files (<see cref="Project.Flow"/>) against the same project without them. Both are
-/// restored once, then built alternately (<c>--no-incremental</c>, so that every build compiles) and compared by
+/// package, with N <c>.sym</c> files (<see cref="Project.Flow"/>) against the same project without them, and the
+/// same files with <c>SymbolicGenNodeObjects=false</c> (pipelines without node objects). All are restored once,
+/// then built alternately (<c>--no-incremental</c>, so that every build compiles) and compared by
 /// their best and median times, in both ways the compiler can run: a fresh <c>csc</c> process per build (what
 /// <c>UseSharedCompilation=false</c> gives, as on CI machines, which JIT-compiles every analyzer and generator
 /// each time) and the SDK's default compiler server (warm after the first build, as on developers' machines).
@@ -30,29 +31,34 @@ internal static class BuildOverhead
             var feed = Path.Combine(root, "feed");
             var version = "0.1.0-bench." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
             await Step(cli, SymbolicGen.Language.Tests.Repository.Root, "pack", "src/Runtime/SymbolicGen.Runtime.csproj", "-c", "Release", "-o", feed, $"-p:PackageVersion={version}", "-nodeReuse:false");
-            var without = Consumer(Path.Combine(root, "without"), feed, version, 0);
-            var with = Consumer(Path.Combine(root, "with"), feed, version, files);
-            foreach (var project in new[] { without, with }) await Step(cli, project, "restore");
+            // The baseline first; the last project generates pipelines without node objects (SymbolicGenNodeObjects=false).
+            (string Name, string Directory)[] projects =
+            [
+                ("without .sym files", Consumer(Path.Combine(root, "without"), feed, version, 0, nodeObjects: true)),
+                ($"with {files} .sym files", Consumer(Path.Combine(root, "with"), feed, version, files, nodeObjects: true)),
+                ($"with {files} .sym files, no node objects", Consumer(Path.Combine(root, "lean"), feed, version, files, nodeObjects: false)),
+            ];
+            foreach (var project in projects) await Step(cli, project.Directory, "restore");
             Console.WriteLine($"dotnet build --no-restore --no-incremental, {rounds} alternating rounds, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
             Console.WriteLine("| compiler | project | best | median | ratio (best) | ratio (median) |");
             Console.WriteLine("|---|---|---:|---:|---:|---:|");
             foreach (var (compiler, shared) in new[] { ("a csc process per build", false), ("compiler server", true) })
             {
                 string[] build = [.. Build, "-p:UseSharedCompilation=" + (shared ? "true" : "false")];
-                // One build each first: the server starts, and both projects' outputs exist.
-                foreach (var project in new[] { without, with }) await Step(cli, project, build);
-                var times = new Dictionary<string, List<double>> { [without] = [], [with] = [] };
+                // One build each first: the server starts, and every project's outputs exist.
+                foreach (var project in projects) await Step(cli, project.Directory, build);
+                var times = projects.Select(_ => new List<double>()).ToArray();
                 for (var round = 0; round < rounds; round++)
                 {
-                    foreach (var project in new[] { without, with })
+                    for (var i = 0; i < projects.Length; i++)
                     {
                         var watch = Stopwatch.StartNew();
-                        await Step(cli, project, build);
-                        times[project].Add(watch.Elapsed.TotalSeconds);
+                        await Step(cli, projects[i].Directory, build);
+                        times[i].Add(watch.Elapsed.TotalSeconds);
                     }
                 }
-                Console.WriteLine($"| {compiler} | without .sym files | {Best(times[without]):0.00} s | {Median(times[without]):0.00} s | 1.00 | 1.00 |");
-                Console.WriteLine($"| {compiler} | with {files} .sym files | {Best(times[with]):0.00} s | {Median(times[with]):0.00} s | {Best(times[with]) / Best(times[without]):0.00} | {Median(times[with]) / Median(times[without]):0.00} |");
+                for (var i = 0; i < projects.Length; i++)
+                    Console.WriteLine($"| {compiler} | {projects[i].Name} | {Best(times[i]):0.00} s | {Median(times[i]):0.00} s | {Best(times[i]) / Best(times[0]):0.00} | {Median(times[i]) / Median(times[0]):0.00} |");
             }
         }
         finally
@@ -65,7 +71,7 @@ internal static class BuildOverhead
 
     private static readonly string[] Build = ["build", "--no-restore", "--no-incremental", "-nologo", "-v", "q"];
 
-    private static string Consumer(string directory, string feed, string version, int files)
+    private static string Consumer(string directory, string feed, string version, int files, bool nodeObjects)
     {
         Directory.CreateDirectory(Path.Combine(directory, "workflows"));
         File.WriteAllText(Path.Combine(directory, "Bench.csproj"), $"""
@@ -75,6 +81,7 @@ internal static class BuildOverhead
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <NuGetAudit>false</NuGetAudit>
+                <SymbolicGenNodeObjects>{(nodeObjects ? "true" : "false")}</SymbolicGenNodeObjects>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="SymbolicGen" Version="{version}" />
