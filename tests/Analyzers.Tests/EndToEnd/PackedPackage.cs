@@ -25,7 +25,7 @@ public sealed class PackedPackage : IAsyncLifetime
     {
         Directory.CreateDirectory(Feed);
         // The runtime and the analyzers are already built (project references of this test project), in its configuration.
-        var (exitCode, output) = await new DotNetCli(Path.Combine(Root, "pack-packages")).RunAsync(SymbolicGen.Language.Tests.Repository.Root,
+        var (exitCode, output) = await NewCli("pack").RunAsync(SymbolicGen.Language.Tests.Repository.Root,
             "pack", "src/Runtime/SymbolicGen.Runtime.csproj", "--no-build", "--no-restore", "-c", BuildConfiguration(), "-o", Feed,
             $"-p:PackageVersion={Version}", $"-p:NuspecOutputPath={Path.Combine(Root, "nuspec")}/", "-nodeReuse:false", "-tl:off");
         if (exitCode != 0) throw new InvalidOperationException($"packing SymbolicGen exited with {exitCode}:\n{output}");
