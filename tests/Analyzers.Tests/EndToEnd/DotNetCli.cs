@@ -68,9 +68,7 @@ internal sealed class DotNetCli(string packagesFolder)
                 <packageSource key="local"><package pattern="SymbolicGen" /></packageSource>
                 <packageSource key="nuget.org"><package pattern="*" /></packageSource>
               </packageSourceMapping>
-              <fallbackPackageFolders>
-                {(fallbackPackagesFolder is null ? "" : $"<add key=\"machine\" value=\"{fallbackPackagesFolder}\" />")}
-              </fallbackPackageFolders>
+              {(fallbackPackagesFolder is null ? "" : $"<fallbackPackageFolders><add key=\"machine\" value=\"{fallbackPackagesFolder}\" /></fallbackPackageFolders>")}
             </configuration>
             """);
 
