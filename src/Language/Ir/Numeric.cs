@@ -134,12 +134,15 @@ public readonly struct Numeric : IEquatable<Numeric>, IComparable<Numeric>
     /// </summary>
     public override string ToString()
     {
-        if (!IsInteger) return _real.ToString("R", CultureInfo.InvariantCulture);
+        if (!IsInteger) return Exponent(_real.ToString("R", CultureInfo.InvariantCulture));
         var digits = _integer.ToString(CultureInfo.InvariantCulture);
         if (digits.Length <= LongestPlainInteger) return digits;
         var asDouble = (double)_integer;
         return !double.IsInfinity(asDouble) && new BigInteger(asDouble) == _integer
-            ? asDouble.ToString("R", CultureInfo.InvariantCulture)
+            ? Exponent(asDouble.ToString("R", CultureInfo.InvariantCulture))
             : digits;
     }
+
+    // .NET writes 1E+300; the language writes exponents in lower case (DESIGN §3.1), and reads both.
+    private static string Exponent(string text) => text.Replace('E', 'e');
 }
