@@ -29,7 +29,7 @@ var compilation = Project.Compilation();
 // One analyzer instance for every run, as the compiler and the IDE load it once.
 var analyzer = new SymAnalyzer();
 var texts = Enumerable.Range(0, files).Select(i => (AdditionalText)new Project.File(Project.PathOf(i), Project.Flow(i, blocks))).ToImmutableArray();
-var nodes = SymbolicGen.Language.SymCompiler.Compile(Project.Flow(0, blocks), SymbolicGen.Language.Catalog.SymbolCatalogReader.Read(compilation).Catalog).File.Flows[0].Nodes.Count;
+var nodes = SymbolicGen.Language.SymCompiler.Compile(Project.Flow(0, blocks), SymbolicGen.Catalog.Roslyn.SymbolCatalogReader.Read(compilation).Catalog).File.Flows[0].Nodes.Count;
 
 GeneratorDriver NewDriver(ImmutableArray<AdditionalText> additionalTexts) => CSharpGeneratorDriver.Create(
     [new SymGenerator().AsSourceGenerator()], additionalTexts, (CSharpParseOptions)compilation.SyntaxTrees[0].Options, Project.Options);

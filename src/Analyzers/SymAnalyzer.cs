@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Language;
 using SymbolicGen.Language.Catalog;
 
@@ -66,13 +67,14 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
             var result = _readCatalog(compilation, cancellationToken);
             // Problems in referenced assemblies have no source to point at; the assembly's own build reported them.
             var inSource = result.Problems
+                .Select(p => (Problem: p, Location: RoslynLocations.ToRoslyn(p.Location, compilation)))
                 .Where(p => p.Location.IsInSource && p.Location.SourceTree is not null)
-                .ToLookup(p => p.Location.SourceTree!);
+                .ToLookup(p => p.Location.SourceTree!, p => (p.Problem, p.Location));
             return new CompilationState(result.Catalog, inSource, SeverityConfiguration.From(options.AdditionalFiles, cancellationToken), failure: null);
         }
         catch (Exception e) when (!IsCancellation(e, cancellationToken))
         {
-            return new CompilationState(FunctionCatalog.Empty, Enumerable.Empty<CatalogProblem>().ToLookup(p => p.Location.SourceTree!), SeverityConfiguration.None, Describe(e));
+            return new CompilationState(FunctionCatalog.Empty, Array.Empty<(CatalogProblem, Location)>().ToLookup(p => p.Item2.SourceTree!), SeverityConfiguration.None, Describe(e));
         }
     }
 
@@ -111,8 +113,8 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
     {
         try
         {
-            foreach (var problem in state.ProblemsByTree[context.Tree])
-                context.ReportDiagnostic(Create(problem.Id, problem.Location, problem.Message));
+            foreach (var (problem, location) in state.ProblemsByTree[context.Tree])
+                context.ReportDiagnostic(Create(problem.Id, location, problem.Message));
         }
         catch (Exception e) when (!IsCancellation(e, context.CancellationToken))
         {
@@ -142,7 +144,7 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
     /// <summary>What a compilation's files are checked with, prepared once when it starts.</summary>
     private sealed class CompilationState
     {
-        public CompilationState(FunctionCatalog catalog, ILookup<SyntaxTree, CatalogProblem> problemsByTree, SeverityConfiguration severities, string? failure)
+        public CompilationState(FunctionCatalog catalog, ILookup<SyntaxTree, (CatalogProblem Problem, Location Location)> problemsByTree, SeverityConfiguration severities, string? failure)
         {
             Catalog = catalog;
             ProblemsByTree = problemsByTree;
@@ -152,7 +154,8 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
 
         public FunctionCatalog Catalog { get; }
 
-        public ILookup<SyntaxTree, CatalogProblem> ProblemsByTree { get; }
+        /// <summary>The [SymFunction] problems of each syntax tree, at their Roslyn locations.</summary>
+        public ILookup<SyntaxTree, (CatalogProblem Problem, Location Location)> ProblemsByTree { get; }
 
         /// <summary>The .editorconfig severities.</summary>
         public SeverityConfiguration Severities { get; }

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Runtime;
 

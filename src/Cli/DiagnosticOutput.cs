@@ -1,12 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SymbolicGen.Language.Catalog;
 using SymbolicGen.Language.Diagnostics;
 using SymbolicGen.Language.Text;
 
 namespace SymbolicGen.Cli;
 
 /// <summary>A diagnostic located in a file, ready to print.</summary>
-internal sealed record FileDiagnostic(string File, Diagnostic Diagnostic, LinePosition Start, LinePosition End, IReadOnlyList<(CodeFix Fix, IReadOnlyList<(LinePosition Start, LinePosition End, string NewText)> Edits)> Fixes)
+internal sealed record FileDiagnostic(string File, Diagnostic Diagnostic, LinePosition Start, LinePosition End, IReadOnlyList<(CodeFix Fix, IReadOnlyList<(LinePosition Start, LinePosition End, string NewText)> Edits)> Fixes, bool HasPosition = true)
 {
     public static FileDiagnostic Locate(string file, Diagnostic diagnostic, LineMap lines) => new(
         file,
@@ -16,13 +17,23 @@ internal sealed record FileDiagnostic(string File, Diagnostic Diagnostic, LinePo
         diagnostic.Fixes.Select(f => (f, (IReadOnlyList<(LinePosition, LinePosition, string)>)f.Edits
             .Select(e => (lines.GetPosition(e.Start), lines.GetPosition(e.Start + e.Length), e.NewText)).ToList())).ToList());
 
-    /// <summary>A problem outside any <c>.sym</c> file (a function declaration), already located.</summary>
-    public static FileDiagnostic External(string file, Diagnostic diagnostic, LinePosition start, LinePosition end) =>
-        new(file, diagnostic, start, end, []);
+    /// <summary>
+    /// A problem of a catalog source (a C# declaration, a catalog file) where it is; one read from an assembly has no
+    /// position, and its message names the member.
+    /// </summary>
+    public static FileDiagnostic Catalog(CatalogProblem problem)
+    {
+        var location = problem.Location;
+        var message = location.HasSpan || location.Member is null ? problem.Message : $"{problem.Message} (in '{location.Member}')";
+        return new(location.Path, new Diagnostic(problem.Id, Severity.Error, message, default, default), location.StartPosition, location.EndPosition, [], location.HasSpan);
+    }
 
-    /// <summary>The MSBuild canonical format that editors and CI logs turn into links: <c>path(line,col): error ID: message</c>.</summary>
+    /// <summary>
+    /// The MSBuild canonical format that editors and CI logs turn into links: <c>path(line,col): error ID: message</c>
+    /// (<c>path: error ID: message</c> without a position).
+    /// </summary>
     public string ToCanonicalLine() =>
-        $"{File}({Start.Line},{Start.Column}): {(Diagnostic.Severity == Severity.Error ? "error" : "warning")} {Diagnostic.Id}: {Diagnostic.Message}";
+        $"{File}{(HasPosition ? $"({Start.Line},{Start.Column})" : "")}: {(Diagnostic.Severity == Severity.Error ? "error" : "warning")} {Diagnostic.Id}: {Diagnostic.Message}";
 }
 
 /// <summary>Writes <c>symgen check</c> results as text or JSON.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Language.Catalog;
 using Xunit;
 using static SymbolicGen.Analyzers.Tests.AnalyzerHarness;

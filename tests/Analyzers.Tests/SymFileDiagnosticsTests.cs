@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using SymbolicGen.Language;
+using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Language.Catalog;
 using Xunit;
 using static SymbolicGen.Analyzers.Tests.AnalyzerHarness;

@@ -1,4 +1,5 @@
 using SymbolicGen.Language;
+using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Language.Ir;
 

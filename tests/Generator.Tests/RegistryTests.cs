@@ -51,7 +51,7 @@ public sealed class RegistryTests
     [Fact]
     public void The_registry_carries_the_catalog_the_flows_were_checked_against()
     {
-        var expected = Language.Catalog.SymbolCatalogReader.Read(GeneratorHarness.Compilation([GeneratorHarness.TextFunctions])).Catalog;
+        var expected = Catalog.Roslyn.SymbolCatalogReader.Read(GeneratorHarness.Compilation([GeneratorHarness.TextFunctions])).Catalog;
         var run = GeneratorHarness.Generate([]);
         var registry = (FunctionRegistry)GeneratorHarness.Load(run.Output).GetType("TestApp.Workflows.SymbolicGenRegistry", true)!.GetMethod("Create")!.Invoke(null, null)!;
         Assert.Equal(expected, registry.ToCatalog());

@@ -68,15 +68,7 @@ internal static class CommonOptions
     public static FunctionCatalog LoadCatalog(IEnumerable<string> functionSources, out List<FileDiagnostic> problems)
     {
         var result = CatalogLoader.Load(functionSources);
-        problems = result.Problems.Select(p =>
-        {
-            var span = p.Location.GetLineSpan();
-            return FileDiagnostic.External(
-                span.Path,
-                new Diagnostic(p.Id, Severity.Error, p.Message, default, default),
-                new LinePosition(span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1),
-                new LinePosition(span.EndLinePosition.Line + 1, span.EndLinePosition.Character + 1));
-        }).ToList();
+        problems = result.Problems.Select(FileDiagnostic.Catalog).ToList();
         return result.Catalog;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Generator.Model;
 
 namespace SymbolicGen.Generator.Emit;
@@ -24,7 +25,7 @@ internal static class InvokerWriter
         writer.Close();
         writer.Line();
 
-        var async = function.Return != ReturnKind.Value;
+        var async = function.Return != ReturnShape.Value;
         writer.Line($"/// <summary>Runs {CSharp.Code(function.Info.Name)} by calling {CSharp.Code(function.Declaration)}.</summary>");
         writer.Open($"private static {(async ? "async " : "")}global::System.Threading.Tasks.ValueTask<{Execution}NodeOutputs> Invoke{i}({Execution}NodeCall call)");
         var arguments = function.Arguments.Select((a, j) => Argument(a, i, j)).ToList();

@@ -1,3 +1,4 @@
+using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Language;
 using SymbolicGen.Language.Catalog;
 
@@ -32,17 +33,6 @@ internal enum ClrKind
     Progress,
 }
 
-/// <summary>How a method returns its outputs.</summary>
-internal enum ReturnKind
-{
-    /// <summary>Directly.</summary>
-    Value,
-    /// <summary>In a <c>Task&lt;T&gt;</c>.</summary>
-    Task,
-    /// <summary>In a <c>ValueTask&lt;T&gt;</c>.</summary>
-    ValueTask,
-}
-
 /// <summary>An enum value name and the C# member it stands for.</summary>
 /// <param name="Value">The value as written in .sym files (<c>zoom_in</c>).</param>
 /// <param name="Member">The member's name in C# (<c>ZoomIn</c>), escaped if it is a keyword.</param>
@@ -70,7 +60,7 @@ internal sealed record FunctionSpec(
     string ContainingType,
     string MethodName,
     EquatableArray<ArgumentSpec> Arguments,
-    ReturnKind Return,
+    ReturnShape Return,
     int TupleArity,
     string Declaration);
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Generator.Model;
 using SymbolicGen.Language;
 using SymbolicGen.Language.Catalog;
@@ -11,18 +12,14 @@ using SymbolicGen.Language.Catalog;
 namespace SymbolicGen.Generator.Reading;
 
 /// <summary>
-/// Reduces a compilation to a <see cref="FunctionsModel"/>: the catalog (read by the language's
-/// <see cref="SymbolCatalogReader"/>, the one reader of <c>[SymFunction]</c> declarations) and, for each of
-/// its functions, how generated code calls the method it was read from.
+/// Reduces a compilation to a <see cref="FunctionsModel"/>: the catalog (read by <see cref="SymbolCatalogReader"/>,
+/// the one reader of <c>[SymFunction]</c> declarations) and, for each of its functions, how generated code calls
+/// the method it was read from. Types are recognised through the reader's <see cref="KnownSymbols"/>.
 /// </summary>
 internal static class FunctionReader
 {
-    private const string RuntimeAssembly = "SymbolicGen.Runtime";
-    private const string BuiltInFunctions = "SymbolicGen.Runtime.BuiltInFunctions";
-    private const string FunctionRegistry = "SymbolicGen.Runtime.Execution.FunctionRegistry";
-
     /// <summary>The metadata name of the attribute that declares a function.</summary>
-    public const string SymFunctionAttribute = "SymbolicGen.Runtime.SymFunctionAttribute";
+    public const string SymFunctionAttribute = KnownSymbols.SymFunctionAttributeName;
 
     /// <summary>
     /// The functions of the assemblies <paramref name="compilation"/> references. Cheap on every compilation: the
@@ -30,7 +27,8 @@ internal static class FunctionReader
     /// </summary>
     public static ReferencedFunctions ReadReferenced(Compilation compilation, CancellationToken cancellationToken)
     {
-        var usesBuiltIns = HasBuiltIns(compilation);
+        var known = KnownSymbols.For(compilation);
+        var usesBuiltIns = HasBuiltIns(compilation, known);
         var functions = new List<FunctionInfo>();
         var specs = new List<FunctionSpec>();
         foreach (var (method, read) in SymbolCatalogReader.ReadReferencedMethods(compilation, _ => true))
@@ -40,8 +38,8 @@ internal static class FunctionReader
             functions.Add(function);
             // The runtime's BuiltInFunctions registers the runtime's own functions; a referenced method was
             // reported when its assembly was built, so an uncallable one is just left out.
-            if (usesBuiltIns && method.ContainingAssembly.Name == RuntimeAssembly || Uncallable(compilation, method) is not null) continue;
-            specs.Add(Spec(function, method, read.Arguments));
+            if (usesBuiltIns && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, known.RuntimeAssembly) || Uncallable(compilation, method) is not null) continue;
+            specs.Add(Spec(function, method, read.Arguments, known));
         }
         return new ReferencedFunctions(functions.ToEquatableArray(), specs.ToEquatableArray(), usesBuiltIns);
     }
@@ -49,7 +47,7 @@ internal static class FunctionReader
     /// <summary>The function declared by <paramref name="method"/> (which has <c>[SymFunction]</c>), or null when it declares none.</summary>
     public static SourceFunction? ReadSource(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
     {
-        if (SymbolCatalogReader.ReadFunction(method, cancellationToken) is not { Function: { } function } read) return null;
+        if (SymbolCatalogReader.ReadFunction(method, compilation, cancellationToken) is not { Function: { } function } read) return null;
         var type = method.ContainingType;
         var index = type.GetMembers().IndexOf(method, 0, SymbolEqualityComparer.Default);
         var typeKey = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
@@ -57,7 +55,7 @@ internal static class FunctionReader
             return new SourceFunction(typeKey, index, function, null, new DiagnosticInfo(GeneratorDescriptors.UncallableFunction.Id,
                 $"'{Describe(method)}' is {reason}; generated code calls [SymFunction] methods directly, so make it a static method that the project can call (internal or public)",
                 method.Locations.FirstOrDefault() is { } location ? LocationInfo.From(location) : null));
-        return new SourceFunction(typeKey, index, function, Spec(function, method, read.Arguments), null);
+        return new SourceFunction(typeKey, index, function, Spec(function, method, read.Arguments, KnownSymbols.For(compilation)), null);
     }
 
     /// <summary>
@@ -87,17 +85,17 @@ internal static class FunctionReader
     }
 
     /// <summary>True when the executor's types are available: the runtime is referenced, or this is the runtime.</summary>
-    public static bool HasRuntime(Compilation compilation) => compilation.GetTypeByMetadataName(FunctionRegistry) is not null;
+    public static bool HasRuntime(Compilation compilation) => KnownSymbols.For(compilation).FunctionRegistry.Exists;
 
     // The runtime registers its built-in functions through a public BuiltInFunctions.Register(FunctionRegistry)
     // that it generates (SymbolicGenPublicFunctionsClass); a consumer calls it instead of invoking them itself.
-    private static bool HasBuiltIns(Compilation compilation)
+    private static bool HasBuiltIns(Compilation compilation, KnownSymbols known)
     {
-        var type = compilation.GetTypeByMetadataName(BuiltInFunctions);
+        var type = known.BuiltInFunctions.Symbol;
         if (type is null || SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly)) return false;
         return type.DeclaredAccessibility == Accessibility.Public && type.GetMembers("Register").OfType<IMethodSymbol>().Any(m =>
             m.IsStatic && m.DeclaredAccessibility == Accessibility.Public && m.Parameters.Length == 1 &&
-            m.Parameters[0].Type.ToDisplayString() == FunctionRegistry);
+            known.FunctionRegistry.Matches(m.Parameters[0].Type));
     }
 
     /// <summary>Why generated code cannot call <paramref name="method"/>, or null when it can.</summary>
@@ -111,14 +109,14 @@ internal static class FunctionReader
         return null;
     }
 
-    private static string Describe(IMethodSymbol method) => method.ContainingType.ToDisplayString() + "." + method.Name;
+    private static string Describe(IMethodSymbol method) => RoslynLocations.Describe(method);
 
-    private static FunctionSpec Spec(FunctionInfo function, IMethodSymbol method, EquatableArray<MethodArgument> arguments)
+    private static FunctionSpec Spec(FunctionInfo function, IMethodSymbol method, EquatableArray<MethodArgument> arguments, KnownSymbols known)
     {
         var specs = new ArgumentSpec[method.Parameters.Length];
         for (var i = 0; i < specs.Length; i++)
-            specs[i] = Argument(function, method.Parameters[i], arguments[i]);
-        var (kind, result) = Unwrap(method.ReturnType);
+            specs[i] = Argument(function, method.Parameters[i], arguments[i], known);
+        var (kind, result) = known.Unwrap(method.ReturnType);
         var arity = result is INamedTypeSymbol { IsTupleType: true } tuple ? tuple.TupleElements.Length : 0;
         return new FunctionSpec(
             function,
@@ -130,7 +128,7 @@ internal static class FunctionReader
             Describe(method));
     }
 
-    private static ArgumentSpec Argument(FunctionInfo function, IParameterSymbol parameter, MethodArgument argument)
+    private static ArgumentSpec Argument(FunctionInfo function, IParameterSymbol parameter, MethodArgument argument, KnownSymbols known)
     {
         var type = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         switch (argument.Role)
@@ -152,7 +150,7 @@ internal static class FunctionReader
             SpecialType.System_Boolean => ClrKind.Boolean,
             SpecialType.System_String => ClrKind.String,
             _ when parameter.Type.TypeKind == TypeKind.Enum => ClrKind.Enum,
-            _ when parameter.Type.Name == "Size" => ClrKind.Size,
+            _ when known.Size.Matches(parameter.Type) => ClrKind.Size,
             _ => ClrKind.Color,
         };
         var members = kind == ClrKind.Enum ? EnumMembers(function.FindParameter(argument.Name!), parameter.Type) : default;
@@ -168,17 +166,6 @@ internal static class FunctionReader
         for (var i = 0; i < values.Count && i < fields.Count; i++)
             members.Add(new EnumMemberSpec(values[i], Identifier(fields[i].Name)));
         return members.ToEquatableArray();
-    }
-
-    private static (ReturnKind Kind, ITypeSymbol Result) Unwrap(ITypeSymbol type)
-    {
-        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named && named.ContainingType is null &&
-            named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
-        {
-            if (named.Name == "Task") return (ReturnKind.Task, named.TypeArguments[0]);
-            if (named.Name == "ValueTask") return (ReturnKind.ValueTask, named.TypeArguments[0]);
-        }
-        return (ReturnKind.Value, type);
     }
 
     // A C# name from C# source: escaped when it is a keyword (it was written '@class' there).

@@ -27,6 +27,15 @@ public sealed class Tokenizer : Tokenizer<TokenKind>
     /// <summary>True for <c>[A-Za-z0-9_]</c>.</summary>
     public static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || IsDigit(c);
 
+    /// <summary>True for a whole name the language can write: <c>[A-Za-z_][A-Za-z0-9_]*</c> (what catalog readers accept as names).</summary>
+    public static bool IsIdentifier(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || !IsIdentifierStart(text![0])) return false;
+        foreach (var c in text)
+            if (!IsIdentifierPart(c)) return false;
+        return true;
+    }
+
     private static bool IsDigit(char c) => c is >= '0' and <= '9';
 
     private static bool IsHexDigit(char c) => IsDigit(c) || c is >= 'a' and <= 'f' or >= 'A' and <= 'F';

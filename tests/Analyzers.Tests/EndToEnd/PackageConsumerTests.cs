@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SymbolicGen.Language;
+using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Runtime;
 using Xunit;
@@ -189,8 +190,7 @@ public sealed class PackageConsumerTests(PackedPackage package, ITestOutputHelpe
     private static (int Line, int Column, string Message) ExpectedCatalogProblem(string id)
     {
         var problem = Assert.Single(ConsumerCatalog().Problems, p => p.Id == id);
-        var start = problem.Location.GetLineSpan().StartLinePosition;
-        return (start.Line + 1, start.Character + 1, problem.Message);
+        return (problem.Location.StartPosition.Line, problem.Location.StartPosition.Column, problem.Message);
     }
 
     private static CatalogReadResult ConsumerCatalog() =>

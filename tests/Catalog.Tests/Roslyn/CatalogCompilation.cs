@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Runtime;
 using Xunit;
 
-namespace SymbolicGen.Language.Tests.Catalog;
+namespace SymbolicGen.Catalog.Tests.Roslyn;
 
 /// <summary>Builds in-memory C# compilations of [SymFunction] declarations and reads them.</summary>
 internal static class CatalogCompilation
@@ -66,6 +67,7 @@ internal static class CatalogCompilation
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "the test's C# does not compile: " + string.Join("; ", errors));
+        LastCompilation.Value = compilation;
         return compilation;
     }
 
@@ -99,12 +101,18 @@ internal static class CatalogCompilation
         return MetadataReference.CreateFromImage(stream.ToArray());
     }
 
-    /// <summary>The source text a problem points at.</summary>
-    public static string TextAt(Location location)
+    /// <summary>The source text a problem points at, in the compilation the test compiled last.</summary>
+    public static string TextAt(CatalogLocation location)
     {
-        Assert.True(location.IsInSource, "the problem has no source location");
-        return location.SourceTree!.GetText().ToString(location.SourceSpan);
+        Assert.True(location.HasSpan, "the problem has no source location");
+        var compilation = LastCompilation.Value ?? throw new InvalidOperationException("compile first");
+        var roslyn = RoslynLocations.ToRoslyn(location, compilation);
+        Assert.True(roslyn.IsInSource, $"no syntax tree has the problem's path '{location.Path}'");
+        return roslyn.SourceTree!.GetText().ToString(roslyn.SourceSpan);
     }
+
+    // The compilation TextAt maps locations back into (xunit runs a class's tests one at a time, classes in parallel).
+    private static readonly AsyncLocal<Compilation?> LastCompilation = new();
 
     private static ImmutableArray<MetadataReference> FrameworkReferences()
     {

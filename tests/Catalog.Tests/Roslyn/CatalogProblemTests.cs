@@ -1,8 +1,9 @@
+using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Language.Catalog;
 using Xunit;
-using static SymbolicGen.Language.Tests.Catalog.CatalogCompilation;
+using static SymbolicGen.Catalog.Tests.Roslyn.CatalogCompilation;
 
-namespace SymbolicGen.Language.Tests.Catalog;
+namespace SymbolicGen.Catalog.Tests.Roslyn;
 
 public class CatalogProblemTests
 {
@@ -260,7 +261,8 @@ public class CatalogProblemTests
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal("SYM0504", problem.Id);
-        Assert.True(problem.Location.IsInMetadata);
+        Assert.False(problem.Location.HasSpan);
+        Assert.Equal(("Builtins", "Builtins.Bad"), (problem.Location.Path, problem.Location.Member));
         Assert.Empty(result.Catalog.Functions);
     }
 }

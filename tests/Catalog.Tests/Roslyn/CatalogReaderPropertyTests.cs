@@ -1,13 +1,14 @@
 using CsCheck;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Language.Ir;
 using SymbolicGen.Language.Semantics;
 using Xunit;
-using static SymbolicGen.Language.Tests.Catalog.CatalogCompilation;
+using static SymbolicGen.Catalog.Tests.Roslyn.CatalogCompilation;
 
-namespace SymbolicGen.Language.Tests.Catalog;
+namespace SymbolicGen.Catalog.Tests.Roslyn;
 
 public class CatalogReaderPropertyTests
 {

@@ -1,10 +1,13 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SymbolicGen.Catalog.Roslyn;
+using SymbolicGen.Language;
 using SymbolicGen.Language.Catalog;
+using SymbolicGen.Language.Tests;
 using Xunit;
-using static SymbolicGen.Language.Tests.Catalog.CatalogCompilation;
+using static SymbolicGen.Catalog.Tests.Roslyn.CatalogCompilation;
 
-namespace SymbolicGen.Language.Tests.Catalog;
+namespace SymbolicGen.Catalog.Tests.Roslyn;
 
 /// <summary>The C# declarations of the test catalogs read into exactly those catalogs, from source and from a dll.</summary>
 public class ContractCatalogTests
@@ -114,7 +117,7 @@ public class ContractCatalogTests
         var type = compilation.GetTypeByMetadataName("SymbolicGen.Contracts.IFlagshipFunctions")!;
         var toVideo = type.GetMembers("ImageToVideoAsync").OfType<IMethodSymbol>().Single();
 
-        var result = SymbolCatalogReader.ReadFunction(toVideo);
+        var result = SymbolCatalogReader.ReadFunction(toVideo, compilation);
 
         Assert.Equal(
             new[]

@@ -1,9 +1,11 @@
+using SymbolicGen.Catalog.Roslyn;
+using SymbolicGen.Language;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Language.Ir;
 using Xunit;
-using static SymbolicGen.Language.Tests.Catalog.CatalogCompilation;
+using static SymbolicGen.Catalog.Tests.Roslyn.CatalogCompilation;
 
-namespace SymbolicGen.Language.Tests.Catalog;
+namespace SymbolicGen.Catalog.Tests.Roslyn;
 
 public class SymbolCatalogReaderTests
 {
@@ -121,15 +123,16 @@ public class SymbolCatalogReaderTests
     [Fact]
     public void Cancellation_tokens_and_progress_are_plumbing_not_parameters()
     {
-        var method = Compile("""
+        var compilation = Compile("""
             public static class F
             {
                 [SymFunction]
                 public static Task<Image> Sharpen(Image image, IProgress<double> progress, double amount, CancellationToken cancellationToken) => null!;
             }
-            """).GetTypeByMetadataName("F")!.GetMembers("Sharpen").OfType<Microsoft.CodeAnalysis.IMethodSymbol>().Single();
+            """);
+        var method = compilation.GetTypeByMetadataName("F")!.GetMembers("Sharpen").OfType<Microsoft.CodeAnalysis.IMethodSymbol>().Single();
 
-        var result = SymbolCatalogReader.ReadFunction(method);
+        var result = SymbolCatalogReader.ReadFunction(method, compilation);
 
         Assert.Empty(result.Problems);
         Assert.Equal(new[] { "amount" }, result.Function!.Parameters.Select(p => p.Name));
@@ -147,10 +150,10 @@ public class SymbolCatalogReaderTests
     [Fact]
     public void A_method_without_SymFunction_reads_as_nothing()
     {
-        var method = Compile("public static class F { public static Image Plain(Image image) => image; }")
-            .GetTypeByMetadataName("F")!.GetMembers("Plain").OfType<Microsoft.CodeAnalysis.IMethodSymbol>().Single();
+        var compilation = Compile("public static class F { public static Image Plain(Image image) => image; }");
+        var method = compilation.GetTypeByMetadataName("F")!.GetMembers("Plain").OfType<Microsoft.CodeAnalysis.IMethodSymbol>().Single();
 
-        var result = SymbolCatalogReader.ReadFunction(method);
+        var result = SymbolCatalogReader.ReadFunction(method, compilation);
 
         Assert.Null(result.Function);
         Assert.Empty(result.Arguments);
@@ -418,5 +421,5 @@ public class SymbolCatalogReaderTests
     [InlineData("PanUp", "pan_up")]
     [InlineData("x", "x")]
     public void Names_convert_to_snake_case(string name, string expected) =>
-        Assert.Equal(expected, SymbolCatalogReader.ToSnakeCase(name));
+        Assert.Equal(expected, CSharpNames.ToSnakeCase(name));
 }

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SymbolicGen.Language;
+using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Language.Catalog;
 using Xunit;
 
@@ -79,7 +80,7 @@ public sealed class AudioCatalogTests
         var functions = new List<FunctionInfo>();
         foreach (var method in contract!.GetMembers().OfType<IMethodSymbol>())
         {
-            var read = SymbolCatalogReader.ReadFunction(method);
+            var read = SymbolCatalogReader.ReadFunction(method, compilation);
             Assert.Empty(read.Problems);
             if (read.Function is { } function) functions.Add(function);
         }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SymbolicGen.Language;
+using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Language.Ir;
 using SymbolicGen.Runtime.Functions;
@@ -56,7 +57,7 @@ public sealed class ImageCatalogTests
         // The runtime it references declares ImageBlend too, so read the contract's method alone.
         var method = compilation.GetTypeByMetadataName("SymbolicGen.Contracts.IFlagshipFunctions")!
             .GetMembers("ImageBlendAsync").OfType<IMethodSymbol>().Single();
-        var contract = SymbolCatalogReader.ReadFunction(method);
+        var contract = SymbolCatalogReader.ReadFunction(method, compilation);
         Assert.Empty(contract.Problems);
         var expected = contract.Function!;
 

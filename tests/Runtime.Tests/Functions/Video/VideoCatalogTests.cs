@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SymbolicGen.Language;
+using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Language.Catalog;
 using Xunit;
 
@@ -74,7 +75,7 @@ public sealed class VideoCatalogTests
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var type = compilation.GetTypeByMetadataName("SymbolicGen.Contracts.IFlagshipFunctions")!;
-        var result = SymbolCatalogReader.ReadFunction(type.GetMembers(method).OfType<IMethodSymbol>().Single());
+        var result = SymbolCatalogReader.ReadFunction(type.GetMembers(method).OfType<IMethodSymbol>().Single(), compilation);
         Assert.Empty(result.Problems);
         return result.Function!;
     }
