@@ -9,11 +9,20 @@ namespace SymbolicGen.Generator.Emit;
 /// <summary>
 /// Writes, for one function, the method that builds its catalog entry (<c>Info{i}</c>) and the invoker
 /// (<c>Invoke{i}</c>) that reads the call's inputs and canonical parameters with <c>NodeCall</c>'s typed
-/// getters, calls the method, awaits it when it returns a task, and returns its outputs in declared order.
+/// getters and its services from the run's service provider, calls the method, awaits it when it returns a task,
+/// and returns its outputs in declared order.
 /// </summary>
 internal static class InvokerWriter
 {
     private const string Execution = "global::SymbolicGen.Runtime.Execution.";
+
+    /// <summary>
+    /// The arguments after the invoker in <c>registry.Add(Info{i}(), Invoke{i}…)</c>: the services the function asks
+    /// for, which the executor checks before any node runs; empty when it asks for none.
+    /// </summary>
+    public static string ServiceRequirements(FunctionSpec function) =>
+        string.Concat(function.Arguments.Where(a => a.Kind == ClrKind.Service).Select(a =>
+            $", new {Execution}ServiceRequirement(typeof({a.Type}), {CSharp.Bool(a.Optional)})"));
 
     /// <summary>Writes the members for function number <paramref name="index"/>.</summary>
     public static void Write(SourceWriter writer, FunctionSpec function, int index)
@@ -78,6 +87,10 @@ internal static class InvokerWriter
             ClrKind.Size => $"call.GetSize({name})",
             ClrKind.Color => $"call.GetColor({name})",
             ClrKind.Cancellation => "call.CancellationToken",
+            // Services by their type, straight from the run's IServiceProvider (no reflection); a required one was
+            // checked before any node ran, so GetRequiredService only guards calls made outside the executor.
+            ClrKind.Service when argument.Optional => $"({argument.Type}?)call.GetService(typeof({argument.Type}))",
+            ClrKind.Service => $"({argument.Type})call.GetRequiredService(typeof({argument.Type}))",
             _ => "call.Progress",
         };
     }

@@ -102,7 +102,7 @@ internal static class RegistryEmitter
         for (var i = 0; i < functions.Count; i++)
         {
             var index = (firstIndex + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            writer.Line($"registry.Add(Info{index}(), Invoke{index});");
+            writer.Line($"registry.Add(Info{index}(), Invoke{index}{InvokerWriter.ServiceRequirements(functions[i])});");
         }
         writer.Close();
     }

@@ -31,6 +31,8 @@ internal enum ClrKind
     Cancellation,
     /// <summary>The executor's progress sink.</summary>
     Progress,
+    /// <summary>A service from the run's <c>RunOptions.Services</c>.</summary>
+    Service,
 }
 
 /// <summary>An enum value name and the C# member it stands for.</summary>
@@ -39,11 +41,11 @@ internal enum ClrKind
 internal sealed record EnumMemberSpec(string Value, string Member);
 
 /// <summary>One C# parameter of a <c>[SymFunction]</c> method, in declared order.</summary>
-/// <param name="Role">Input, parameter or plumbing.</param>
-/// <param name="Name">The input's or parameter's name in .sym files; null for plumbing.</param>
+/// <param name="Role">Input, parameter, service or plumbing.</param>
+/// <param name="Name">The input's or parameter's name in .sym files; null for services and plumbing.</param>
 /// <param name="Kind">How the value is read.</param>
-/// <param name="Type">The C# type, fully qualified with <c>global::</c>.</param>
-/// <param name="Optional">An optional (nullable) media input.</param>
+/// <param name="Type">The C# type, fully qualified with <c>global::</c> (without a nullable annotation).</param>
+/// <param name="Optional">An optional (nullable) media input or service.</param>
 /// <param name="EnumMembers">For <see cref="ClrKind.Enum"/>: the value names and members, in the catalog's order.</param>
 internal sealed record ArgumentSpec(ArgumentRole Role, string? Name, ClrKind Kind, string Type, bool Optional, EquatableArray<EnumMemberSpec> EnumMembers);
 

@@ -137,6 +137,9 @@ internal static class FunctionReader
                 return new ArgumentSpec(argument.Role, null, ClrKind.Cancellation, type, false, default);
             case ArgumentRole.Progress:
                 return new ArgumentSpec(argument.Role, null, ClrKind.Progress, type, false, default);
+            case ArgumentRole.Service:
+                var service = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                return new ArgumentSpec(argument.Role, null, ClrKind.Service, service, argument.Optional, default);
             case ArgumentRole.Input:
                 var optional = function.FindInput(argument.Name!)?.Optional ?? false;
                 return new ArgumentSpec(argument.Role, argument.Name, ClrKind.Media, type, optional, default);

@@ -96,6 +96,12 @@ public sealed record FunctionInfo(
     string? Category = null,
     int Version = 1)
 {
+    /// <summary>
+    /// The backend that runs the function when it has no C# body (a function of a catalog file, such as
+    /// <c>"comfyui"</c>); null for a C# <c>[SymFunction]</c> method. Checking and generating never need it.
+    /// </summary>
+    public string? Backend { get; init; }
+
     /// <summary>The input named <paramref name="name"/>, or null.</summary>
     public PortInfo? FindInput(string name) => Inputs.FirstOrDefault(p => p.Name == name);
 
@@ -170,8 +176,21 @@ public sealed class FunctionCatalog : IEquatable<FunctionCatalog>
     /// <summary>A catalog with the functions and types of <paramref name="other"/> added after these (earlier names win).</summary>
     public FunctionCatalog With(FunctionCatalog other) => new(Functions.Concat(other.Functions), PortTypes.Concat(other.PortTypes));
 
-    /// <inheritdoc/>
-    public bool Equals(FunctionCatalog? other) => other is not null && Functions.Equals(other.Functions) && PortTypes.Equals(other.PortTypes);
+    /// <summary>
+    /// Equal functions and port types. Types compare by their definitions here (name, media, summary), not by name
+    /// alone as <see cref="PortType"/> does: a catalog file that maps <c>IMAGE</c> to another media type is another
+    /// catalog, so hosts that cache per catalog (the generator, shared compilations) check again.
+    /// </summary>
+    public bool Equals(FunctionCatalog? other)
+    {
+        if (other is null || !Functions.Equals(other.Functions) || PortTypes.Count != other.PortTypes.Count) return false;
+        for (var i = 0; i < PortTypes.Count; i++)
+        {
+            PortType mine = PortTypes[i], theirs = other.PortTypes[i];
+            if (!mine.Equals(theirs) || !Equals(mine.Media, theirs.Media) || mine.Summary != theirs.Summary) return false;
+        }
+        return true;
+    }
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as FunctionCatalog);

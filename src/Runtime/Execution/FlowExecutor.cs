@@ -23,6 +23,10 @@ namespace SymbolicGen.Runtime.Execution;
 /// keeps the entry. Whoever releases the last reference disposes the value. On failure or
 /// cancellation the run waits for the nodes still running, then releases everything it holds.
 /// Flow inputs remain the caller's and are never disposed.</para>
+/// <para><b>Preflight.</b> Before any node runs, every node's required services must be in
+/// <see cref="RunOptions.Services"/> and every function without a C# body must have its backend
+/// (<see cref="FunctionRegistry.AddBackend"/>); otherwise the run computes nothing and throws one error that names
+/// each node at fault.</para>
 /// <para><b>Caching.</b> A node's key hashes its function's name and version, its canonical
 /// parameters and its inputs' keys. Before running, the executor walks the graph from the outputs back:
 /// a node whose result is cached is loaded instead of run, and the nodes only it needed are skipped; so a
@@ -80,6 +84,7 @@ public sealed class FlowExecutor : IDisposable
 
         var plan = _plans.GetValue(flows, _ => new ConcurrentDictionary<string, ExecutionPlan>(StringComparer.Ordinal))
             .GetOrAdd(flowName, _ => ExecutionPlan.Build(flows, flow, Registry));
+        Preflight.Check(plan, Registry, options);
         var cache = options.Cache ?? MemoryCache;
         var disk = options.CacheDirectory is { } directory ? new DiskValueCache(directory, Registry.Serializers) : null;
 

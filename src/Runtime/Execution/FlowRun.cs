@@ -33,6 +33,7 @@ internal sealed class FlowRun
     private readonly IRunObserver? _observer;
     private readonly int _maxParallelism;
     private readonly CancellationToken _callerToken;
+    private readonly IServiceProvider? _services;
     private readonly CancellationTokenSource _stop;
     private readonly Channel<Completion> _completions = Channel.CreateUnbounded<Completion>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -59,6 +60,7 @@ internal sealed class FlowRun
         _observer = options.Observer;
         _maxParallelism = options.MaxDegreeOfParallelism;
         _callerToken = options.CancellationToken;
+        _services = options.Services;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken);
 
         var count = plan.Nodes.Length;
@@ -385,7 +387,7 @@ internal sealed class FlowRun
             else
             {
                 var progress = _observer is null ? NoProgress : new NodeProgress(_observer, node.Node);
-                var call = new NodeCall(node.Node, node.Function, inputs, _parameters[i], token, progress);
+                var call = new NodeCall(node.Node, node.Function, inputs, _parameters[i], token, progress, _services);
                 var returned = await node.Function.Invoker(call).ConfigureAwait(false);
                 produced = Adopt(node.Function, returned, inputs);
                 outcome = NodeOutcome.Computed;

@@ -7,7 +7,7 @@ namespace SymbolicGen.Runtime.Execution;
 
 /// <summary>
 /// One invocation of a function by the executor: its inputs by port name, its parameters already in
-/// canonical form, a cancellation token and a progress sink.
+/// canonical form, a cancellation token, a progress sink and the run's services.
 /// </summary>
 /// <remarks>
 /// Canonical parameter values, by <see cref="ParamType"/>: <c>Duration</c> (seconds), <c>FrameRate</c>
@@ -18,18 +18,20 @@ namespace SymbolicGen.Runtime.Execution;
 /// <see cref="Runtime.Color"/>. Frames have been converted through the node's <c>fps</c>, flow
 /// parameter references resolved, and defaults applied, so every declared parameter has a value.
 /// </remarks>
-public sealed class NodeCall
+public sealed class NodeCall : IServiceProvider
 {
     private readonly RegisteredFunction _function;
     private readonly SharedValue?[] _inputs;
     private readonly object[] _parameters;
+    private readonly IServiceProvider? _services;
 
-    internal NodeCall(ExecutionNode node, RegisteredFunction function, SharedValue?[] inputs, object[] parameters, CancellationToken cancellationToken, IProgress<double> progress)
+    internal NodeCall(ExecutionNode node, RegisteredFunction function, SharedValue?[] inputs, object[] parameters, CancellationToken cancellationToken, IProgress<double> progress, IServiceProvider? services)
     {
         Node = node;
         _function = function;
         _inputs = inputs;
         _parameters = parameters;
+        _services = services;
         CancellationToken = cancellationToken;
         Progress = progress;
     }
@@ -45,6 +47,15 @@ public sealed class NodeCall
 
     /// <summary>Reports the fraction done (0 to 1) as the node's progress.</summary>
     public IProgress<double> Progress { get; }
+
+    /// <summary>The service of <paramref name="serviceType"/> from <see cref="RunOptions.Services"/>, or null when none is registered.</summary>
+    public object? GetService(Type serviceType) =>
+        _services?.GetService(serviceType ?? throw new ArgumentNullException(nameof(serviceType)));
+
+    /// <summary>The service of <paramref name="serviceType"/> from <see cref="RunOptions.Services"/>.</summary>
+    /// <exception cref="InvalidOperationException">None is registered (the message says where to register it).</exception>
+    public object GetRequiredService(Type serviceType) =>
+        GetService(serviceType) ?? throw new InvalidOperationException(Preflight.MissingService(Function.Name, serviceType));
 
     /// <summary>The value on input <paramref name="port"/>; null for an unconnected optional input.</summary>
     /// <exception cref="ArgumentException">The function has no such input.</exception>

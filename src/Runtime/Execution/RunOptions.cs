@@ -29,6 +29,14 @@ public sealed record RunOptions
     /// registry's serializers; null for none.
     /// </summary>
     public string? CacheDirectory { get; init; }
+
+    /// <summary>
+    /// Where functions get the services they ask for (an <c>IImageGenerator</c>, a client of a hosted model): every
+    /// node's required services must be here before any node runs, or the run stops with one error per node that
+    /// names the service. Any <see cref="IServiceProvider"/> serves (a DI container's, or a small one of your own);
+    /// null for none. Services are not part of cache keys.
+    /// </summary>
+    public IServiceProvider? Services { get; init; }
 }
 
 /// <summary>How a node's results were obtained in a run.</summary>
