@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using SymbolicGen.Catalog.Json;
 using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Language;
 using SymbolicGen.Language.Catalog;
@@ -13,13 +14,14 @@ namespace SymbolicGen.Analyzers;
 
 /// <summary>
 /// Reports the diagnostics of every <c>.sym</c> additional file, checked by the shared compiler against
-/// the functions declared with <c>[SymFunction]</c> in the compilation and its references, and the
-/// problems of those declarations (SYM0501–SYM0505) on the C# code.
+/// the functions declared with <c>[SymFunction]</c> in the compilation and its references and those of the
+/// catalog files (<c>*.symcatalog.json</c> additional files), and the problems of both catalog sources
+/// (SYM0501–SYM0505): on the C# code, and in the catalog file at the offending token.
 /// </summary>
 /// <remarks>
-/// The catalog is read once per compilation, when it starts; every <c>.sym</c> file of that compilation is
-/// checked against it. Nothing is thrown into the compiler: a failure of SymbolicGen itself is reported as
-/// SYM0901 on the file being analysed.
+/// The catalog is read once per compilation, when it starts (a catalog file once per text); every <c>.sym</c>
+/// file of that compilation is checked against it. Nothing is thrown into the compiler: a failure of SymbolicGen
+/// itself is reported as SYM0901 on the file being analysed.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SymAnalyzer : DiagnosticAnalyzer
@@ -57,6 +59,7 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
     {
         var state = Prepare(context.Compilation, context.Options, context.CancellationToken);
         context.RegisterAdditionalFileAction(c => AnalyzeSymFile(c, state));
+        context.RegisterAdditionalFileAction(c => ReportCatalogFileProblems(c, state));
         context.RegisterSyntaxTreeAction(c => ReportCatalogProblems(c, state));
     }
 
@@ -70,11 +73,15 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
                 .Select(p => (Problem: p, Location: RoslynLocations.ToRoslyn(p.Location, compilation)))
                 .Where(p => p.Location.IsInSource && p.Location.SourceTree is not null)
                 .ToLookup(p => p.Location.SourceTree!, p => (p.Problem, p.Location));
-            return new CompilationState(result.Catalog, inSource, SeverityConfiguration.From(options.AdditionalFiles, cancellationToken), failure: null);
+            var files = CatalogFiles.Read(options.AdditionalFiles, cancellationToken);
+            var combined = JsonCatalogFile.Combine(result.Catalog, files);
+            var inFiles = files.SelectMany(f => f.Problems).Concat(combined.Problems).ToLookup(p => p.Location.Path, StringComparer.Ordinal);
+            return new CompilationState(combined.Catalog, inSource, inFiles, SeverityConfiguration.From(options.AdditionalFiles, cancellationToken), failure: null);
         }
         catch (Exception e) when (!IsCancellation(e, cancellationToken))
         {
-            return new CompilationState(FunctionCatalog.Empty, Array.Empty<(CatalogProblem, Location)>().ToLookup(p => p.Item2.SourceTree!), SeverityConfiguration.None, Describe(e));
+            return new CompilationState(FunctionCatalog.Empty, Array.Empty<(CatalogProblem, Location)>().ToLookup(p => p.Item2.SourceTree!),
+                Array.Empty<CatalogProblem>().ToLookup(p => p.Location.Path), SeverityConfiguration.None, Describe(e));
         }
     }
 
@@ -106,6 +113,27 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
         catch (Exception e) when (!IsCancellation(e, context.CancellationToken))
         {
             context.ReportDiagnostic(InternalError(FileStart(path), "checking the file: " + Describe(e)));
+        }
+    }
+
+    // A catalog file's problems, at their tokens in the file (an external location: the file is no C# tree).
+    private static void ReportCatalogFileProblems(AdditionalFileAnalysisContext context, CompilationState state)
+    {
+        var path = context.AdditionalFile.Path;
+        if (!JsonCatalogReader.IsCatalogFile(path)) return;
+        try
+        {
+            if (state.Failure is { } failure)
+            {
+                context.ReportDiagnostic(InternalError(FileStart(path), "reading the compilation's functions and settings: " + failure));
+                return;
+            }
+            foreach (var problem in state.ProblemsByFile[path])
+                context.ReportDiagnostic(Create(problem.Id, RoslynLocations.ToRoslyn(problem.Location, context.Compilation), problem.Message));
+        }
+        catch (Exception e) when (!IsCancellation(e, context.CancellationToken))
+        {
+            context.ReportDiagnostic(InternalError(FileStart(path), "reporting the catalog file's problems: " + Describe(e)));
         }
     }
 
@@ -144,10 +172,12 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
     /// <summary>What a compilation's files are checked with, prepared once when it starts.</summary>
     private sealed class CompilationState
     {
-        public CompilationState(FunctionCatalog catalog, ILookup<SyntaxTree, (CatalogProblem Problem, Location Location)> problemsByTree, SeverityConfiguration severities, string? failure)
+        public CompilationState(FunctionCatalog catalog, ILookup<SyntaxTree, (CatalogProblem Problem, Location Location)> problemsByTree,
+            ILookup<string, CatalogProblem> problemsByFile, SeverityConfiguration severities, string? failure)
         {
             Catalog = catalog;
             ProblemsByTree = problemsByTree;
+            ProblemsByFile = problemsByFile;
             Severities = severities;
             Failure = failure;
         }
@@ -156,6 +186,9 @@ public sealed class SymAnalyzer : DiagnosticAnalyzer
 
         /// <summary>The [SymFunction] problems of each syntax tree, at their Roslyn locations.</summary>
         public ILookup<SyntaxTree, (CatalogProblem Problem, Location Location)> ProblemsByTree { get; }
+
+        /// <summary>The problems of each catalog file (by path), its own and those of combining it with the others.</summary>
+        public ILookup<string, CatalogProblem> ProblemsByFile { get; }
 
         /// <summary>The .editorconfig severities.</summary>
         public SeverityConfiguration Severities { get; }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SymbolicGen.Catalog.Json;
 using SymbolicGen.Generator.Emit;
 using SymbolicGen.Generator.Model;
 using SymbolicGen.Generator.Reading;
@@ -24,8 +25,9 @@ namespace SymbolicGen.Generator;
 /// (is the runtime there, which type names are taken; the referenced assemblies' functions). An edit of C#
 /// that changes neither leaves them equal, so nothing after them runs again.</item>
 /// <item>SourceFunctions: each <c>[SymFunction]</c> method of the source, found by its attribute, so that only
-/// an edit of such a method reads it again; Functions combines both into the catalog and the registry's
-/// functions.</item>
+/// an edit of such a method reads it again; CatalogFiles: each <c>*.symcatalog.json</c> additional file, read per
+/// text; Functions combines them into the catalog and the registry's functions (those of catalog files are
+/// registered as served by their backend).</item>
 /// <item>Input and Parse: one item per <c>.sym</c> file, its text compiled against the catalog into a
 /// value-equatable model; editing one file parses and emits that file alone.</item>
 /// <item>Index: the generated type names of all files (changes only when a flow is renamed), for collisions.</item>
@@ -69,9 +71,17 @@ public sealed class SymGenerator : IIncrementalGenerator
             .Where(function => function is not null)
             .WithTrackingName(TrackingNames.SourceFunctions);
 
+        // Catalog files are read per file text: editing one reads that one again, and an equal result stops there.
+        var catalogFiles = context.AdditionalTextsProvider
+            .Where(text => JsonCatalogReader.IsCatalogFile(text.Path))
+            .Select((text, ct) => Guard(() => FunctionReader.ReadCatalogFile(text.Path, text.GetText(ct)?.ToString() ?? "", ct),
+                e => new JsonCatalogFile(text.Path, FunctionCatalog.Empty, default, default), ct))
+            .WithTrackingName(TrackingNames.CatalogFiles);
+
         var functions = referenced
             .Combine(sourceFunctions.Collect())
-            .Select((pair, ct) => Guard(() => FunctionReader.Combine(pair.Left, pair.Right!), e => Failed(e), ct))
+            .Combine(catalogFiles.Collect())
+            .Select((input, ct) => Guard(() => FunctionReader.Combine(input.Left.Left, input.Left.Right!, input.Right), e => Failed(e), ct))
             .WithTrackingName(TrackingNames.Functions);
 
         var catalog = functions

@@ -11,7 +11,9 @@ internal static class TrackingNames
     public const string ReferencedFunctions = "SymbolicGen.ReferencedFunctions";
     /// <summary>Each <c>[SymFunction]</c> method of the source, found by its attribute.</summary>
     public const string SourceFunctions = "SymbolicGen.SourceFunctions";
-    /// <summary>Both, combined into the catalog and the functions the registry calls.</summary>
+    /// <summary>Each catalog file (<c>*.symcatalog.json</c>) read into its functions, types and problems.</summary>
+    public const string CatalogFiles = "SymbolicGen.CatalogFiles";
+    /// <summary>All of them, combined into the catalog and the functions the registry calls or serves.</summary>
     public const string Functions = "SymbolicGen.Functions";
     /// <summary>The catalog alone (what .sym files are checked against).</summary>
     public const string Catalog = "SymbolicGen.Catalog";

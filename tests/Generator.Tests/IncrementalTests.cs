@@ -25,6 +25,15 @@ public sealed class IncrementalTests
         }
         """;
 
+    private const string CatalogFile = """
+        {
+          "format": "symbolicgen-catalog/1",
+          "backend": "test",
+          "types": [ { "name": "PICTURE", "media": "Image" } ],
+          "functions": [ { "name": "Develop", "inputs": [ { "name": "text", "type": "Text" } ], "outputs": [ { "name": "picture", "type": "PICTURE" } ] } ]
+        }
+        """;
+
     private static readonly string[] Steps = typeof(TrackingNames)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(f => (string)f.GetValue(null)!)
@@ -34,7 +43,7 @@ public sealed class IncrementalTests
     public void Every_named_step_runs_and_a_second_run_on_a_clone_is_entirely_cached()
     {
         var compilation = GeneratorHarness.Compilation([GeneratorHarness.TextFunctions]);
-        var first = GeneratorHarness.RunGenerator(Driver(GeneratorHarness.Text("/proj/a.sym", A)), compilation);
+        var first = GeneratorHarness.RunGenerator(Driver(GeneratorHarness.Text("/proj/a.sym", A), GeneratorHarness.Text("/proj/c.symcatalog.json", CatalogFile)), compilation);
         foreach (var step in Steps) Assert.True(first.Result.Results[0].TrackedSteps.ContainsKey(step), $"step {step} did not run");
 
         var second = GeneratorHarness.RunGenerator(first.Driver, compilation.Clone());
@@ -131,10 +140,36 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void A_catalog_file_is_read_once_per_text_and_a_change_of_its_types_recompiles_the_flows()
+    {
+        var compilation = GeneratorHarness.Compilation([GeneratorHarness.TextFunctions]);
+        var (a, catalog) = (GeneratorHarness.Text("/proj/a.sym", A), GeneratorHarness.Text("/proj/c.symcatalog.json", CatalogFile));
+        var first = GeneratorHarness.RunGenerator(Driver(a, catalog), compilation);
+
+        // Editing a .sym file reads no catalog file again.
+        var edited = GeneratorHarness.RunGenerator(first.Driver.ReplaceAdditionalText(a, GeneratorHarness.Text("/proj/a.sym", A.Replace("upper", "lower"))), compilation);
+        Assert.Equal([IncrementalStepRunReason.Cached], Reasons(edited, TrackingNames.CatalogFiles));
+        Assert.Equal([IncrementalStepRunReason.Cached], Reasons(edited, TrackingNames.Catalog));
+
+        // The same text again: read, found equal, nothing after it runs.
+        var same = GeneratorHarness.RunGenerator(first.Driver.ReplaceAdditionalText(catalog, GeneratorHarness.Text("/proj/c.symcatalog.json", CatalogFile)), compilation);
+        Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(same, TrackingNames.CatalogFiles));
+        Assert.All(OutputReasons(same), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+
+        // A type that stops being an Image is another catalog (types compare by definition), though its name is the same.
+        var opaque = GeneratorHarness.RunGenerator(first.Driver.ReplaceAdditionalText(catalog,
+            GeneratorHarness.Text("/proj/c.symcatalog.json", CatalogFile.Replace(", \"media\": \"Image\"", ""))), compilation);
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(opaque, TrackingNames.CatalogFiles));
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(opaque, TrackingNames.Catalog));
+        Assert.Contains("PortType.Define(\"PICTURE\", null, null)", opaque.Source(Emit.RegistryEmitter.HintName));
+    }
+
+    [Fact]
     public void No_step_keeps_a_compilation_a_symbol_a_syntax_node_or_a_text()
     {
         var compilation = GeneratorHarness.Compilation([GeneratorHarness.TextFunctions]);
-        var run = GeneratorHarness.RunGenerator(Driver(GeneratorHarness.Text("/proj/a.sym", A), GeneratorHarness.Text("/proj/b.sym", Samples.Shout)), compilation);
+        var run = GeneratorHarness.RunGenerator(Driver(GeneratorHarness.Text("/proj/a.sym", A), GeneratorHarness.Text("/proj/b.sym", Samples.Shout),
+            GeneratorHarness.Text("/proj/c.symcatalog.json", CatalogFile)), compilation);
         foreach (var step in Steps)
             foreach (var runStep in run.Result.Results[0].TrackedSteps[step])
                 foreach (var (value, _) in runStep.Outputs)

@@ -26,7 +26,8 @@ internal static class IrWriter
         WriteArray(writer, Catalog + "ParameterInfo", function.Parameters.Select(ParameterInfo), ",");
         writer.Line(CSharp.String(function.Summary) + ",");
         writer.Line(CSharp.String(function.Category) + ",");
-        writer.Line(CSharp.Int(function.Version) + ");");
+        // A function of a catalog file names the backend that runs it.
+        writer.Line(CSharp.Int(function.Version) + ")" + (function.Backend is { } backend ? " { Backend = " + CSharp.String(backend) + " }" : "") + ";");
         writer.Unindent();
     }
 

@@ -1,6 +1,7 @@
 using System.Linq;
 using SymbolicGen.Generator.Model;
 using SymbolicGen.Language;
+using SymbolicGen.Language.Catalog;
 
 namespace SymbolicGen.Generator.Emit;
 
@@ -90,7 +91,40 @@ internal static class RegistryEmitter
             writer.Line();
             InvokerWriter.Write(writer, all[i], i);
         }
+        if (HasServed(functions))
+        {
+            writer.Line();
+            WriteServed(writer, functions.Served!);
+        }
         writer.Close();
+    }
+
+    private static bool HasServed(FunctionsModel functions) =>
+        functions.Served is { } served && (served.Functions.Count > 0 || served.PortTypes.Any(t => !t.IsMedia));
+
+    // The functions of the project's catalog files: no C# body, so no invoker; the backend that each names runs
+    // them (FunctionRegistry.AddServed). Their types are registered too, so that a flow may name one that no
+    // function's port uses.
+    private static void WriteServed(SourceWriter writer, FunctionCatalog served)
+    {
+        writer.Line("/// <summary>Adds the functions and port types of this project's catalog files (<c>*.symcatalog.json</c>), which backends run, to <paramref name=\"registry\"/>.</summary>");
+        writer.Line("/// <param name=\"registry\">The registry to fill.</param>");
+        writer.Open("public static void RegisterServed(" + Execution + "FunctionRegistry registry)");
+        writer.Line("if (registry is null) throw new global::System.ArgumentNullException(nameof(registry));");
+        foreach (var type in served.PortTypes.Where(t => !t.IsMedia))
+            writer.Line("registry.AddPortType(" + CSharp.PortTypeExpression(type) + ");");
+        for (var i = 0; i < served.Functions.Count; i++)
+            writer.Line($"registry.AddServed(ServedInfo{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}());");
+        writer.Close();
+        for (var i = 0; i < served.Functions.Count; i++)
+        {
+            var function = served.Functions[i];
+            writer.Line();
+            writer.Line($"/// <summary>The catalog entry of {CSharp.Code(function.Name)}, which the {CSharp.Code(function.Backend ?? "")} backend runs.</summary>");
+            writer.Open($"private static global::SymbolicGen.Language.Catalog.FunctionInfo ServedInfo{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}()");
+            IrWriter.WriteFunction(writer, function);
+            writer.Close();
+        }
     }
 
     private static void WriteRegister(SourceWriter writer, string name, string summary, EquatableArray<FunctionSpec> functions, int firstIndex)
@@ -136,6 +170,8 @@ internal static class RegistryEmitter
         if (functions.UsesBuiltIns) writer.Line("global::SymbolicGen.Runtime.BuiltInFunctions.Register(registry);");
         writer.Line(global + FunctionsClass + ".RegisterReferenced(registry);");
         writer.Line(global + FunctionsClass + ".Register(registry);");
+        if (HasServed(functions))
+            writer.Line(global + FunctionsClass + ".RegisterServed(registry);");
         writer.Line("return registry;");
         writer.Close();
         writer.Close();

@@ -70,17 +70,22 @@ internal sealed record FunctionSpec(
 /// The functions of a compilation, read once per compilation: the catalog .sym files are checked against,
 /// and the methods the generated registry calls.
 /// </summary>
-/// <param name="Catalog">Every function of the source and the references (what the analyzer checks against).</param>
+/// <param name="Catalog">Every function of the source, the references and the catalog files (what the analyzer checks against).</param>
 /// <param name="Source">The functions declared in the compilation's own source that generated code can call.</param>
 /// <param name="Referenced">The functions of referenced assemblies that the registry invokes directly (not those the runtime's <c>BuiltInFunctions</c> registers).</param>
 /// <param name="UsesBuiltIns">The runtime provides <c>SymbolicGen.Runtime.BuiltInFunctions.Register</c>.</param>
 /// <param name="Diagnostics">Methods that generated code cannot call, and internal errors.</param>
+/// <param name="Served">
+/// The functions of the catalog files that the catalog kept (a backend runs them) and the port types the files define,
+/// which the registry registers so that generated pipelines compile their flows against the same catalog.
+/// </param>
 internal sealed record FunctionsModel(
     FunctionCatalog Catalog,
     EquatableArray<FunctionSpec> Source,
     EquatableArray<FunctionSpec> Referenced,
     bool UsesBuiltIns,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    FunctionCatalog? Served = null);
 
 /// <summary>
 /// The functions of the assemblies a compilation references, in the reader's order, and how the registry calls

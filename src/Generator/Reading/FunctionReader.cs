@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SymbolicGen.Catalog.Json;
 using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Generator.Model;
 using SymbolicGen.Language;
@@ -60,9 +61,10 @@ internal static class FunctionReader
 
     /// <summary>
     /// The catalog and the registry's functions, in the reader's order: the references' functions, then the
-    /// source's; of two functions with one name the first counts (the analyzer reports the second, SYM0505).
+    /// source's, then those of the catalog files (<see cref="JsonCatalogFile.Combine"/>); of two functions with one
+    /// name the first counts (the analyzer reports the second, SYM0505).
     /// </summary>
-    public static FunctionsModel Combine(ReferencedFunctions referenced, IEnumerable<SourceFunction> sourceFunctions)
+    public static FunctionsModel Combine(ReferencedFunctions referenced, IEnumerable<SourceFunction> sourceFunctions, IEnumerable<JsonCatalogFile> catalogFiles)
     {
         var ordered = sourceFunctions
             .GroupBy(f => (f.TypeKey, f.MemberIndex)).Select(g => g.First()) // a partial method's two declarations
@@ -72,17 +74,26 @@ internal static class FunctionReader
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var function in referenced.Functions.Concat(ordered.Where(f => f.Function is not null).Select(f => f.Function!)))
             if (names.Add(function.Name)) catalog.Add(function);
-        var kept = new FunctionCatalog(catalog);
+        var files = catalogFiles.ToList();
+        var kept = JsonCatalogFile.Combine(new FunctionCatalog(catalog), files).Catalog;
         bool Kept(FunctionInfo? function) => function is not null && ReferenceEquals(kept.Find(function.Name), function);
         var diagnostics = ordered.Where(f => f.Problem is not null && (f.Function is null || Kept(f.Function))).Select(f => f.Problem!);
         if (referenced.Failure is { } failure) diagnostics = diagnostics.Prepend(failure);
+        var served = new FunctionCatalog(
+            kept.Functions.Where(f => f.Backend is not null && files.Any(file => ReferenceEquals(file.Catalog.Find(f.Name), f))),
+            kept.PortTypes.Where(t => !t.IsMedia));
         return new FunctionsModel(
             kept,
             ordered.Where(f => Kept(f.Function) && f.Spec is not null).Select(f => f.Spec!).ToEquatableArray(),
             referenced.Specs.Where(s => Kept(s.Info)).ToEquatableArray(),
             referenced.UsesBuiltIns,
-            diagnostics.ToEquatableArray());
+            diagnostics.ToEquatableArray(),
+            served);
     }
+
+    /// <summary>Reads a catalog file (<c>*.symcatalog.json</c> additional file): a value that caches per text.</summary>
+    public static JsonCatalogFile ReadCatalogFile(string path, string text, CancellationToken cancellationToken) =>
+        JsonCatalogReader.Read(path, text, cancellationToken);
 
     /// <summary>True when the executor's types are available: the runtime is referenced, or this is the runtime.</summary>
     public static bool HasRuntime(Compilation compilation) => KnownSymbols.For(compilation).FunctionRegistry.Exists;
