@@ -60,7 +60,7 @@ internal static class CommonOptions
 {
     public static Option<string[]> Functions() => new("--functions")
     {
-        Description = "Also load [SymFunction] methods from an assembly (.dll) or C# source (.cs); repeatable",
+        Description = "Also load functions from an assembly (.dll), C# source (.cs), a catalog file (.symcatalog.json) or a folder of them; repeatable",
         AllowMultipleArgumentsPerToken = false,
     };
 
