@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SymbolicGen.Language;
+using SymbolicGen.Catalog.Json;
 using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Runtime;
@@ -66,6 +67,24 @@ public sealed class PackageConsumerTests(PackedPackage package, ITestOutputHelpe
         }
         """;
 
+    // A flow over the sample catalog file's functions (without its namespace, until the language reads qualified
+    // names): it checks and generates like any; running it needs the 'comfyui' backend, which the consumer lacks.
+    private const string ComfyFlow = """
+        flow Sample(prompt: String, seed: Seed = 7) -> (latent: LATENT) {
+            checkpoint = CheckpointLoaderSimple(ckpt_name: "sd15.safetensors")
+            positive   = CLIPTextEncode(checkpoint.clip, text: prompt)
+            negative   = CLIPTextEncode(checkpoint.clip, text: "blurry")
+            empty      = EmptyLatentImage(width: 768, height: 512)
+            latent     = KSampler(checkpoint.model, positive, negative, empty, seed: seed, steps: 25, cfg: 7.5)
+        }
+        """;
+
+    private static readonly string Catalog = Language.Tests.Repository.ReadText("tests/Catalogs/comfyui-core.symcatalog.json")
+        .Replace("  \"namespace\": \"comfy\",\n", "", StringComparison.Ordinal);
+
+    // The catalog with a default outside its parameter's range (steps 1 to 10000).
+    private static readonly string BrokenCatalog = Catalog.Replace("\"max\": 10000, \"default\": 20", "\"max\": 10000, \"default\": 0");
+
     // Compiles against both generated pipelines and runs the one over text (the echo needs libtorch, which the
     // consumer does not carry: its API is compiled, not run).
     private const string Program = """
@@ -82,6 +101,15 @@ public sealed class PackageConsumerTests(PackedPackage package, ITestOutputHelpe
         greeting.Nodes.Greeting.Separator = "-";
         await using var result = await greeting.RunAsync(new Text("hi"));
         Console.WriteLine("greeting: " + result.Greeting.Value);
+
+        try
+        {
+            await using var sample = await new SamplePipeline { Prompt = "a lighthouse" }.RunAsync();
+        }
+        catch (SymbolicGen.Runtime.Execution.FlowExecutionException e)
+        {
+            Console.WriteLine("comfy: " + e.Message.Split('\n')[0]);
+        }
         """;
 
     [Fact]
@@ -102,17 +130,22 @@ public sealed class PackageConsumerTests(PackedPackage package, ITestOutputHelpe
         var (csLine, csColumn, csMessage) = ExpectedCatalogProblem("SYM0501");
         AssertLine(output, $"{Path.Combine(consumer, "Functions.cs")}({csLine},{csColumn}): error SYM0501: {csMessage}");
 
+        var (jsonLine, jsonColumn, jsonMessage) = ExpectedCatalogFileProblem("SYM0502");
+        AssertLine(output, $"{Path.Combine(consumer, "catalogs", "comfyui.symcatalog.json")}({jsonLine},{jsonColumn}): error SYM0502: {jsonMessage}");
+
         // The flow with an error has no pipeline class, so the program that uses it does not compile either.
         AssertLine(output, $"{Path.Combine(consumer, "Program.cs")}(7,6): error CS0246: The type or namespace name 'EchoedPipeline' could not be found (are you missing a using directive or an assembly reference?)");
 
         // 2. Fixed: the build succeeds; a delay without a unit is a warning. The program runs the generated pipeline.
         File.WriteAllText(Path.Combine(consumer, "workflows", "Echo.sym"), EchoFlow.Replace("delay: 3s", "delay: 1"));
         File.WriteAllText(Path.Combine(consumer, "Functions.cs"), Functions.Replace("Min = 1, Max = 0", "Min = 0, Max = 1"));
+        File.WriteAllText(Path.Combine(consumer, "catalogs", "comfyui.symcatalog.json"), Catalog);
         output = await Step(cli, "build with a warning", consumer, 0, Build);
         Assert.Contains($"{Path.Combine(consumer, "workflows", "Echo.sym")}(4,31): warning SYM0206: ", output);
         output = await Step(cli, "run", consumer, 0, Run);
         AssertLine(output, "echo nodes: 2");
         AssertLine(output, "greeting: HI-HI-HI");
+        AssertLine(output, "comfy: workflows/Comfy.sym(2): node 'checkpoint' (CheckpointLoaderSimple) cannot run: CheckpointLoaderSimple has no C# body and runs on the 'comfyui' backend, which is not registered; add it with FunctionRegistry.AddBackend");
 
         // 3. An .editorconfig beside the .sym file turns the warning off.
         File.WriteAllText(Path.Combine(consumer, "workflows", ".editorconfig"), "[*.sym]\ndotnet_diagnostic.SYM0206.severity = none\n");
@@ -164,6 +197,9 @@ public sealed class PackageConsumerTests(PackedPackage package, ITestOutputHelpe
         Directory.CreateDirectory(Path.Combine(directory, "workflows"));
         File.WriteAllText(Path.Combine(directory, "workflows", "Echo.sym"), EchoFlow);
         File.WriteAllText(Path.Combine(directory, "workflows", "Greeting.sym"), GreetingFlow);
+        File.WriteAllText(Path.Combine(directory, "workflows", "Comfy.sym"), ComfyFlow);
+        Directory.CreateDirectory(Path.Combine(directory, "catalogs"));
+        File.WriteAllText(Path.Combine(directory, "catalogs", "comfyui.symcatalog.json"), BrokenCatalog);
         // Keeps the repository's or the machine's .editorconfig files above the temporary folder out of the test.
         File.WriteAllText(Path.Combine(directory, ".editorconfig"), "root = true\n");
     }
@@ -190,6 +226,13 @@ public sealed class PackageConsumerTests(PackedPackage package, ITestOutputHelpe
     private static (int Line, int Column, string Message) ExpectedCatalogProblem(string id)
     {
         var problem = Assert.Single(ConsumerCatalog().Problems, p => p.Id == id);
+        return (problem.Location.StartPosition.Line, problem.Location.StartPosition.Column, problem.Message);
+    }
+
+    /// <summary>Where the catalog-file reader puts <paramref name="id"/> in the consumer's broken catalog file, and its message.</summary>
+    private static (int Line, int Column, string Message) ExpectedCatalogFileProblem(string id)
+    {
+        var problem = Assert.Single(JsonCatalogReader.Read("comfyui.symcatalog.json", BrokenCatalog).Problems, p => p.Id == id);
         return (problem.Location.StartPosition.Line, problem.Location.StartPosition.Column, problem.Message);
     }
 
