@@ -1,4 +1,4 @@
-using SymbolicGen.Language.Tests;
+using SymbolicGen.Tests.Catalogs;
 using Xunit;
 using static SymbolicGen.Analyzers.Tests.AnalyzerHarness;
 
@@ -7,19 +7,9 @@ namespace SymbolicGen.Analyzers.Tests;
 /// <summary>Catalog files (<c>*.symcatalog.json</c> additional files): their functions check .sym files, their problems are reported in them.</summary>
 public class CatalogFileTests
 {
-    // Flows call the sample's functions without its namespace until the language reads qualified names.
-    private static readonly string Catalog = Repository.ReadText("tests/Catalogs/comfyui-core.symcatalog.json")
-        .Replace("  \"namespace\": \"comfy\",\n", "", StringComparison.Ordinal);
+    private static readonly string Catalog = SampleCatalog.UnqualifiedText;
 
-    private const string Sample = """
-        flow Sample(prompt: String, seed: Seed = 7) -> (latent: LATENT) {
-            checkpoint = CheckpointLoaderSimple(ckpt_name: "sd15.safetensors")
-            positive   = CLIPTextEncode(checkpoint.clip, text: prompt)
-            negative   = CLIPTextEncode(checkpoint.clip, text: "blurry")
-            empty      = EmptyLatentImage(width: 768, height: 512)
-            latent     = KSampler(checkpoint.model, positive, negative, empty, seed: seed, steps: 25, cfg: 7.5)
-        }
-        """;
+    private const string Sample = SampleCatalog.SampleFlow;
 
     [Fact]
     public async Task A_sym_file_is_checked_against_the_functions_of_a_catalog_file()

@@ -1,3 +1,4 @@
+using SymbolicGen.Tests.Catalogs;
 using Xunit;
 
 namespace SymbolicGen.Cli.Tests;
@@ -9,23 +10,11 @@ public sealed class CatalogFileCommandTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
-    private static string SampleCatalog => Path.Combine(Cli.RepoRoot, "tests", "Catalogs", "comfyui-core.symcatalog.json");
+    private static string SamplePath => Path.Combine(Cli.RepoRoot, SampleCatalog.Path);
 
-    // Flows call the sample's functions without its namespace until the language reads qualified names.
-    private string UnqualifiedCatalog() =>
-        _cli.WriteFile("comfyui.symcatalog.json", File.ReadAllText(SampleCatalog).Replace("  \"namespace\": \"comfy\",\n", "", StringComparison.Ordinal));
+    private string UnqualifiedCatalog() => _cli.WriteFile("comfyui.symcatalog.json", SampleCatalog.UnqualifiedText);
 
-    private const string Flow = """
-        flow TextToImage(prompt: String = "a castle", seed: Seed = 42) -> (image: IMAGE, grey: Image) {
-            checkpoint = CheckpointLoaderSimple(ckpt_name: "sd15.safetensors")
-            positive   = CLIPTextEncode(checkpoint.clip, text: prompt)
-            negative   = CLIPTextEncode(checkpoint.clip, text: "blurry")
-            empty      = EmptyLatentImage(width: 768, height: 512)
-            latent     = KSampler(checkpoint.model, positive, negative, empty, seed: seed, steps: 25, cfg: 7.5)
-            image      = VAEDecode(latent, checkpoint.vae)
-            grey       = Grayscale(image)
-        }
-        """;
+    private const string Flow = SampleCatalog.TextToImageFlow;
 
     [Fact]
     public void Check_reads_a_catalog_file_beside_the_built_ins()
@@ -49,7 +38,7 @@ public sealed class CatalogFileCommandTests : IDisposable
     [Fact]
     public void A_problem_in_a_catalog_file_is_printed_at_its_line_and_column()
     {
-        var catalog = _cli.WriteFile("broken.symcatalog.json", File.ReadAllText(SampleCatalog).Replace("\"min\": 1, \"max\": 10000, \"default\": 20", "\"min\": 1, \"max\": 10000, \"default\": 0"));
+        var catalog = _cli.WriteFile("broken.symcatalog.json", SampleCatalog.Text.Replace("\"min\": 1, \"max\": 10000, \"default\": 20", "\"min\": 1, \"max\": 10000, \"default\": 0"));
         var flow = _cli.WriteFile("Empty.sym", "flow Nothing(text: Text) -> (out: Text) {\n    out = text\n}\n");
 
         var (exit, output, _) = _cli.Run("check", "--functions", catalog, flow);
@@ -64,7 +53,7 @@ public sealed class CatalogFileCommandTests : IDisposable
     [Fact]
     public void Functions_lists_a_catalog_file_s_functions_with_their_qualified_names()
     {
-        var (exit, output, error) = _cli.Run("functions", "comfy.KSampler", "--functions", SampleCatalog);
+        var (exit, output, error) = _cli.Run("functions", "comfy.KSampler", "--functions", SamplePath);
 
         Assert.Equal(0, exit);
         Assert.Equal("", error);

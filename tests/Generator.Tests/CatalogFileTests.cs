@@ -1,5 +1,5 @@
 using System.Reflection;
-using SymbolicGen.Language.Tests;
+using SymbolicGen.Tests.Catalogs;
 using SymbolicGen.Runtime;
 using SymbolicGen.Runtime.Execution;
 
@@ -12,30 +12,17 @@ namespace SymbolicGen.Generator.Tests;
 /// </summary>
 public sealed class CatalogFileTests
 {
-    // The language reads qualified names (comfy.KSampler) once that work lands; until then flows call the sample's
-    // functions without its namespace.
-    private static readonly string Catalog = Repository.ReadText("tests/Catalogs/comfyui-core.symcatalog.json")
-        .Replace("  \"namespace\": \"comfy\",\n", "", StringComparison.Ordinal);
+    private const string Flows = SampleCatalog.SampleFlow + """
 
-    private const string Flows = """
-        # Text to image on a ComfyUI server.
         flow TextToImage(prompt: String = "a castle on a hill at dawn", seed: Seed = 42) -> (image: IMAGE) {
             latent     = Sample(prompt: prompt, seed: seed)
             checkpoint = CheckpointLoaderSimple(ckpt_name: "sd15.safetensors")
             image      = VAEDecode(latent, checkpoint.vae)
         }
-
-        flow Sample(prompt: String, seed: Seed = 7) -> (latent: LATENT) {
-            checkpoint = CheckpointLoaderSimple(ckpt_name: "sd15.safetensors")
-            positive   = CLIPTextEncode(checkpoint.clip, text: prompt)
-            negative   = CLIPTextEncode(checkpoint.clip, text: "blurry")
-            empty      = EmptyLatentImage(width: 768, height: 512)
-            latent     = KSampler(checkpoint.model, positive, negative, empty, seed: seed, steps: 25, cfg: 7.5, sampler_name: dpmpp_2m)
-        }
         """;
 
     private static GeneratorHarness.Run Generate() =>
-        GeneratorHarness.Generate([("/proj/catalogs/comfyui.symcatalog.json", Catalog), ("/proj/workflows/Comfy.sym", Flows)]);
+        GeneratorHarness.Generate([("/proj/catalogs/comfyui.symcatalog.json", SampleCatalog.UnqualifiedText), ("/proj/workflows/Comfy.sym", Flows)]);
 
     [Fact]
     public void A_flow_over_a_catalog_file_generates_a_typed_pipeline_that_compiles()
@@ -70,7 +57,7 @@ public sealed class CatalogFileTests
 
         var lines = error.Message.Split(Environment.NewLine);
         Assert.Equal(5, lines.Length);
-        Assert.Equal("workflows/Comfy.sym(9): node 'checkpoint' (CheckpointLoaderSimple) cannot run: CheckpointLoaderSimple has no C# body and runs on the 'comfyui' backend, which is not registered; add it with FunctionRegistry.AddBackend", lines[0]);
+        Assert.Equal("workflows/Comfy.sym(2): node 'checkpoint' (CheckpointLoaderSimple) cannot run: CheckpointLoaderSimple has no C# body and runs on the 'comfyui' backend, which is not registered; add it with FunctionRegistry.AddBackend", lines[0]);
     }
 
     [Fact]

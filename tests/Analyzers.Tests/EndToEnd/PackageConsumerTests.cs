@@ -4,6 +4,7 @@ using SymbolicGen.Catalog.Json;
 using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Runtime;
+using SymbolicGen.Tests.Catalogs;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -69,18 +70,9 @@ public sealed class PackageConsumerTests(PackedPackage package, ITestOutputHelpe
 
     // A flow over the sample catalog file's functions (without its namespace, until the language reads qualified
     // names): it checks and generates like any; running it needs the 'comfyui' backend, which the consumer lacks.
-    private const string ComfyFlow = """
-        flow Sample(prompt: String, seed: Seed = 7) -> (latent: LATENT) {
-            checkpoint = CheckpointLoaderSimple(ckpt_name: "sd15.safetensors")
-            positive   = CLIPTextEncode(checkpoint.clip, text: prompt)
-            negative   = CLIPTextEncode(checkpoint.clip, text: "blurry")
-            empty      = EmptyLatentImage(width: 768, height: 512)
-            latent     = KSampler(checkpoint.model, positive, negative, empty, seed: seed, steps: 25, cfg: 7.5)
-        }
-        """;
+    private const string ComfyFlow = SampleCatalog.SampleFlow;
 
-    private static readonly string Catalog = Language.Tests.Repository.ReadText("tests/Catalogs/comfyui-core.symcatalog.json")
-        .Replace("  \"namespace\": \"comfy\",\n", "", StringComparison.Ordinal);
+    private static readonly string Catalog = SampleCatalog.UnqualifiedText;
 
     // The catalog with a default outside its parameter's range (steps 1 to 10000).
     private static readonly string BrokenCatalog = Catalog.Replace("\"max\": 10000, \"default\": 20", "\"max\": 10000, \"default\": 0");

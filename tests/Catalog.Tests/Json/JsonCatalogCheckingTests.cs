@@ -3,6 +3,7 @@ using SymbolicGen.Catalog.Roslyn;
 using SymbolicGen.Language;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Language.Diagnostics;
+using SymbolicGen.Tests.Catalogs;
 using Xunit;
 using static SymbolicGen.Catalog.Tests.Roslyn.CatalogCompilation;
 
@@ -11,23 +12,12 @@ namespace SymbolicGen.Catalog.Tests.Json;
 /// <summary>Flows against a catalog file loaded beside the runtime's built-in functions: the diagnostics of built-ins, for its functions and types.</summary>
 public class JsonCatalogCheckingTests
 {
-    /// <summary>A text-to-image flow over the sample's six nodes, its image greyed by a built-in function.</summary>
-    public const string TextToImage = """
-        flow TextToImage(prompt: String = "a castle on a hill at dawn", seed: Seed = 42) -> (image: IMAGE, grey: Image) {
-            checkpoint = CheckpointLoaderSimple(ckpt_name: "sd15.safetensors")
-            positive   = CLIPTextEncode(checkpoint.clip, text: prompt)
-            negative   = CLIPTextEncode(checkpoint.clip, text: "blurry, low quality")
-            empty      = EmptyLatentImage(width: 768, height: 512)
-            latent     = KSampler(checkpoint.model, positive, negative, empty, seed: seed, steps: 25, cfg: 7.5, sampler_name: dpmpp_2m, scheduler: karras)
-            image      = VAEDecode(latent, checkpoint.vae)
-            grey       = Grayscale(image)
-        }
-        """;
+    private const string TextToImage = SampleCatalog.TextToImageFlow;
 
     private static readonly FunctionCatalog BuiltIns =
         SymbolCatalogReader.ReadReferences(Framework.Add(RuntimeReference), a => a.Name == "SymbolicGen.Runtime").Catalog;
 
-    /// <summary>The built-ins, then the sample (without its namespace: see <see cref="SampleCatalogs.UnqualifiedText"/>).</summary>
+    /// <summary>The built-ins, then the sample (without its namespace: see <see cref="SampleCatalog.UnqualifiedText"/>).</summary>
     public static FunctionCatalog Catalog { get; } = Combined(SampleCatalogs.ReadUnqualified());
 
     private static FunctionCatalog Combined(params JsonCatalogFile[] files)

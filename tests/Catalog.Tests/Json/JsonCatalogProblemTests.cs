@@ -1,6 +1,7 @@
 using CsCheck;
 using SymbolicGen.Catalog.Json;
 using SymbolicGen.Language.Catalog;
+using SymbolicGen.Tests.Catalogs;
 using Xunit;
 
 namespace SymbolicGen.Catalog.Tests.Json;
@@ -170,7 +171,7 @@ public class JsonCatalogProblemTests
     [Fact]
     public void The_reader_never_throws_on_hostile_text()
     {
-        var sample = SampleCatalogs.SampleText;
+        var sample = SampleCatalog.Text;
         // Truncations, byte flips and arbitrary strings: a problem or a catalog, never an exception.
         Gen.Int[0, sample.Length].Sample(cut => { JsonCatalogReader.Read("c.symcatalog.json", sample.Substring(0, cut)); }, iter: 300);
         Gen.Select(Gen.Int[0, sample.Length - 1], Gen.Char).Sample((at, c) =>
