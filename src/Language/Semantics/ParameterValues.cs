@@ -78,13 +78,14 @@ public static class ParameterValues
                     ? new ValueReading(new NumberValue(number.Exact), null, null)
                     : Fail(DiagnosticDescriptors.TypeMismatch.Create(value.Span, $"'{parameter.Name}' takes a whole number; {number} is not one"));
             case ParamType.Float or ParamType.Ratio when value is NumberValue number:
-                return new ValueReading(new NumberValue(number.Exact), null, null);
+                // Real-valued parameters are doubles wherever they are used: the canonical value is the double.
+                return new ValueReading(new NumberValue(number.Number), null, null);
             case var type when Units.IsUnitBearing(type) && value is NumberValue number:
                 var symbol = Units.CanonicalSymbol(type);
                 var warning = DiagnosticDescriptors.MissingUnit.Create(value.Span,
                     $"'{parameter.Name}' has no unit; {number} is taken as {Units.FormatCanonical(number.Number, type)}",
                     new CodeFix($"write {number}{symbol}", EquatableArray.Of(new TextEdit(new SourceSpan(value.Span.End, 0), symbol)), IsSafe: true));
-                return new ValueReading(new NumberValue(number.Exact), null, null, warning);
+                return new ValueReading(new NumberValue(number.Number), null, null, warning);
             case var type when Units.IsUnitBearing(type) && value is QuantityValue quantity:
                 return ReadQuantity(quantity, parameter, owner, frames, via: null);
         }
@@ -141,6 +142,10 @@ public static class ParameterValues
         var at = via?.Span ?? valueSpan;
         return DiagnosticDescriptors.OutOfRange.Create(at, $"'{parameter.Name}' is {shown}; {owner} accepts {accepted}", fixes);
     }
+
+    /// <summary>The message for a required parameter that a node does not give (SYM0302), read the same in the checker and the runtime.</summary>
+    public static string NotGiven(ParameterInfo parameter, string node, string function) =>
+        $"parameter '{parameter.Name}' of '{node}' ({function}) has no default and is not given";
 
     /// <summary>What <paramref name="parameter"/> takes, in words: <c>one of alpha or laplacian</c>, <c>a Duration (s, ms, min, f)</c>.</summary>
     public static string Expectation(ParameterInfo parameter) => parameter.Type switch
