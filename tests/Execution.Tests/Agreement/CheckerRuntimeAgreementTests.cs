@@ -63,6 +63,53 @@ public sealed class CheckerRuntimeAgreementTests
         }, iter: 1500, threads: 1);
     }
 
+    public static TheoryData<string, string> TextInputs()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var function in Catalog.Functions)
+            foreach (var input in function.Inputs.Where(i => i.Type == PortType.Text)) data.Add(function.Name, input.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TextInputs))]
+    public async Task A_string_literal_into_a_Text_input_checks_clean_and_arrives_as_that_Text(string function, string input)
+    {
+        var info = Catalog.Find(function)!;
+        foreach (var (written, meant) in new[] { ("\"Hello there\"", "Hello there"), ("\"tab\\tquote\\\" \\u00e9\"", "tab\tquote\" \u00e9"), ("\"\"\"two\nlines\"\"\"", "two\nlines") })
+        {
+            var others = info.Inputs.Where(i => i.Name != input).ToList();
+            var arguments = others.Select(i => $"{i.Name}: in_{i.Name}").Append($"{input}: {written}")
+                .Concat(info.Parameters.Where(p => p.Required).Select(p => $"{p.Name}: {ValueCases.Accepted(p.Domain)}"));
+            var text = $"flow D({string.Join(", ", others.Select(i => $"in_{i.Name}: {i.Type.Name}"))}) -> (out: {info.Outputs[0].Type.Name}) {{\n" +
+                       $"    n = {function}({string.Join(", ", arguments)})\n    out = {(info.Outputs.Count == 1 ? "n" : "n." + info.Outputs[0].Name)}\n}}\n";
+            var compilation = SymCompiler.Compile(text, Catalog);
+            Assert.Empty(compilation.Diagnostics.Where(d => d.Severity == Severity.Error));
+
+            var seen = Inputs.Value = new StrongBox<object?>();
+            var arguments2 = new FlowArguments();
+            foreach (var other in others) arguments2.Input("in_" + other.Name, new object());
+            using var executor = new FlowExecutor(TextRecorders(function, input));
+            await using var result = await executor.RunAsync(FlowSet.FromCompilation(compilation, "d.sym"), "D", arguments2);
+            Assert.Equal(new SymbolicGen.Runtime.Text(meant), Assert.IsType<SymbolicGen.Runtime.Text>(seen.Value));
+        }
+    }
+
+    // What the recorder of the current text-input run received on the input under test.
+    private static readonly AsyncLocal<StrongBox<object?>> Inputs = new();
+
+    private static FunctionRegistry TextRecorders(string function, string input)
+    {
+        var registry = new FunctionRegistry();
+        foreach (var registered in BuiltIns.Functions)
+            registry.Add(registered.Info, call =>
+            {
+                if (call.Function.Name == function) Inputs.Value!.Value = call.Input(input);
+                return ValueTask.FromResult(NodeOutputs.InOrder(call.Function.Outputs.Select(_ => (object?)new object()).ToArray()));
+            });
+        return registry;
+    }
+
     [Fact]
     public void Generated_setters_accept_what_the_checker_accepts_and_reject_with_its_message()
     {
