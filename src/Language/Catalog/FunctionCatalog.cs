@@ -92,6 +92,12 @@ public sealed record FunctionInfo(
     /// <summary>The parameter named <paramref name="name"/>, or null.</summary>
     public ParameterInfo? FindParameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 
+    /// <summary>The namespace of a qualified name (<c>comfy</c> for <c>comfy.KSampler</c>); null for an unqualified one (see <see cref="QualifiedName"/>).</summary>
+    public string? Namespace => QualifiedName.Of(Name).Namespace;
+
+    /// <summary>The name without its namespace (<c>KSampler</c> for <c>comfy.KSampler</c>).</summary>
+    public string SimpleName => QualifiedName.Of(Name).SimpleName;
+
     /// <summary>
     /// The output through which a step named after a flow output of media <paramref name="type"/> feeds
     /// it: the only output, else the one output of that type; null when there is no single such output.
@@ -108,6 +114,8 @@ public sealed record FunctionInfo(
 public sealed class FunctionCatalog : IEquatable<FunctionCatalog>
 {
     private readonly Dictionary<string, FunctionInfo> _byName;
+    private readonly Dictionary<string, List<FunctionInfo>> _bySimpleName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _namespaces = new(StringComparer.Ordinal);
 
     /// <summary>Builds a catalog; a later function with the same name as an earlier one is ignored.</summary>
     public FunctionCatalog(IEnumerable<FunctionInfo> functions)
@@ -119,6 +127,7 @@ public sealed class FunctionCatalog : IEquatable<FunctionCatalog>
             if (_byName.ContainsKey(function.Name)) continue;
             _byName.Add(function.Name, function);
             ordered.Add(function);
+            IndexQualified(function);
         }
         Functions = ordered.ToEquatableArray();
     }
@@ -132,8 +141,31 @@ public sealed class FunctionCatalog : IEquatable<FunctionCatalog>
     /// <summary>The function named <paramref name="name"/>, or null.</summary>
     public FunctionInfo? Find(string name) => _byName.TryGetValue(name, out var f) ? f : null;
 
+    /// <summary>
+    /// The functions whose simple name (the name without its namespace) is <paramref name="simpleName"/>,
+    /// qualified or not, in catalog order: what an unqualified name can mean through <c>using</c> lines.
+    /// </summary>
+    public IReadOnlyList<FunctionInfo> FindBySimpleName(string simpleName) =>
+        _bySimpleName.TryGetValue(simpleName, out var functions) ? functions : Array.Empty<FunctionInfo>();
+
+    /// <summary>True when some function's name is in namespace <paramref name="ns"/> (exactly: <c>comfy</c> is not <c>comfy.sampling</c>).</summary>
+    public bool HasNamespace(string ns) => _namespaces.ContainsKey(ns);
+
+    /// <summary>The namespaces of the functions' names, each once, in catalog order.</summary>
+    public IEnumerable<string> Namespaces => _namespaces.OrderBy(n => n.Value).Select(n => n.Key);
+
     /// <summary>A catalog with <paramref name="more"/> added after these functions.</summary>
     public FunctionCatalog With(IEnumerable<FunctionInfo> more) => new(Functions.Concat(more));
+
+    // Lookups by simple name and namespace are dictionary reads, so that resolving names through
+    // `using` lines costs the same in a catalog of thousands of imported functions.
+    private void IndexQualified(FunctionInfo function)
+    {
+        var name = QualifiedName.Of(function.Name);
+        if (!_bySimpleName.TryGetValue(name.SimpleName, out var same)) _bySimpleName.Add(name.SimpleName, same = new List<FunctionInfo>());
+        same.Add(function);
+        if (name.Namespace is { } ns && !_namespaces.ContainsKey(ns)) _namespaces.Add(ns, _namespaces.Count);
+    }
 
     /// <inheritdoc/>
     public bool Equals(FunctionCatalog? other) => other is not null && Functions.Equals(other.Functions);
