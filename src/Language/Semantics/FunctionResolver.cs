@@ -92,10 +92,21 @@ internal sealed class FunctionResolver
     private Diagnostic Unknown(Identifier name, QualifiedName written)
     {
         var same = _catalog.FindBySimpleName(written.SimpleName).Select(f => f.Name).Where(n => n != name.Text).Take(MaxSameName).ToList();
-        var (suffix, fixes) = same.Count > 0
-            ? Suggestions.Meant(name.Text, name.Span, same)
-            : Suggestions.DidYouMean(name.Text, name.Span, Spellings(written));
+        if (same.Count == 0) same = Suggestions.Closest(name.Text, Spellings(written)).ToList();
+        // A misspelt simple name may mean a function of a namespace the file does not use: `KSamplr`.
+        if (same.Count == 0 && !written.IsQualified)
+            same = Suggestions.Closest(name.Text, QualifiedSimpleNames())
+                .SelectMany(n => _catalog.FindBySimpleName(n).Where(f => f.Namespace is not null).Select(f => f.Name))
+                .Take(MaxSameName)
+                .ToList();
+        var (suffix, fixes) = Suggestions.Meant(name.Text, name.Span, same);
         return DiagnosticDescriptors.UnknownFunction.Create(name.Span, $"unknown function '{name.Text}'{suffix}", fixes);
+    }
+
+    private IEnumerable<string> QualifiedSimpleNames()
+    {
+        foreach (var function in _catalog.Functions)
+            if (function.Name.IndexOf('.') >= 0) yield return function.SimpleName;
     }
 
     // Every function's full name and, for an unqualified name, the simple names that `using` lines make
