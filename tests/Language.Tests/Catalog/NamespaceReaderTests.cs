@@ -53,7 +53,7 @@ public class NamespaceReaderTests
             public static class A
             {
                 [SymFunction(Namespace = "a")] public static Image Blur(Image image) => image;
-                [SymFunction(Namespace = "b")] public static Image Blur2(Image image) => image;
+                [SymFunction("Blur", Namespace = "b")] public static Image Blur2(Image image) => image;
                 [SymFunction("Blur", Namespace = "b")] public static Image Blur3(Image image) => image;
                 [SymFunction] public static Image Blur(Image image, Image other) => image;
             }
