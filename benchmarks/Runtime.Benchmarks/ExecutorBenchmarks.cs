@@ -8,7 +8,7 @@ namespace SymbolicGen.Benchmarks;
 /// <summary>The executor's own cost: per-node overhead and parallel speedup.</summary>
 internal static class ExecutorBenchmarks
 {
-    private static readonly EquatableArray<PortInfo> TextPort = EquatableArray.Of(new PortInfo("text", Modality.Text));
+    private static readonly EquatableArray<PortInfo> TextPort = EquatableArray.Of(new PortInfo("text", PortType.Text));
 
     private static string Step(string text) => text.Length > 64 ? "s" : text + "s";
 
@@ -24,7 +24,7 @@ internal static class ExecutorBenchmarks
         .Add(new FunctionInfo("Start", default, TextPort, default), _ => new(NodeOutputs.Single("s")))
         .Add(new FunctionInfo("Step", TextPort, TextPort, default), call => new(NodeOutputs.Single(Step(call.Input<string>("text")))))
         .Add(new FunctionInfo("Work", TextPort, TextPort, default), call => new(NodeOutputs.Single(Work(call.Input<string>("text")))))
-        .Add(new FunctionInfo("Join", EquatableArray.Of(new PortInfo("a", Modality.Text), new PortInfo("b", Modality.Text)), TextPort, default),
+        .Add(new FunctionInfo("Join", EquatableArray.Of(new PortInfo("a", PortType.Text), new PortInfo("b", PortType.Text)), TextPort, default),
             call => new(NodeOutputs.Single(call.Input<string>("a") + call.Input<string>("b"))));
 
     private static Language.Ir.Flow Compile(string text, FunctionRegistry registry)

@@ -1,11 +1,11 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
+using SymbolicGen.Language.Ir;
 
 namespace SymbolicGen.Runtime;
 
 /// <summary>
-/// An sRGB colour with alpha, written <c>#1e90ff</c> (opaque) or <c>#1e90ff80</c> (with alpha) in
+/// An sRGB colour with alpha, written <c>#1e90ff</c> or <c>#18f</c> (opaque) or <c>#1e90ff80</c> (with alpha) in
 /// <c>.sym</c> files.
 /// </summary>
 public readonly struct Color : IEquatable<Color>, IParsable<Color>
@@ -31,26 +31,17 @@ public readonly struct Color : IEquatable<Color>, IParsable<Color>
     /// <summary>Alpha, 0 (transparent) to 255 (opaque).</summary>
     public byte A { get; }
 
-    /// <summary>Parses <c>#rrggbb</c> or <c>#rrggbbaa</c> (hex digits in either case).</summary>
+    /// <summary>Parses <c>#rgb</c>, <c>#rrggbb</c> or <c>#rrggbbaa</c> (hex digits in either case), as <c>.sym</c> files write colours.</summary>
     /// <exception cref="FormatException"><paramref name="text"/> is not a colour.</exception>
     public static Color Parse(string text) =>
-        TryParse(text, out var color) ? color : throw new FormatException($"'{text}' is not a colour such as #1e90ff");
+        TryParse(text, out var color) ? color : throw new FormatException($"'{text}' is not a colour such as {ValueGrammar.ColorExample}");
 
-    /// <summary>Parses <c>#rrggbb</c> or <c>#rrggbbaa</c>; false when <paramref name="text"/> is not a colour.</summary>
+    /// <summary>Parses <c>#rgb</c>, <c>#rrggbb</c> or <c>#rrggbbaa</c>; false when <paramref name="text"/> is not a colour.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out Color color)
     {
-        color = default;
-        if (text is null || (text.Length != 7 && text.Length != 9) || text[0] != '#') return false;
-        Span<byte> channels = stackalloc byte[4];
-        channels[3] = 255;
-        for (var i = 0; i < (text.Length - 1) / 2; i++)
-        {
-            // NumberStyles.AllowHexSpecifier accepts exactly hex digits, no sign or spaces.
-            if (!byte.TryParse(text.AsSpan(1 + 2 * i, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out channels[i]))
-                return false;
-        }
-        color = new Color(channels[0], channels[1], channels[2], channels[3]);
-        return true;
+        var ok = ValueGrammar.TryParseColor(text, out var r, out var g, out var b, out var a);
+        color = ok ? new Color(r, g, b, a) : default;
+        return ok;
     }
 
     /// <inheritdoc/>
@@ -61,8 +52,7 @@ public readonly struct Color : IEquatable<Color>, IParsable<Color>
         TryParse(s, out result);
 
     /// <summary>The colour as lower-case <c>#rrggbb</c>, or <c>#rrggbbaa</c> when it is not opaque.</summary>
-    public override string ToString() =>
-        A == 255 ? $"#{R:x2}{G:x2}{B:x2}" : $"#{R:x2}{G:x2}{B:x2}{A:x2}";
+    public override string ToString() => ValueGrammar.FormatColor(R, G, B, A);
 
     /// <inheritdoc/>
     public bool Equals(Color other) => R == other.R && G == other.G && B == other.B && A == other.A;

@@ -1,6 +1,6 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
+using SymbolicGen.Language.Ir;
 
 namespace SymbolicGen.Runtime;
 
@@ -26,22 +26,14 @@ public readonly struct Size : IEquatable<Size>, IParsable<Size>
     /// <summary>Parses <c>WIDTHxHEIGHT</c>, such as <c>1024x576</c>.</summary>
     /// <exception cref="FormatException"><paramref name="text"/> is not a size.</exception>
     public static Size Parse(string text) =>
-        TryParse(text, out var size) ? size : throw new FormatException($"'{text}' is not a size such as 1024x576");
+        TryParse(text, out var size) ? size : throw new FormatException($"'{text}' is not a size such as {ValueGrammar.SizeExample}");
 
     /// <summary>Parses <c>WIDTHxHEIGHT</c>, such as <c>1024x576</c>; false when <paramref name="text"/> is not a size.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out Size size)
     {
-        size = default;
-        if (text is null) return false;
-        var separator = text.IndexOf('x');
-        if (separator < 0) return false;
-        // NumberStyles.None: digits only, so signs, spaces and a second 'x' are rejected.
-        if (!int.TryParse(text.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out var width) ||
-            !int.TryParse(text.AsSpan(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var height) ||
-            width < 1 || height < 1)
-            return false;
-        size = new Size(width, height);
-        return true;
+        var ok = ValueGrammar.TryParseSize(text, out var width, out var height);
+        size = ok ? new Size(width, height) : default;
+        return ok;
     }
 
     /// <inheritdoc/>
@@ -52,8 +44,7 @@ public readonly struct Size : IEquatable<Size>, IParsable<Size>
         TryParse(s, out result);
 
     /// <summary>The size as <c>WIDTHxHEIGHT</c>, such as <c>1024x576</c>.</summary>
-    public override string ToString() =>
-        Width.ToString(CultureInfo.InvariantCulture) + "x" + Height.ToString(CultureInfo.InvariantCulture);
+    public override string ToString() => ValueGrammar.FormatSize(Width, Height);
 
     /// <inheritdoc/>
     public bool Equals(Size other) => Width == other.Width && Height == other.Height;

@@ -28,8 +28,8 @@ public sealed class RunCommandTests : IDisposable
         var registry = new FunctionRegistry();
         registry.Add(
             new FunctionInfo("Brighten",
-                EquatableArray.Of(new PortInfo("image", Modality.Image)),
-                EquatableArray.Of(new PortInfo("image", Modality.Image)),
+                EquatableArray.Of(new PortInfo("image", PortType.Image)),
+                EquatableArray.Of(new PortInfo("image", PortType.Image)),
                 EquatableArray.Of(new ParameterInfo("amount", ParamType.Ratio, new NumberValue(0.2), 0, 1))),
             call =>
             {

@@ -115,7 +115,7 @@ public class ErrorTests
             executor.RunAsync(flows, "JungleRuins", Flagship.Arguments(world, out _, out _).Parameter("seconds", 120.0)));
 
         Assert.Equal(4, Flagship.LineOf(Flagship.Text, "clip   = ImageToVideo"));
-        Assert.Equal("JungleRuins.sym(4): node 'clip' (ImageToVideo) has 'duration' = 120 s (from parameter 'seconds'); it accepts 0.5 s to 60 s", error.Message);
+        Assert.Equal("JungleRuins.sym(4): node 'clip' (ImageToVideo) cannot run: 'duration' is 120 s; ImageToVideo accepts 0.5 s to 60 s (from parameter 'seconds')", error.Message);
         Assert.Equal(0, world.TotalCalls);
     }
 

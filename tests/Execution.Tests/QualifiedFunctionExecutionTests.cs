@@ -31,8 +31,8 @@ public class QualifiedFunctionExecutionTests
         var calls = 0;
         world.Registry.Add(
             new FunctionInfo("acme.audio.Gain",
-                EquatableArray.Of(new PortInfo("a", Modality.Audio)),
-                EquatableArray.Of(new PortInfo("audio", Modality.Audio)),
+                EquatableArray.Of(new PortInfo("a", PortType.Audio)),
+                EquatableArray.Of(new PortInfo("audio", PortType.Audio)),
                 EquatableArray.Of(new ParameterInfo("factor", ParamType.Float, new NumberValue(10)))),
             call =>
             {

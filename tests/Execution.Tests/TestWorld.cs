@@ -176,9 +176,9 @@ public sealed class TestWorld
 
     private IEnumerable<(FunctionInfo, Func<NodeCall, NodeOutputs>)> Extras()
     {
-        var audio = new PortInfo("audio", Modality.Audio);
-        var a = new PortInfo("a", Modality.Audio);
-        var b = new PortInfo("b", Modality.Audio);
+        var audio = new PortInfo("audio", PortType.Audio);
+        var a = new PortInfo("a", PortType.Audio);
+        var b = new PortInfo("b", PortType.Audio);
 
         yield return (Info("Source", [], [audio], new ParameterInfo("value", ParamType.Float, new NumberValue(0))),
             call => NodeOutputs.Single(Make(call, call.GetDouble("value"))));
@@ -187,9 +187,9 @@ public sealed class TestWorld
         yield return (Info("Neg", [a], [audio]),
             call => NodeOutputs.Single(Make(call, call.Input<Num>("a").Data.Select(x => -x).ToArray())));
         // Returns its input unchanged: the executor must not own it a second time.
-        yield return (Info("Pass", [new PortInfo("a", Modality.Image)], [new PortInfo("image", Modality.Image)]),
+        yield return (Info("Pass", [new PortInfo("a", PortType.Image)], [new PortInfo("image", PortType.Image)]),
             call => NodeOutputs.Single(call.Input("a")));
-        yield return (Info("Split", [a], [new PortInfo("lo", Modality.Audio), new PortInfo("hi", Modality.Audio)]),
+        yield return (Info("Split", [a], [new PortInfo("lo", PortType.Audio), new PortInfo("hi", PortType.Audio)]),
             call =>
             {
                 var data = call.Input<Num>("a").Data;
@@ -200,7 +200,7 @@ public sealed class TestWorld
         // Makes a value and then fails: the half-made value must not leak.
         yield return (Info("BadPort", [a], [audio]),
             call => NodeOutputs.Of("nope", Make(call, 1)));
-        yield return (Info("Label", [a, new PortInfo("text", Modality.Text)], [audio],
+        yield return (Info("Label", [a, new PortInfo("text", PortType.Text)], [audio],
                 new ParameterInfo("size", ParamType.Size, new SizeValue(2, 3)),
                 new ParameterInfo("color", ParamType.Color, new ColorValue("#ff0000")),
                 new ParameterInfo("count", ParamType.Int, new NumberValue(3)),
@@ -214,7 +214,7 @@ public sealed class TestWorld
                 var color = call.GetColor("color");
                 return NodeOutputs.Single(Make(call,
                 [
-                    .. call.Input<Num>("a").Data, call.Input<string>("text").Length, size.Width, size.Height, color.R, color.G, color.B,
+                    .. call.Input<Num>("a").Data, call.Input<SymbolicGen.Runtime.Text>("text").Value.Length, size.Width, size.Height, color.R, color.G, color.B,
                     call.GetInt32("count"), call.GetInt64("seed"), call.GetBoolean("on") ? 1 : 0, call.GetDouble("cutoff"), call.GetDouble("mix"),
                 ]));
             });

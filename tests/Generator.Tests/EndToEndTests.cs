@@ -132,10 +132,10 @@ public sealed class EndToEndTests
         var pipeline = Create(assembly, "TestApp.Workflows.ShoutPipeline");
         // 'times' feeds Repeat's 'times', which accepts 1 to 10.
         var error = Assert.IsType<ArgumentOutOfRangeException>(Assert.Throws<TargetInvocationException>(() => Set(pipeline, "Times", 11)).InnerException);
-        Assert.StartsWith("'times' accepts 1 to 10", error.Message);
+        Assert.StartsWith("'times' is 11; Shout accepts 1 to 10", error.Message);
         var up = Get(Get(pipeline, "Nodes"), "Up");
         var wrong = Assert.IsType<ArgumentException>(Assert.Throws<TargetInvocationException>(() => Set(up, "Casing", "shouty")).InnerException);
-        Assert.StartsWith("'casing' accepts upper, lower, as_is", wrong.Message);
+        Assert.StartsWith("'casing' is 'shouty'; Case accepts upper, lower or as_is", wrong.Message);
         Assert.Equal(2, Get(pipeline, "Times"));
         Assert.Equal("upper", Get(up, "Casing"));
     }

@@ -19,14 +19,14 @@ public static class TestCatalog
     private static IEnumerable<FunctionInfo> FlagshipFunctions()
     {
         yield return Function("ImageBlend",
-            Ports(Port("a", Modality.Image), Port("b", Modality.Image)),
-            Ports(Port("image", Modality.Image)),
+            Ports(Port("a", PortType.Image), Port("b", PortType.Image)),
+            Ports(Port("image", PortType.Image)),
             Param("weight", ParamType.Ratio, new NumberValue(0.5), 0, 1),
             Enum("mode", "laplacian", "alpha", "laplacian", "multiply", "screen", "overlay"));
 
         yield return Function("ImageToVideo",
-            Ports(Port("image", Modality.Image)),
-            Ports(Port("video", Modality.Video)),
+            Ports(Port("image", PortType.Image)),
+            Ports(Port("video", PortType.Video)),
             Param("duration", ParamType.Duration, new QuantityValue(4, "s"), 0.5, 60),
             Param("fps", ParamType.FrameRate, new QuantityValue(24, "fps"), 1, 120),
             Enum("motion", "zoom_in", "still", "zoom_in", "zoom_out", "pan_left", "pan_right", "pan_up", "pan_down"),
@@ -34,7 +34,7 @@ public static class TestCatalog
 
         yield return Function("Birdsong",
             Ports(),
-            Ports(Port("audio", Modality.Audio)),
+            Ports(Port("audio", PortType.Audio)),
             Param("duration", ParamType.Duration, new QuantityValue(4, "s"), 0.1, 600),
             Param("density", ParamType.Ratio, new NumberValue(0.5), 0, 1),
             Param("seed", ParamType.Seed, new NumberValue(0)),
@@ -42,21 +42,21 @@ public static class TestCatalog
 
         yield return Function("WaterAmbience",
             Ports(),
-            Ports(Port("audio", Modality.Audio)),
+            Ports(Port("audio", PortType.Audio)),
             Param("duration", ParamType.Duration, new QuantityValue(4, "s"), 0.1, 600),
             Param("flow", ParamType.Ratio, new NumberValue(0.5), 0, 1),
             Param("seed", ParamType.Seed, new NumberValue(0)),
             Param("sample_rate", ParamType.Frequency, new QuantityValue(44100, "Hz"), 8000, 192000));
 
         yield return Function("AudioMix",
-            Ports(Port("a", Modality.Audio), Port("b", Modality.Audio)),
-            Ports(Port("audio", Modality.Audio)),
+            Ports(Port("a", PortType.Audio), Port("b", PortType.Audio)),
+            Ports(Port("audio", PortType.Audio)),
             Param("gain_a", ParamType.Gain, new QuantityValue(0, "dB"), -60, 12),
             Param("gain_b", ParamType.Gain, new QuantityValue(0, "dB"), -60, 12));
 
         yield return Function("AddAudio",
-            Ports(Port("video", Modality.Video), Port("audio", Modality.Audio)),
-            Ports(Port("video", Modality.Video)),
+            Ports(Port("video", PortType.Video), Port("audio", PortType.Audio)),
+            Ports(Port("video", PortType.Video)),
             Enum("fit", "trim", "trim", "loop", "pad"));
     }
 
@@ -64,33 +64,33 @@ public static class TestCatalog
     {
         // Several outputs: destructuring, '.port' selection, SYM0105.
         yield return Function("Segment",
-            Ports(Port("image", Modality.Image)),
-            Ports(Port("fg", Modality.Image), Port("mask", Modality.Mask)));
+            Ports(Port("image", PortType.Image)),
+            Ports(Port("fg", PortType.Image), Port("mask", PortType.Mask)));
 
         // A Text input (string literals may feed it) and Length / Color parameters.
         yield return Function("TextOverlay",
-            Ports(Port("image", Modality.Image), Port("text", Modality.Text)),
-            Ports(Port("image", Modality.Image)),
+            Ports(Port("image", PortType.Image), Port("text", PortType.Text)),
+            Ports(Port("image", PortType.Image)),
             Param("size", ParamType.Length, new QuantityValue(48, "px"), 4, 512),
             Param("color", ParamType.Color, new ColorValue("#ffffff")));
 
         // A Size parameter and a required enum parameter (no default).
         yield return Function("Resize",
-            Ports(Port("image", Modality.Image)),
-            Ports(Port("image", Modality.Image)),
+            Ports(Port("image", PortType.Image)),
+            Ports(Port("image", PortType.Image)),
             Param("size", ParamType.Size, new SizeValue(1024, 576)),
             new ParameterInfo("method", ParamType.Enum, EnumValues: EquatableArray.Of("bilinear", "bicubic", "lanczos", "area")));
 
         // An optional input; also the Text -> Image bridge.
         yield return Function("TextToImage",
-            Ports(Port("prompt", Modality.Text), new PortInfo("reference", Modality.Image, Optional: true)),
-            Ports(Port("image", Modality.Image)),
+            Ports(Port("prompt", PortType.Text), new PortInfo("reference", PortType.Image, Optional: true)),
+            Ports(Port("image", PortType.Image)),
             Param("seed", ParamType.Seed, new NumberValue(0)));
 
         // Int, Float, Bool and String parameters.
         yield return Function("Upscale",
-            Ports(Port("image", Modality.Image)),
-            Ports(Port("image", Modality.Image)),
+            Ports(Port("image", PortType.Image)),
+            Ports(Port("image", PortType.Image)),
             Param("factor", ParamType.Int, new NumberValue(2), 1, 8),
             Param("sharpness", ParamType.Float, new NumberValue(0.5), 0, 1),
             Param("tiled", ParamType.Bool, new BoolValue(false)),
@@ -102,7 +102,7 @@ public static class TestCatalog
 
     private static EquatableArray<PortInfo> Ports(params PortInfo[] ports) => EquatableArray<PortInfo>.Own(ports);
 
-    private static PortInfo Port(string name, Modality modality) => new(name, modality);
+    private static PortInfo Port(string name, PortType modality) => new(name, modality);
 
     private static ParameterInfo Param(string name, ParamType type, Value @default, double? min = null, double? max = null) =>
         new(name, type, @default, min, max);

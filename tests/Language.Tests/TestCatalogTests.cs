@@ -19,7 +19,7 @@ public class TestCatalogTests
     {
         var toVideo = TestCatalog.Flagship.Find("ImageToVideo")!;
         Assert.Equal(new[] { "image" }, toVideo.Inputs.Select(p => p.Name));
-        Assert.Equal(Modality.Video, toVideo.Outputs.Single().Modality);
+        Assert.Equal(PortType.Video, toVideo.Outputs.Single().Type);
         var duration = toVideo.FindParameter("duration")!;
         Assert.Equal((ParamType.Duration, 0.5, 60.0), (duration.Type, duration.Min!.Value, duration.Max!.Value));
         Assert.Equal(new QuantityValue(4, "s"), duration.Default);

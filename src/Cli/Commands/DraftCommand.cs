@@ -25,7 +25,7 @@ internal static partial class DraftCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var request = new Argument<string>("request") { Description = "What the flow should do, in words" };
-        var inputs = new Option<string[]>("--in") { HelpName = "name=path", Description = "A flow input as name=path (its modality from the extension: png/jpg Image, wav/mp3 Audio, mp4/mov Video, txt Text) or name=Modality; repeatable" };
+        var inputs = new Option<string[]>("--in") { HelpName = "name=path", Description = "A flow input as name=path (its modality from the extension: png/jpg Image, wav/mp3 Audio, mp4/mov Video, txt Text) or name=PortType; repeatable" };
         var outputPath = new Option<string?>("--output", "-o") { HelpName = "file.sym", Description = "Write the draft to this .sym file (default: print it)" };
         var syntax = new Option<string>("--syntax") { Description = "Syntax of the draft", DefaultValueFactory = _ => "dataflow" };
         syntax.AcceptOnlyFromAmong("dataflow", "declarative", "natural");
@@ -82,8 +82,8 @@ internal static partial class DraftCommand
         transcript.AddSecret(provider?.ApiKey);
         transcript.AddSecret(s.Provider.ApiKey);
         var request = DraftRequest.Create(s.Request.Trim(), inputs, catalog);
-        error.WriteLine($"symgen: inputs: {(inputs.Count == 0 ? "none" : string.Join(", ", inputs.Select(i => $"{i.Name}: {i.Modality}")))}; " +
-                        $"outputs: {(request.Outputs.Count == 0 ? "none recognised" : string.Join(", ", request.Outputs.Select(o => $"{o.Name}: {o.Modality}{(o.Cue is null ? "" : $" (\"{o.Cue}\")")}")))}");
+        error.WriteLine($"symgen: inputs: {(inputs.Count == 0 ? "none" : string.Join(", ", inputs.Select(i => $"{i.Name}: {i.Type}")))}; " +
+                        $"outputs: {(request.Outputs.Count == 0 ? "none recognised" : string.Join(", ", request.Outputs.Select(o => $"{o.Name}: {o.Type}{(o.Cue is null ? "" : $" (\"{o.Cue}\")")}")))}");
         if (request.Outputs.Count == 0)
         {
             error.WriteLine("symgen: error: cannot tell what the request should produce: say what comes out (a video, a poster, a picture, audio…)");
@@ -194,10 +194,10 @@ internal static partial class DraftCommand
             var value = spec[(eq + 1)..].Trim();
             if (!InputName().IsMatch(name)) throw new CliException($"--in '{spec}': '{name}' is not a valid input name (letters, digits, _)");
             if (result.Any(i => i.Name == name)) throw new CliException($"--in '{name}' is given twice");
-            Modality? modality = Enum.TryParse<Modality>(value, ignoreCase: true, out var named) && !value.Contains('.') ? named : SymbolicGen.Cli.Run.MediaFiles.ModalityOf(value);
+            var modality = PortType.MediaTypes.FirstOrDefault(t => t.Name.Equals(value, StringComparison.OrdinalIgnoreCase)) ?? SymbolicGen.Cli.Run.MediaFiles.ModalityOf(value);
             if (modality is null)
                 throw new CliException($"--in '{spec}': cannot tell the modality of '{value}' from its extension (png/jpg: Image, wav/mp3: Audio, mp4/mov: Video, txt: Text); write {name}=Image to say it");
-            result.Add(new DraftInput(name, modality.Value, modality.Value.ToString() == value ? null : value));
+            result.Add(new DraftInput(name, modality, modality.Name.Equals(value, StringComparison.OrdinalIgnoreCase) ? null : value));
         }
         return result;
     }

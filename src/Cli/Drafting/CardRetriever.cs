@@ -33,7 +33,7 @@ internal static class CardRetriever
             .Select(x => new RankedFunction(x.Function, x.Score, false))
             .ToList();
         var chosen = scored.Select(r => r.Function.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var bridge in Bridges(catalog, inputs.Select(i => i.Modality), outputs.Select(o => o.Modality), scored.Select(r => r.Function)))
+        foreach (var bridge in Bridges(catalog, inputs.Select(i => i.Type), outputs.Select(o => o.Type), scored.Select(r => r.Function)))
             if (chosen.Add(bridge.Name)) scored.Add(new RankedFunction(bridge, 0, true));
         return scored;
     }
@@ -47,7 +47,7 @@ internal static class CardRetriever
         var details = function.Parameters.SelectMany(p => RequestWords.SplitName(p.Name).Concat(p.EnumValues.SelectMany(RequestWords.SplitName)))
             .Concat(function.Inputs.Concat(function.Outputs).SelectMany(p => RequestWords.SplitName(p.Name)))
             .Where(w => w.Length > 2).ToList();
-        var portModalities = function.Inputs.Concat(function.Outputs).Select(p => p.Modality).ToHashSet();
+        var portModalities = function.Inputs.Concat(function.Outputs).Select(p => p.Type).ToHashSet();
         double score = 0;
         foreach (var word in keywords.Distinct())
         {
@@ -70,9 +70,9 @@ internal static class CardRetriever
     /// output modality not already at hand.
     /// </summary>
     public static IReadOnlyList<FunctionInfo> Bridges(
-        FunctionCatalog catalog, IEnumerable<Modality> inputs, IEnumerable<Modality> wanted, IEnumerable<FunctionInfo> relevant)
+        FunctionCatalog catalog, IEnumerable<PortType> inputs, IEnumerable<PortType> wanted, IEnumerable<FunctionInfo> relevant)
     {
-        var have = inputs.Concat(relevant.SelectMany(f => f.Outputs.Select(o => o.Modality))).ToHashSet();
+        var have = inputs.Concat(relevant.SelectMany(f => f.Outputs.Select(o => o.Type))).ToHashSet();
         var result = new List<FunctionInfo>();
         foreach (var target in wanted.Distinct())
         {
@@ -98,13 +98,13 @@ internal static class ModalitySearch
     /// The shortest chain of conversions from any of <paramref name="from"/> to <paramref name="to"/>,
     /// preferring (on equal length) functions earlier in <paramref name="preferred"/>; null when none exists.
     /// </summary>
-    public static IReadOnlyList<FunctionInfo>? ShortestChain(FunctionCatalog catalog, IEnumerable<Modality> from, Modality to, IReadOnlyList<string>? preferred = null)
+    public static IReadOnlyList<FunctionInfo>? ShortestChain(FunctionCatalog catalog, IEnumerable<PortType> from, PortType to, IReadOnlyList<string>? preferred = null)
     {
         var converters = catalog.Functions.Where(IsConverter)
             .OrderBy(f => preferred is null || !preferred.Contains(f.Name) ? int.MaxValue : IndexOf(preferred, f.Name))
             .ToList();
-        var previous = new Dictionary<Modality, (Modality From, FunctionInfo Via)?>();
-        var queue = new Queue<Modality>();
+        var previous = new Dictionary<PortType, (PortType From, FunctionInfo Via)?>();
+        var queue = new Queue<PortType>();
         foreach (var m in from.Distinct())
         {
             previous[m] = null;
@@ -114,9 +114,9 @@ internal static class ModalitySearch
         while (queue.Count > 0)
         {
             var m = queue.Dequeue();
-            foreach (var f in converters.Where(f => f.Inputs.First(i => !i.Optional).Modality == m))
+            foreach (var f in converters.Where(f => f.Inputs.First(i => !i.Optional).Type == m))
             {
-                foreach (var output in f.Outputs.Select(o => o.Modality).Distinct())
+                foreach (var output in f.Outputs.Select(o => o.Type).Distinct())
                 {
                     if (previous.ContainsKey(output)) continue;
                     previous[output] = (m, f);

@@ -49,7 +49,7 @@ internal sealed class DraftingEngine(FunctionCatalog catalog, Transcript transcr
         var notes = new List<string>();
         var used = 0;
         var cards = request.Relevant.Select(r => FunctionCard.From(r.Function)).ToList();
-        transcript.Write("retrieval", new { request = request.Text, inputs = request.Inputs.Select(i => $"{i.Name}: {i.Modality}"), outputs = request.Outputs.Select(o => $"{o.Name}: {o.Modality}"), cards = cards.Select(c => c.Name) });
+        transcript.Write("retrieval", new { request = request.Text, inputs = request.Inputs.Select(i => $"{i.Name}: {i.Type}"), outputs = request.Outputs.Select(o => $"{o.Name}: {o.Type}"), cards = cards.Select(c => c.Name) });
 
         // Stage 1: components.
         var spec = request.Spec("Draft");
@@ -136,7 +136,7 @@ internal sealed class DraftingEngine(FunctionCatalog catalog, Transcript transcr
     {
         var fixes = new List<string>();
         var planned = OfflinePlanner.Plan(request, catalog);
-        transcript.Write("planner", new { request = request.Text, outputs = request.Outputs.Select(o => $"{o.Name}: {o.Modality}"), failure = planned.Failure, notes = planned.Notes });
+        transcript.Write("planner", new { request = request.Text, outputs = request.Outputs.Select(o => $"{o.Name}: {o.Type}"), failure = planned.Failure, notes = planned.Notes });
         if (planned.Plan is null) return new DraftOutcome(null, planned.Failure, 0, 0, fixes, planned.Notes);
         var built = PlanBuilder.Build(planned.Plan, request.Spec(planned.Plan.Name), catalog);
         var draft = Check(built.Print(catalog), fixes, 0);

@@ -24,15 +24,15 @@ internal sealed record FunctionCard(
         function.Name,
         function.Summary,
         function.Category,
-        function.Inputs.Select(p => new PortCard(p.Name, p.Modality.ToString(), p.Optional ? true : null)).ToList(),
-        function.Outputs.Select(p => new PortCard(p.Name, p.Modality.ToString(), null)).ToList(),
+        function.Inputs.Select(p => new PortCard(p.Name, p.Type.ToString(), p.Optional ? true : null)).ToList(),
+        function.Outputs.Select(p => new PortCard(p.Name, p.Type.ToString(), null)).ToList(),
         function.Parameters.Select(ParameterCard.From).ToList());
 }
 
 /// <summary>An input or output. <see cref="Optional"/> is written only for optional inputs.</summary>
 internal sealed record PortCard(
     string Name,
-    string Modality,
+    string Type,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Optional);
 
 /// <summary>
@@ -90,8 +90,8 @@ internal static class FunctionCards
         if (card.Category is { Length: > 0 }) head += $"  [{card.Category}]";
         if (card.Summary is { Length: > 0 }) head += "  " + card.Summary;
         output.WriteLine(head);
-        foreach (var p in card.Inputs) output.WriteLine($"  in   {p.Name}: {p.Modality}{(p.Optional == true ? " (optional)" : "")}");
-        foreach (var p in card.Outputs) output.WriteLine($"  out  {p.Name}: {p.Modality}");
+        foreach (var p in card.Inputs) output.WriteLine($"  in   {p.Name}: {p.Type}{(p.Optional == true ? " (optional)" : "")}");
+        foreach (var p in card.Outputs) output.WriteLine($"  out  {p.Name}: {p.Type}");
         if (card.Parameters.Count == 0) return;
         var rows = card.Parameters.Select(p => new[]
         {

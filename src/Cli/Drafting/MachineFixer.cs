@@ -83,7 +83,7 @@ internal static class MachineFixer
     private static (Flow Flow, string Node) Insert(Flow flow, Link link, FunctionInfo bridge)
     {
         var names = new HashSet<string>(flow.Nodes.Select(n => n.Name).Concat(flow.Inputs.Select(i => i.Name)).Concat(flow.Outputs.Select(o => o.Name)), StringComparer.Ordinal);
-        var stem = link.Source is PortSource p ? (p.Node ?? p.Port) + "_" + bridge.Outputs[0].Modality.ToString().ToLowerInvariant() : ValueText.ToSnake(bridge.Name);
+        var stem = link.Source is PortSource p ? (p.Node ?? p.Port) + "_" + bridge.Outputs[0].Type.ToString().ToLowerInvariant() : ValueText.ToSnake(bridge.Name);
         var name = stem;
         for (var i = 2; names.Contains(name); i++) name = stem + "_" + i;
         var input = bridge.Inputs.First(i => !i.Optional);

@@ -47,17 +47,17 @@ internal static class OfflinePlanner
         bool Mentioned(FunctionInfo f) => mentions[f.Name] >= 0;
         IEnumerable<FunctionInfo> ByMention(IEnumerable<FunctionInfo> fs) => fs.Where(Mentioned).OrderBy(f => mentions[f.Name]);
         var preferred = catalog.Functions.Where(Mentioned).OrderBy(f => mentions[f.Name]).Select(f => f.Name).ToList();
-        var wanted = request.Outputs.Select(o => o.Modality).ToHashSet();
+        var wanted = request.Outputs.Select(o => o.Type).ToHashSet();
 
         var state = new State(catalog, request);
-        foreach (var input in request.Inputs) state.Values.Add(new PoolValue(input.Name, input.Modality, null));
+        foreach (var input in request.Inputs) state.Values.Add(new PoolValue(input.Name, input.Type, null));
         foreach (var quoted in RequestQuantities.QuotedText(request.Text))
-            state.Values.Add(new PoolValue(ValueText.Format(new StringValue(quoted)), Modality.Text, null) { Constant = true });
+            state.Values.Add(new PoolValue(ValueText.Format(new StringValue(quoted)), PortType.Text, null) { Constant = true });
 
         // 1. Generators the request names, when what they make can reach an output.
         foreach (var generator in ByMention(catalog.Functions.Where(IsGenerator)))
         {
-            var made = generator.Outputs[0].Modality;
+            var made = generator.Outputs[0].Type;
             if (wanted.Contains(made) || wanted.Any(m => FindJoin(catalog, m, made, preferred) is not null) ||
                 wanted.Any(m => ModalitySearch.ShortestChain(catalog, [made], m) is not null))
                 state.Apply(generator, []);
@@ -66,12 +66,12 @@ internal static class OfflinePlanner
         // 2. Merges: values of one modality combined pairwise, oldest first. Values whose merge the request does not
         // name, headed for an output of another modality whose merge it does name or that is a sequence ("a slideshow
         // of these two photos", "crossfade"), are converted first and merged there (ImageToVideo each, then Concat).
-        for (var merged = new HashSet<Modality>(); state.Values.Where(v => !v.Constant).Select(v => v.Modality).FirstOrDefault(m => !merged.Contains(m) && state.Unused(m).Count >= 2) is var modality && state.Unused(modality).Count >= 2;)
+        for (var merged = new HashSet<PortType>(); state.Values.Where(v => !v.Constant).Select(v => v.Type).FirstOrDefault(m => !merged.Contains(m) && state.Unused(m).Count >= 2) is { } modality && state.Unused(modality).Count >= 2;)
         {
             merged.Add(modality);
             if (FindMerge(catalog, modality, preferred) is { } own && !preferred.Contains(own.Name))
             {
-                var onward = wanted.Where(w => w != modality && FindMerge(catalog, w, preferred) is { } m && (preferred.Contains(m.Name) || request.Outputs.Any(o => o.Modality == w && o.Cue is "slideshow")))
+                var onward = wanted.Where(w => w != modality && FindMerge(catalog, w, preferred) is { } m && (preferred.Contains(m.Name) || request.Outputs.Any(o => o.Type == w && o.Cue is "slideshow")))
                     .Select(w => ModalitySearch.ShortestChain(catalog, [modality], w, preferred)).FirstOrDefault(c => c is { Count: 1 });
                 if (onward is not null)
                 {
@@ -90,12 +90,12 @@ internal static class OfflinePlanner
 
         // 3. Filters the request names (one input, same modality out), in the order named.
         foreach (var filter in ByMention(catalog.Functions.Where(f => ModalitySearch.IsConverter(f) && f.Outputs.Count == 1 &&
-                                                                      f.Inputs.First(i => !i.Optional).Modality == f.Outputs[0].Modality)))
+                                                                      f.Inputs.First(i => !i.Optional).Type == f.Outputs[0].Type)))
         {
-            var modality = filter.Outputs[0].Modality;
+            var modality = filter.Outputs[0].Type;
             // "loop this music under the video": what the word acts on is Audio, so it is not the video filter Loop.
             if (ObjectModality(words, mentions[filter.Name], request.Inputs) is { } acted && acted != modality) continue;
-            var value = state.Unused(modality).LastOrDefault() ?? state.Values.LastOrDefault(v => v.Modality == modality && !v.Constant);
+            var value = state.Unused(modality).LastOrDefault() ?? state.Values.LastOrDefault(v => v.Type == modality && !v.Constant);
             if (value is null) continue;
             state.Apply(filter, [(filter.Inputs.First(i => !i.Optional).Name, value)]);
         }
@@ -104,16 +104,16 @@ internal static class OfflinePlanner
         var targets = new Dictionary<string, PoolValue>(StringComparer.Ordinal);
         foreach (var output in request.Outputs)
         {
-            var value = state.Unused(output.Modality).LastOrDefault();
+            var value = state.Unused(output.Type).LastOrDefault();
             if (value is null)
             {
                 foreach (var sources in new[] { state.Values.Where(v => !v.Used && !v.Constant).ToList(), state.Values.Where(v => !v.Constant).ToList(), state.Values.ToList() })
                 {
-                    var chain = sources.Count == 0 ? null : ModalitySearch.ShortestChain(catalog, sources.Select(v => v.Modality), output.Modality, preferred);
+                    var chain = sources.Count == 0 ? null : ModalitySearch.ShortestChain(catalog, sources.Select(v => v.Type), output.Type, preferred);
                     if (chain is null) continue;
                     var from = chain.Count == 0
-                        ? sources.Last(v => v.Modality == output.Modality)
-                        : sources.Last(v => v.Modality == chain[0].Inputs.First(i => !i.Optional).Modality);
+                        ? sources.Last(v => v.Type == output.Type)
+                        : sources.Last(v => v.Type == chain[0].Inputs.First(i => !i.Optional).Type);
                     value = from;
                     foreach (var step in chain) value = state.Apply(step, [(step.Inputs.First(i => !i.Optional).Name, value)]);
                     break;
@@ -121,21 +121,21 @@ internal static class OfflinePlanner
             }
             if (value is null)
             {
-                var generators = catalog.Functions.Where(f => IsGenerator(f) && f.Outputs[0].Modality == output.Modality).ToList();
+                var generators = catalog.Functions.Where(f => IsGenerator(f) && f.Outputs[0].Type == output.Type).ToList();
                 if (generators.Count == 1)
                 {
                     value = state.Apply(generators[0], []);
-                    notes.Add($"used {generators[0].Name}, the only function that makes {output.Modality} from nothing");
+                    notes.Add($"used {generators[0].Name}, the only function that makes {output.Type} from nothing");
                 }
                 else if (generators.Count > 1 && state.Values.Count == 0)
-                    return Fail($"the request does not say which of {string.Join(", ", generators.Select(g => g.Name))} should make the {output.Modality} for '{output.Name}'");
+                    return Fail($"the request does not say which of {string.Join(", ", generators.Select(g => g.Name))} should make the {output.Type} for '{output.Name}'");
             }
             if (value is null)
             {
-                var have = state.Values.Where(v => !v.Constant).Select(v => v.Modality).Distinct().ToList();
+                var have = state.Values.Where(v => !v.Constant).Select(v => v.Type).Distinct().ToList();
                 return Fail(have.Count == 0
-                    ? $"beyond the offline planner: no function in the catalog makes {output.Modality} (for output '{output.Name}') from nothing the request names; give an input with --in or configure a model"
-                    : $"beyond the offline planner: no function in the catalog makes {output.Modality} (for output '{output.Name}') from {string.Join(" or ", have)}");
+                    ? $"beyond the offline planner: no function in the catalog makes {output.Type} (for output '{output.Name}') from nothing the request names; give an input with --in or configure a model"
+                    : $"beyond the offline planner: no function in the catalog makes {output.Type} (for output '{output.Name}') from {string.Join(" or ", have)}");
             }
             value.Used = true;
             targets[output.Name] = value;
@@ -149,18 +149,18 @@ internal static class OfflinePlanner
             {
                 var leftover = left;
                 var target = targets[output.Name];
-                var join = FindJoin(catalog, target.Modality, leftover.Modality, preferred);
+                var join = FindJoin(catalog, target.Type, leftover.Type, preferred);
                 if (join is null)
                 {
                     var step = ByMention(catalog.Functions.Where(f => ModalitySearch.IsConverter(f) && f.Outputs.Count == 1 &&
-                                                                      f.Inputs.First(i => !i.Optional).Modality == leftover.Modality &&
-                                                                      FindJoin(catalog, target.Modality, f.Outputs[0].Modality, preferred) is not null)).FirstOrDefault();
+                                                                      f.Inputs.First(i => !i.Optional).Type == leftover.Type &&
+                                                                      FindJoin(catalog, target.Type, f.Outputs[0].Type, preferred) is not null)).FirstOrDefault();
                     if (step is null) continue;
                     leftover = state.Apply(step, [(step.Inputs.First(i => !i.Optional).Name, leftover)]);
-                    join = FindJoin(catalog, target.Modality, leftover.Modality, preferred)!;
+                    join = FindJoin(catalog, target.Type, leftover.Type, preferred)!;
                 }
                 var ports = join.Inputs.Where(i => !i.Optional).ToList();
-                var main = ports.First(p => p.Modality == target.Modality);
+                var main = ports.First(p => p.Type == target.Type);
                 var other = ports.First(p => p != main);
                 var joined = state.Apply(join, [(main.Name, target), (other.Name, leftover)]);
                 joined.Used = true;
@@ -173,9 +173,9 @@ internal static class OfflinePlanner
             if (leftover.Node is { } node && request.Inputs.All(i => i.Name != leftover.Ref))
             {
                 state.Remove(node);
-                notes.Add($"left out {node.Function.Name}: nothing in the catalog brings its {leftover.Modality} into the outputs");
+                notes.Add($"left out {node.Function.Name}: nothing in the catalog brings its {leftover.Type} into the outputs");
             }
-            else notes.Add($"input '{leftover.Ref}' is not used: nothing in the catalog brings {leftover.Modality} into the requested outputs");
+            else notes.Add($"input '{leftover.Ref}' is not used: nothing in the catalog brings {leftover.Type} into the requested outputs");
         }
         foreach (var f in ByMention(catalog.Functions).Where(f => state.Nodes.All(n => n.Function != f)))
             if (mentions[f.Name] >= 0 && RequestWords.SplitName(f.Name).Any(w => words.Contains(w) && !NonIntent.Contains(w)))
@@ -202,15 +202,15 @@ internal static class OfflinePlanner
     private static bool IsGenerator(FunctionInfo f) => f.Inputs.All(i => i.Optional) && f.Outputs.Count >= 1 && f.Parameters.All(p => !p.Required);
 
     // Two required inputs of one modality, and that modality out (ImageBlend, AudioMix).
-    private static FunctionInfo? FindMerge(FunctionCatalog catalog, Modality m, IReadOnlyList<string> preferred) =>
-        Prefer(catalog.Functions.Where(f => f.Inputs.Count(i => !i.Optional) == 2 && f.Inputs.Where(i => !i.Optional).All(i => i.Modality == m) &&
-                                            f.Outputs.Count == 1 && f.Outputs[0].Modality == m && f.Parameters.All(p => !p.Required)), preferred);
+    private static FunctionInfo? FindMerge(FunctionCatalog catalog, PortType m, IReadOnlyList<string> preferred) =>
+        Prefer(catalog.Functions.Where(f => f.Inputs.Count(i => !i.Optional) == 2 && f.Inputs.Where(i => !i.Optional).All(i => i.Type == m) &&
+                                            f.Outputs.Count == 1 && f.Outputs[0].Type == m && f.Parameters.All(p => !p.Required)), preferred);
 
     // Two required inputs, one of the target's modality and one of the other's, the target's modality out (AddAudio).
-    private static FunctionInfo? FindJoin(FunctionCatalog catalog, Modality target, Modality other, IReadOnlyList<string> preferred) =>
+    private static FunctionInfo? FindJoin(FunctionCatalog catalog, PortType target, PortType other, IReadOnlyList<string> preferred) =>
         target == other ? null : Prefer(catalog.Functions.Where(f =>
-            f.Inputs.Count(i => !i.Optional) == 2 && f.Outputs.Count == 1 && f.Outputs[0].Modality == target && f.Parameters.All(p => !p.Required) &&
-            f.Inputs.Where(i => !i.Optional).Select(i => i.Modality).OrderBy(x => x).SequenceEqual(new[] { target, other }.OrderBy(x => x))), preferred);
+            f.Inputs.Count(i => !i.Optional) == 2 && f.Outputs.Count == 1 && f.Outputs[0].Type == target && f.Parameters.All(p => !p.Required) &&
+            f.Inputs.Where(i => !i.Optional).Select(i => i.Type).OrderBy(x => x).SequenceEqual(new[] { target, other }.OrderBy(x => x))), preferred);
 
     private static FunctionInfo? Prefer(IEnumerable<FunctionInfo> candidates, IReadOnlyList<string> preferred) =>
         candidates.OrderBy(f => preferred.Contains(f.Name) ? preferred.ToList().IndexOf(f.Name) : int.MaxValue).FirstOrDefault();
@@ -231,12 +231,12 @@ internal static class OfflinePlanner
     }
 
     // The modality of what the word at the position acts on: the next word, past determiners, when it names an input or a modality.
-    private static Modality? ObjectModality(IReadOnlyList<string> words, int position, IReadOnlyList<DraftInput> inputs)
+    private static PortType? ObjectModality(IReadOnlyList<string> words, int position, IReadOnlyList<DraftInput> inputs)
     {
         var next = position + 1;
         while (next < words.Count && words[next] is "this" or "these" or "the" or "my" or "our" or "that" or "those" or "both" or "two") next++;
         if (next >= words.Count) return null;
-        if (inputs.FirstOrDefault(i => i.Name.Equals(words[next], StringComparison.OrdinalIgnoreCase)) is { } input) return input.Modality;
+        if (inputs.FirstOrDefault(i => i.Name.Equals(words[next], StringComparison.OrdinalIgnoreCase)) is { } input) return input.Type;
         var word = words[next].Length > 3 && words[next].EndsWith('s') && RequestWords.ModalityWords.ContainsKey(words[next][..^1]) ? words[next][..^1] : words[next];
         return RequestWords.ModalityWords.TryGetValue(word, out var m) ? m : null;
     }
@@ -308,7 +308,7 @@ internal static class OfflinePlanner
             .Concat(RequestWords.SplitName(node.Function.Name))
             .Concat(node.Sources.Where(s => own.Contains(s.Port)).SelectMany(s => RequestWords.SplitName(s.Value.Node?.Function.Name ?? s.Value.Ref)))
             .Where(w => w.Length > 2 && !NonIntent.Contains(w)).ToList();
-        var makes = node.Function.Outputs.Select(o => o.Modality).ToHashSet();
+        var makes = node.Function.Outputs.Select(o => o.Type).ToHashSet();
         return context.Count(c => names.Any(n => RequestWords.Matches(c, n)) ||
                                   RequestWords.ModalityWords.TryGetValue(c, out var m) && makes.Contains(m) && !NonIntent.Contains(c));
     }
@@ -344,10 +344,10 @@ internal static class OfflinePlanner
 
     private sealed record ArgumentText(string Literal, double? Canonical);
 
-    private sealed class PoolValue(string reference, Modality modality, PlanNodeState? node, string port = "")
+    private sealed class PoolValue(string reference, PortType modality, PlanNodeState? node, string port = "")
     {
         public string Ref { get; } = reference;
-        public Modality Modality { get; } = modality;
+        public PortType Type { get; } = modality;
         public PlanNodeState? Node { get; } = node;
         public string Port { get; } = port;
         public bool Used { get; set; }
@@ -371,7 +371,7 @@ internal static class OfflinePlanner
 
         public FunctionCatalog Catalog => catalog;
 
-        public List<PoolValue> Unused(Modality m) => Values.Where(v => v.Modality == m && !v.Used && !v.Constant).ToList();
+        public List<PoolValue> Unused(PortType m) => Values.Where(v => v.Type == m && !v.Used && !v.Constant).ToList();
 
         /// <summary>Adds a node fed by <paramref name="inputs"/>; returns its first output as a new value.</summary>
         public PoolValue Apply(FunctionInfo function, IReadOnlyList<(string Port, PoolValue Value)> inputs)
@@ -389,7 +389,7 @@ internal static class OfflinePlanner
             PoolValue? first = null;
             foreach (var output in function.Outputs)
             {
-                var made = new PoolValue(name, output.Modality, node, output.Name);
+                var made = new PoolValue(name, output.Type, node, output.Name);
                 Values.Add(made);
                 first ??= made;
             }

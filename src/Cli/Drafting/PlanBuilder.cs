@@ -11,7 +11,7 @@ namespace SymbolicGen.Cli.Drafting;
 internal sealed record FlowSpec(string Name, IReadOnlyList<DraftInput> Inputs, IReadOnlyList<RequestedOutput> Outputs);
 
 /// <summary>An input of a node or a flow output that no link feeds yet, with the sources that could.</summary>
-internal sealed record OpenTarget(string Target, Modality Modality, IReadOnlyList<string> Candidates);
+internal sealed record OpenTarget(string Target, PortType Type, IReadOnlyList<string> Candidates);
 
 /// <summary>What <see cref="PlanBuilder.Build"/> made of a plan.</summary>
 /// <param name="Flow">The flow IR, ready to print.</param>
@@ -42,8 +42,8 @@ internal static class PlanBuilder
 {
     public static BuiltFlow Build(DraftPlan plan, FlowSpec spec, FunctionCatalog catalog)
     {
-        var inputs = spec.Inputs.ToDictionary(i => i.Name, i => i.Modality, StringComparer.Ordinal);
-        var outputs = spec.Outputs.ToDictionary(o => o.Name, o => o.Modality, StringComparer.Ordinal);
+        var inputs = spec.Inputs.ToDictionary(i => i.Name, i => i.Type, StringComparer.Ordinal);
+        var outputs = spec.Outputs.ToDictionary(o => o.Name, o => o.Type, StringComparer.Ordinal);
 
         // Nodes: valid, unique names; a node named like a flow output is kept only if it feeds that output.
         var taken = new HashSet<string>(inputs.Keys, StringComparer.Ordinal);
@@ -52,16 +52,16 @@ internal static class PlanBuilder
         var planFunctions = new Dictionary<string, FunctionInfo?>(StringComparer.Ordinal);
         foreach (var node in plan.Nodes) planFunctions.TryAdd(node.Name, catalog.Find(node.Function) ?? Presumed(node.Function, catalog));
         // Whether a link could feed the flow output it names (its source has the output's modality, or is unknown).
-        bool FeedsOutput(PlanLink l, string output, Modality modality)
+        bool FeedsOutput(PlanLink l, string output, PortType modality)
         {
             if (Target(l.To) != output) return false;
             var source = l.From.Trim();
-            if (source.StartsWith('"')) return modality == Modality.Text;
+            if (source.StartsWith('"')) return modality == PortType.Text;
             var dot = source.IndexOf('.');
             var name = dot < 0 ? source : source[..dot];
             if (inputs.TryGetValue(name, out var m)) return m == modality;
             if (!planFunctions.TryGetValue(name, out var f) || f is null) return true;
-            return dot < 0 ? f.Outputs.Any(o => o.Modality == modality) : f.FindOutput(source[(dot + 1)..])?.Modality is not { } pm || pm == modality;
+            return dot < 0 ? f.Outputs.Any(o => o.Type == modality) : f.FindOutput(source[(dot + 1)..])?.Type is not { } pm || pm == modality;
         }
         foreach (var node in plan.Nodes)
         {
@@ -69,7 +69,7 @@ internal static class PlanBuilder
             var function = planFunctions[node.Name];
             // In the step syntaxes a step named like an output feeds it: keep that name only when it does.
             if (outputs.TryGetValue(name, out var feeds) &&
-                (function is null || function.Outputs.All(o => o.Modality != feeds) ||
+                (function is null || function.Outputs.All(o => o.Type != feeds) ||
                  plan.Links.Any(l => FeedsOutput(l, name, feeds) && SourceName(l.From) != node.Name)))
                 name += "_node";
             var unique = name;
@@ -115,7 +115,7 @@ internal static class PlanBuilder
         foreach (var (name, modality) in outputs)
         {
             if (resolved.Any(l => l.Target.Node is null && l.Target.Port == name) || !byName.TryGetValue(name, out var node)) continue;
-            if (node.Function?.Outputs.FirstOrDefault(o => o.Modality == modality) is { } port)
+            if (node.Function?.Outputs.FirstOrDefault(o => o.Type == modality) is { } port)
             {
                 var link = new Link(new PortSource(name, port.Name), new PortTarget(null, name));
                 resolved.Add(link);
@@ -137,7 +137,7 @@ internal static class PlanBuilder
             }
         }
         var open = OpenTargets(nodes, outputs, resolved)
-            .Select(t => new OpenTarget(TargetText(t.Target), t.Modality, AllSources(t.Target, t.Modality, nodes, inputs, resolved).Select(SourceText).ToList()))
+            .Select(t => new OpenTarget(TargetText(t.Target), t.Type, AllSources(t.Target, t.Type, nodes, inputs, resolved).Select(SourceText).ToList()))
             .ToList();
 
         var ordered = TopologicalOrder(nodes, resolved);
@@ -147,9 +147,9 @@ internal static class PlanBuilder
         var flow = new Flow(
             flowName,
             SyntaxStyle.Dataflow,
-            spec.Inputs.Select(i => new FlowPort(i.Name, i.Modality)).ToEquatableArray(),
+            spec.Inputs.Select(i => new FlowPort(i.Name, i.Type)).ToEquatableArray(),
             EquatableArray<FlowParameter>.Empty,
-            spec.Outputs.Select(o => new FlowPort(o.Name, o.Modality)).ToEquatableArray(),
+            spec.Outputs.Select(o => new FlowPort(o.Name, o.Type)).ToEquatableArray(),
             ordered.Select(n => new Node(n.Name, n.FunctionName, n.Arguments.ToEquatableArray())).ToEquatableArray(),
             CanonicalOrder(resolved, ordered, spec.Outputs).ToEquatableArray());
         return new BuiltFlow(
@@ -213,8 +213,8 @@ internal static class PlanBuilder
         text.StartsWith("output.", StringComparison.Ordinal) ? text[7..] :
         text.StartsWith("outputs.", StringComparison.Ordinal) ? text[8..] : text;
 
-    private static PortTarget? ResolveTarget(string to, Dictionary<string, DraftNode> nodes, Dictionary<string, Modality> outputs,
-        List<Link> resolved, Func<string, string> mapNode, string from, Dictionary<string, Modality> inputs)
+    private static PortTarget? ResolveTarget(string to, Dictionary<string, DraftNode> nodes, Dictionary<string, PortType> outputs,
+        List<Link> resolved, Func<string, string> mapNode, string from, Dictionary<string, PortType> inputs)
     {
         var text = StripOutputPrefix(to.Trim());
         if (text.Length == 0) return null;
@@ -229,7 +229,7 @@ internal static class PlanBuilder
             {
                 // A bare node as target: its first free input of the source's modality, else its first free required input.
                 var free = function.Inputs.Where(i => !resolved.Any(l => l.Target.Node == node.Name && l.Target.Port == i.Name)).ToList();
-                var port = free.FirstOrDefault(i => i.Modality == fromModality) ?? free.FirstOrDefault(i => !i.Optional);
+                var port = free.FirstOrDefault(i => i.Type == fromModality) ?? free.FirstOrDefault(i => !i.Optional);
                 return port is null ? null : new PortTarget(node.Name, port.Name);
             }
             return new PortTarget(null, text);
@@ -237,19 +237,19 @@ internal static class PlanBuilder
         return new PortTarget(mapNode(text[..dot]), text[(dot + 1)..]);
     }
 
-    private static Modality? SourceModality(string from, Dictionary<string, DraftNode> nodes, Dictionary<string, Modality> inputs, Func<string, string> mapNode)
+    private static PortType? SourceModality(string from, Dictionary<string, DraftNode> nodes, Dictionary<string, PortType> inputs, Func<string, string> mapNode)
     {
         var text = from.Trim();
-        if (text.StartsWith('"')) return Modality.Text;
+        if (text.StartsWith('"')) return PortType.Text;
         var dot = text.IndexOf('.');
         var name = dot < 0 ? text : text[..dot];
         if (inputs.TryGetValue(name, out var m)) return m;
         if (!nodes.TryGetValue(mapNode(name), out var node) || node.Function is not { } f) return null;
-        if (dot >= 0) return f.FindOutput(text[(dot + 1)..])?.Modality;
-        return f.Outputs.Count == 1 ? f.Outputs[0].Modality : null;
+        if (dot >= 0) return f.FindOutput(text[(dot + 1)..])?.Type;
+        return f.Outputs.Count == 1 ? f.Outputs[0].Type : null;
     }
 
-    private static LinkSource ResolveSource(string from, Dictionary<string, DraftNode> nodes, Dictionary<string, Modality> inputs, Modality? expected, Func<string, string> mapNode)
+    private static LinkSource ResolveSource(string from, Dictionary<string, DraftNode> nodes, Dictionary<string, PortType> inputs, PortType? expected, Func<string, string> mapNode)
     {
         var text = from.Trim();
         if (text.StartsWith('"')) return new ConstantSource(ValueText.Parse(text, null));
@@ -263,26 +263,26 @@ internal static class PlanBuilder
         if (nodes.TryGetValue(mapNode(text), out var node))
         {
             var outputs = node.Function?.Outputs.ToList() ?? [];
-            var port = outputs.Count == 1 ? outputs[0] : outputs.FirstOrDefault(o => o.Modality == expected) ?? outputs.FirstOrDefault();
+            var port = outputs.Count == 1 ? outputs[0] : outputs.FirstOrDefault(o => o.Type == expected) ?? outputs.FirstOrDefault();
             if (port is not null) return new PortSource(node.Name, port.Name);
         }
         // Unknown: keep the name as written; the checker says what it may have meant.
         return new PortSource(null, text);
     }
 
-    private static Modality? ModalityOf(PortTarget target, Dictionary<string, DraftNode> nodes, Dictionary<string, Modality> outputs) =>
+    private static PortType? ModalityOf(PortTarget target, Dictionary<string, DraftNode> nodes, Dictionary<string, PortType> outputs) =>
         target.Node is null
             ? outputs.TryGetValue(target.Port, out var m) ? m : null
-            : nodes.TryGetValue(target.Node, out var node) ? node.Function?.FindInput(target.Port)?.Modality : null;
+            : nodes.TryGetValue(target.Node, out var node) ? node.Function?.FindInput(target.Port)?.Type : null;
 
-    private static IEnumerable<(PortTarget Target, Modality Modality)> OpenTargets(List<DraftNode> nodes, Dictionary<string, Modality> outputs, List<Link> links)
+    private static IEnumerable<(PortTarget Target, PortType Type)> OpenTargets(List<DraftNode> nodes, Dictionary<string, PortType> outputs, List<Link> links)
     {
         foreach (var node in nodes)
         {
             if (node.Function is null) continue;
             foreach (var input in node.Function.Inputs.Where(i => !i.Optional))
                 if (!links.Any(l => l.Target.Node == node.Name && l.Target.Port == input.Name))
-                    yield return (new PortTarget(node.Name, input.Name), input.Modality);
+                    yield return (new PortTarget(node.Name, input.Name), input.Type);
         }
         foreach (var (name, modality) in outputs)
             if (!links.Any(l => l.Target.Node is null && l.Target.Port == name))
@@ -290,7 +290,7 @@ internal static class PlanBuilder
     }
 
     // Every source of the right modality that would not close a cycle.
-    private static List<LinkSource> AllSources(PortTarget target, Modality modality, List<DraftNode> nodes, Dictionary<string, Modality> inputs, List<Link> links)
+    private static List<LinkSource> AllSources(PortTarget target, PortType modality, List<DraftNode> nodes, Dictionary<string, PortType> inputs, List<Link> links)
     {
         var result = new List<LinkSource>();
         result.AddRange(inputs.Where(i => i.Value == modality).Select(i => (LinkSource)new PortSource(null, i.Key)));
@@ -298,14 +298,14 @@ internal static class PlanBuilder
         foreach (var node in nodes)
         {
             if (node.Function is null || node.Name == target.Node || downstream.Contains(node.Name)) continue;
-            result.AddRange(node.Function.Outputs.Where(o => o.Modality == modality).Select(o => (LinkSource)new PortSource(node.Name, o.Name)));
+            result.AddRange(node.Function.Outputs.Where(o => o.Type == modality).Select(o => (LinkSource)new PortSource(node.Name, o.Name)));
         }
         return result;
     }
 
     // The sources that make a link unambiguous: the only one there is; for a flow output, the only
     // node output of its modality that nothing else consumes yet (the end of a chain).
-    private static List<LinkSource> Candidates(PortTarget target, Modality modality, List<DraftNode> nodes, Dictionary<string, Modality> inputs, List<Link> links)
+    private static List<LinkSource> Candidates(PortTarget target, PortType modality, List<DraftNode> nodes, Dictionary<string, PortType> inputs, List<Link> links)
     {
         var all = AllSources(target, modality, nodes, inputs, links);
         if (all.Count <= 1 || target.Node is not null) return all;

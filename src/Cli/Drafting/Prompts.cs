@@ -55,11 +55,11 @@ internal static class Prompts
         foreach (var node in nodes)
         {
             var f = catalog.Find(node.Function);
-            var ports = f is null ? "" : $"  inputs: {string.Join(", ", f.Inputs.Select(i => $"{i.Name}: {i.Modality}{(i.Optional ? " (optional)" : "")}"))}; outputs: {string.Join(", ", f.Outputs.Select(o => $"{o.Name}: {o.Modality}"))}";
+            var ports = f is null ? "" : $"  inputs: {string.Join(", ", f.Inputs.Select(i => $"{i.Name}: {i.Type}{(i.Optional ? " (optional)" : "")}"))}; outputs: {string.Join(", ", f.Outputs.Select(o => $"{o.Name}: {o.Type}"))}";
             sb.Append("- ").Append(node.Name).Append(" = ").Append(node.Function).Append(ports).Append('\n');
         }
         var fixedText = fixedLinks.Count == 0 ? "(none)" : string.Join("\n", fixedLinks.Select(l => $"- {l.From} -> {l.To}"));
-        var openText = string.Join("\n", open.Select(o => $"- {o.Target} ({o.Modality}): {(o.Candidates.Count == 0 ? "no source of this type in the draft" : "one of " + string.Join(", ", o.Candidates))}"));
+        var openText = string.Join("\n", open.Select(o => $"- {o.Target} ({o.Type}): {(o.Candidates.Count == 0 ? "no source of this type in the draft" : "one of " + string.Join(", ", o.Candidates))}"));
         return
         [
             new(ChatRole.System, Basics),
@@ -144,8 +144,8 @@ internal static class Prompts
     {
         var inputs = spec.Inputs.Count == 0
             ? "none (the flow makes its output from nothing but parameters)"
-            : string.Join(", ", spec.Inputs.Select(i => $"{i.Name}: {i.Modality}{(i.Path is null ? "" : $" (from {Path.GetFileName(i.Path)})")}"));
-        var outputs = string.Join(", ", spec.Outputs.Select(o => $"{o.Name}: {o.Modality}{(o.Cue is null ? "" : $" (the request says \"{o.Cue}\")")}"));
+            : string.Join(", ", spec.Inputs.Select(i => $"{i.Name}: {i.Type}{(i.Path is null ? "" : $" (from {Path.GetFileName(i.Path)})")}"));
+        var outputs = string.Join(", ", spec.Outputs.Select(o => $"{o.Name}: {o.Type}{(o.Cue is null ? "" : $" (the request says \"{o.Cue}\")")}"));
         return $"""
             Flow inputs (fixed): {inputs}
             Flow outputs (fixed, inferred from the request): {outputs}

@@ -24,47 +24,47 @@ internal static partial class RequestWords
     };
 
     /// <summary>Words that name a modality, for retrieval and for reading the request's outputs.</summary>
-    public static readonly IReadOnlyDictionary<string, Modality> ModalityWords = new Dictionary<string, Modality>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, PortType> ModalityWords = new Dictionary<string, PortType>(StringComparer.Ordinal)
     {
-        ["image"] = Modality.Image, ["photo"] = Modality.Image, ["photograph"] = Modality.Image, ["picture"] = Modality.Image,
-        ["pic"] = Modality.Image, ["poster"] = Modality.Image, ["still"] = Modality.Image, ["thumbnail"] = Modality.Image,
-        ["wallpaper"] = Modality.Image, ["painting"] = Modality.Image, ["drawing"] = Modality.Image, ["illustration"] = Modality.Image,
-        ["collage"] = Modality.Image, ["composite"] = Modality.Image, ["frame"] = Modality.Image, ["png"] = Modality.Image, ["jpg"] = Modality.Image,
-        ["video"] = Modality.Video, ["film"] = Modality.Video, ["movie"] = Modality.Video, ["clip"] = Modality.Video,
-        ["animation"] = Modality.Video, ["animate"] = Modality.Video, ["animated"] = Modality.Video, ["slideshow"] = Modality.Video,
-        ["reel"] = Modality.Video, ["footage"] = Modality.Video, ["mp4"] = Modality.Video,
-        ["audio"] = Modality.Audio, ["sound"] = Modality.Audio, ["sounds"] = Modality.Audio, ["soundscape"] = Modality.Audio,
-        ["soundtrack"] = Modality.Audio, ["music"] = Modality.Audio, ["song"] = Modality.Audio, ["birdsong"] = Modality.Audio,
-        ["ambience"] = Modality.Audio, ["ambient"] = Modality.Audio, ["noise"] = Modality.Audio, ["recording"] = Modality.Audio,
-        ["track"] = Modality.Audio, ["voice"] = Modality.Audio, ["speech"] = Modality.Audio, ["narration"] = Modality.Audio,
-        ["podcast"] = Modality.Audio, ["tone"] = Modality.Audio, ["wav"] = Modality.Audio, ["mp3"] = Modality.Audio,
-        ["text"] = Modality.Text, ["caption"] = Modality.Text, ["prompt"] = Modality.Text, ["transcript"] = Modality.Text,
-        ["description"] = Modality.Text, ["subtitle"] = Modality.Text, ["title"] = Modality.Text,
-        ["transcribe"] = Modality.Text, ["describe"] = Modality.Text, ["narrate"] = Modality.Audio,
-        ["mask"] = Modality.Mask, ["matte"] = Modality.Mask, ["cutout"] = Modality.Mask,
+        ["image"] = PortType.Image, ["photo"] = PortType.Image, ["photograph"] = PortType.Image, ["picture"] = PortType.Image,
+        ["pic"] = PortType.Image, ["poster"] = PortType.Image, ["still"] = PortType.Image, ["thumbnail"] = PortType.Image,
+        ["wallpaper"] = PortType.Image, ["painting"] = PortType.Image, ["drawing"] = PortType.Image, ["illustration"] = PortType.Image,
+        ["collage"] = PortType.Image, ["composite"] = PortType.Image, ["frame"] = PortType.Image, ["png"] = PortType.Image, ["jpg"] = PortType.Image,
+        ["video"] = PortType.Video, ["film"] = PortType.Video, ["movie"] = PortType.Video, ["clip"] = PortType.Video,
+        ["animation"] = PortType.Video, ["animate"] = PortType.Video, ["animated"] = PortType.Video, ["slideshow"] = PortType.Video,
+        ["reel"] = PortType.Video, ["footage"] = PortType.Video, ["mp4"] = PortType.Video,
+        ["audio"] = PortType.Audio, ["sound"] = PortType.Audio, ["sounds"] = PortType.Audio, ["soundscape"] = PortType.Audio,
+        ["soundtrack"] = PortType.Audio, ["music"] = PortType.Audio, ["song"] = PortType.Audio, ["birdsong"] = PortType.Audio,
+        ["ambience"] = PortType.Audio, ["ambient"] = PortType.Audio, ["noise"] = PortType.Audio, ["recording"] = PortType.Audio,
+        ["track"] = PortType.Audio, ["voice"] = PortType.Audio, ["speech"] = PortType.Audio, ["narration"] = PortType.Audio,
+        ["podcast"] = PortType.Audio, ["tone"] = PortType.Audio, ["wav"] = PortType.Audio, ["mp3"] = PortType.Audio,
+        ["text"] = PortType.Text, ["caption"] = PortType.Text, ["prompt"] = PortType.Text, ["transcript"] = PortType.Text,
+        ["description"] = PortType.Text, ["subtitle"] = PortType.Text, ["title"] = PortType.Text,
+        ["transcribe"] = PortType.Text, ["describe"] = PortType.Text, ["narrate"] = PortType.Audio,
+        ["mask"] = PortType.Mask, ["matte"] = PortType.Mask, ["cutout"] = PortType.Mask,
     };
 
     // Nouns that name what is to be produced (not what is given): "into a poster", "a film".
-    private static readonly Dictionary<string, Modality> OutputNouns = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, PortType> OutputNouns = new(StringComparer.Ordinal)
     {
-        ["poster"] = Modality.Image, ["thumbnail"] = Modality.Image, ["wallpaper"] = Modality.Image, ["collage"] = Modality.Image,
-        ["composite"] = Modality.Image,
-        ["video"] = Modality.Video, ["film"] = Modality.Video, ["movie"] = Modality.Video, ["clip"] = Modality.Video,
-        ["animation"] = Modality.Video, ["animate"] = Modality.Video, ["animated"] = Modality.Video, ["slideshow"] = Modality.Video,
-        ["reel"] = Modality.Video,
-        ["soundscape"] = Modality.Audio, ["soundtrack"] = Modality.Audio,
-        ["transcript"] = Modality.Text, ["caption"] = Modality.Text, ["description"] = Modality.Text,
-        ["transcribe"] = Modality.Text, ["describe"] = Modality.Text, ["narrate"] = Modality.Audio,
-        ["mask"] = Modality.Mask, ["matte"] = Modality.Mask,
+        ["poster"] = PortType.Image, ["thumbnail"] = PortType.Image, ["wallpaper"] = PortType.Image, ["collage"] = PortType.Image,
+        ["composite"] = PortType.Image,
+        ["video"] = PortType.Video, ["film"] = PortType.Video, ["movie"] = PortType.Video, ["clip"] = PortType.Video,
+        ["animation"] = PortType.Video, ["animate"] = PortType.Video, ["animated"] = PortType.Video, ["slideshow"] = PortType.Video,
+        ["reel"] = PortType.Video,
+        ["soundscape"] = PortType.Audio, ["soundtrack"] = PortType.Audio,
+        ["transcript"] = PortType.Text, ["caption"] = PortType.Text, ["description"] = PortType.Text,
+        ["transcribe"] = PortType.Text, ["describe"] = PortType.Text, ["narrate"] = PortType.Audio,
+        ["mask"] = PortType.Mask, ["matte"] = PortType.Mask,
     };
 
-    private static readonly Dictionary<Modality, string[]> OutputNames = new()
+    private static readonly Dictionary<PortType, string[]> OutputNames = new()
     {
-        [Modality.Image] = ["poster", "thumbnail", "wallpaper", "collage", "composite"],
-        [Modality.Video] = ["film", "movie", "clip", "animation", "slideshow", "reel"],
-        [Modality.Audio] = ["soundscape", "soundtrack"],
-        [Modality.Text] = ["transcript", "caption", "description"],
-        [Modality.Mask] = ["mask", "matte"],
+        [PortType.Image] = ["poster", "thumbnail", "wallpaper", "collage", "composite"],
+        [PortType.Video] = ["film", "movie", "clip", "animation", "slideshow", "reel"],
+        [PortType.Audio] = ["soundscape", "soundtrack"],
+        [PortType.Text] = ["transcript", "caption", "description"],
+        [PortType.Mask] = ["mask", "matte"],
     };
 
     /// <summary>The request's words, lower case, in order (stop words kept: callers that rank drop them).</summary>
@@ -104,13 +104,13 @@ internal static partial class RequestWords
     public static IReadOnlyList<RequestedOutput> InferOutputs(string request, IReadOnlyList<DraftInput> inputs)
     {
         var words = Words(request).Select(Singular).ToList();
-        var given = inputs.Select(i => i.Modality).ToHashSet();
-        var found = new List<(Modality Modality, string Word, int Position)>();
-        void Add(Modality m, string word, int position)
+        var given = inputs.Select(i => i.Type).ToHashSet();
+        var found = new List<(PortType Type, string Word, int Position)>();
+        void Add(PortType m, string word, int position)
         {
-            if (found.All(f => f.Modality != m)) found.Add((m, word, position));
+            if (found.All(f => f.Type != m)) found.Add((m, word, position));
         }
-        var plain = new List<(Modality Modality, string Word, int Position)>();
+        var plain = new List<(PortType Type, string Word, int Position)>();
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
@@ -125,19 +125,19 @@ internal static partial class RequestWords
             if (OutputNouns.ContainsKey(word)) Add(m, word, i);
             else plain.Add((m, word, i));
         }
-        if (!found.Any(f => f.Modality == Modality.Video))
+        if (!found.Any(f => f.Type == PortType.Video))
         {
             // No video asked for: a plain mention of a modality no input has is the output (a picture, some audio).
             foreach (var (m, word, i) in plain)
             {
-                if (given.Contains(m) || m is Modality.Text && !IsTextOutputWord(word)) continue;
+                if (given.Contains(m) || m == PortType.Text && !IsTextOutputWord(word)) continue;
                 Add(m, word, i);
             }
         }
         if (found.Count == 0 && given.Count == 1) found.Add((given.First(), "", 0));
         // Audio asked for alongside a video goes into the video, unless an audio product is named ("and a soundtrack").
-        if (found.Any(f => f.Modality == Modality.Video))
-            found.RemoveAll(f => f.Modality == Modality.Audio && (!OutputNouns.ContainsKey(f.Word) ||
+        if (found.Any(f => f.Type == PortType.Video))
+            found.RemoveAll(f => f.Type == PortType.Audio && (!OutputNouns.ContainsKey(f.Word) ||
                                                                   Enumerable.Range(Math.Max(0, f.Position - 2), f.Position - Math.Max(0, f.Position - 2)).Any(j => words[j] == "with")));
         var taken = new HashSet<string>(inputs.Select(i => i.Name), StringComparer.Ordinal);
         var outputs = new List<RequestedOutput>();
@@ -158,10 +158,10 @@ internal static partial class RequestWords
     private static readonly HashSet<string> TransformPrepositions = new(StringComparer.Ordinal) { "to", "under", "over", "onto", "into", "on", "behind", "beneath" };
 
     // "this photo", "my two photos", or the name of an input: the word refers to something given.
-    private static bool IsInputMention(IReadOnlyList<string> words, int i, Modality m, IReadOnlyList<DraftInput> inputs)
+    private static bool IsInputMention(IReadOnlyList<string> words, int i, PortType m, IReadOnlyList<DraftInput> inputs)
     {
         if (inputs.Any(input => input.Name.Equals(words[i], StringComparison.OrdinalIgnoreCase))) return true;
-        if (inputs.All(input => input.Modality != m)) return false;
+        if (inputs.All(input => input.Type != m)) return false;
         return i >= 1 && Determiners.Contains(words[i - 1]) || i >= 2 && Determiners.Contains(words[i - 2]);
     }
 
@@ -172,18 +172,11 @@ internal static partial class RequestWords
     private static bool IsTextOutputWord(string word) => word is "transcript" or "caption" or "description" or "text" or "subtitle";
 
     /// <summary>The output name used for a modality when the request gives none.</summary>
-    public static string DefaultName(Modality modality) => modality switch
-    {
-        Modality.Image => "image",
-        Modality.Video => "video",
-        Modality.Audio => "audio",
-        Modality.Text => "text",
-        _ => "mask",
-    };
+    public static string DefaultName(PortType modality) => modality.Name.ToLowerInvariant();
 }
 
 /// <summary>An input of the flow to draft, given with <c>--in name=path</c>.</summary>
-internal sealed record DraftInput(string Name, Modality Modality, string? Path);
+internal sealed record DraftInput(string Name, PortType Type, string? Path);
 
 /// <summary>An output the request asks for; <see cref="Cue"/> is the word it was read from.</summary>
-internal sealed record RequestedOutput(string Name, Modality Modality, string? Cue);
+internal sealed record RequestedOutput(string Name, PortType Type, string? Cue);

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using SymbolicGen.Language;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Language.Ir;
+using SymbolicGen.Language.Printing;
 using SymbolicGen.Language.Semantics;
 
 namespace SymbolicGen.Cli.Drafting;
@@ -18,12 +19,6 @@ internal static partial class ValueText
 {
     [GeneratedRegex(@"^(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*(.*)$")]
     private static partial Regex NumberAndRest();
-
-    [GeneratedRegex(@"^\d+x\d+$")]
-    private static partial Regex SizePattern();
-
-    [GeneratedRegex(@"^#[0-9a-fA-F]{6}(?:[0-9a-fA-F]{2})?$")]
-    private static partial Regex ColorPattern();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex Identifier();
@@ -48,21 +43,16 @@ internal static partial class ValueText
         }
         if (type == ParamType.String) return new StringValue(text);
         if (text is "true" or "false") return new BoolValue(text == "true");
-        if (ColorPattern().IsMatch(text)) return new ColorValue(text.ToLowerInvariant());
-        if (SizePattern().IsMatch(text) && type is null or ParamType.Size)
-        {
-            var parts = text.Split('x');
-            if (int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var w) &&
-                int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var h))
-                return new SizeValue(w, h);
-        }
+        // Colours, sizes and numbers in the language's own grammar, so that what is drafted reads as the checker reads it.
+        if (ValueGrammar.IsColor(text)) return new ColorValue(text.ToLowerInvariant());
+        if (type is null or ParamType.Size && ValueGrammar.TryParseSize(text, out var w, out var h)) return new SizeValue(w, h);
         if (text.StartsWith('[') && text.EndsWith(']'))
             return new ListValue(SplitList(text[1..^1]).Select(item => Parse(item, null)).ToEquatableArray());
-        if (NumberAndRest().Match(text) is { Success: true } m &&
-            double.TryParse(m.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        if (NumberAndRest().Match(text) is { Success: true } m && Numeric.TryParse(m.Groups[1].Value, out var exact))
         {
+            var number = exact.Double;
             var rest = m.Groups[2].Value.Trim();
-            if (rest.Length == 0) return new NumberValue(number);
+            if (rest.Length == 0) return new NumberValue(exact);
             if (Units.FromSymbol(rest) is { } symbol) return new QuantityValue(number, symbol.Symbol);
             if ((Units.FromWord(rest) ?? (rest.Length > 3 ? Units.FromWord(rest.TrimEnd('s')) : null)) is { } word) return new QuantityValue(number, word.Symbol);
             // An unknown unit stays as written: the checker names it and suggests the close one.
@@ -78,21 +68,8 @@ internal static partial class ValueText
         return new StringValue(text);
     }
 
-    /// <summary>A value as dataflow writes it (<c>6s</c>, <c>-6dB</c>, <c>"a caption"</c>).</summary>
-    public static string Format(Value value) => value switch
-    {
-        NumberValue n => Number(n.Number),
-        QuantityValue q => Number(q.Number) + q.Unit,
-        StringValue s => Quote(s.Text),
-        BoolValue b => b.Bool ? "true" : "false",
-        SizeValue size => size.Width.ToString(CultureInfo.InvariantCulture) + "x" + size.Height.ToString(CultureInfo.InvariantCulture),
-        ColorValue c => c.Hex,
-        ListValue list => "[" + string.Join(", ", list.Items.Select(Format)) + "]",
-        ReferenceValue r => r.Port is null ? r.Name : r.Name + "." + r.Port,
-        SymbolValue s => s.Name,
-        ParameterRefValue p => p.Name,
-        _ => value.ToString() ?? "",
-    };
+    /// <summary>A value as dataflow writes it (<c>6s</c>, <c>-6dB</c>, <c>"a caption"</c>): the language's own printer.</summary>
+    public static string Format(Value value) => SymPrinter.Value(value);
 
     /// <summary>A catalog default as a <c>.sym</c> author would write it: with the canonical unit (<c>4s</c>, <c>0dB</c>).</summary>
     public static string FormatDefault(Value value, ParamType type) =>
@@ -100,8 +77,8 @@ internal static partial class ValueText
             ? Number(n.Number) + unit
             : Format(value);
 
-    /// <summary>Shortest round-trip invariant number.</summary>
-    public static string Number(double number) => number.ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e');
+    /// <summary>Shortest round-trip number, as the language writes it.</summary>
+    public static string Number(double number) => SymPrinter.Number(number);
 
     /// <summary><c>ZoomIn</c>, <c>zoom in</c>, <c>zoom-in</c> → <c>zoom_in</c>.</summary>
     public static string ToSnake(string text)
@@ -120,27 +97,6 @@ internal static partial class ValueText
             sb.Append(char.ToLowerInvariant(c));
         }
         return sb.ToString().Trim('_');
-    }
-
-    private static string Quote(string text)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\r': sb.Append("\\u000d"); break;
-                default:
-                    if (char.IsControl(c)) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        return sb.Append('"').ToString();
     }
 
     private static string Unescape(string text)

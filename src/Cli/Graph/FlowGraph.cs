@@ -10,7 +10,7 @@ internal enum GraphNodeKind { Input, Parameter, Function, Output }
 internal sealed record GraphNode(string Id, GraphNodeKind Kind, string Title, IReadOnlyList<string> Details);
 
 /// <summary>An arrow from one box to another, labelled with the ports it joins and coloured by what flows.</summary>
-internal sealed record GraphEdge(string From, string To, string Label, Modality? Modality);
+internal sealed record GraphEdge(string From, string To, string Label, PortType? Type);
 
 /// <summary>
 /// A flow laid out for drawing, independent of the drawing format: flow inputs, function nodes with
@@ -46,14 +46,14 @@ internal sealed record FlowGraph(string Name, IReadOnlyList<GraphNode> Nodes, IR
                     break;
                 case PortSource { Node: { } sourceNode } output:
                     var function = flow.Nodes.FirstOrDefault(n => n.Name == sourceNode)?.Function;
-                    var modality = function is null ? null : catalog.Find(function)?.FindOutput(output.Port)?.Modality;
+                    var modality = function is null ? null : catalog.Find(function)?.FindOutput(output.Port)?.Type;
                     var label = link.Target.Node is null ? output.Port : $"{output.Port} → {link.Target.Port}";
                     edges.Add(new GraphEdge(Id("n", sourceNode), to, label, modality));
                     break;
                 case ConstantSource constant:
                     var id = Id("c", edges.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     nodes.Add(new GraphNode(id, GraphNodeKind.Parameter, Describe(constant.Value), []));
-                    edges.Add(new GraphEdge(id, to, link.Target.Port, Modality.Text));
+                    edges.Add(new GraphEdge(id, to, link.Target.Port, PortType.Text));
                     break;
             }
         }

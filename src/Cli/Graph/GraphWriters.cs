@@ -7,13 +7,13 @@ namespace SymbolicGen.Cli.Graph;
 internal static class GraphWriters
 {
     /// <summary>Edge colour per media type; the same in both formats.</summary>
-    public static string Colour(Modality? modality) => modality switch
+    public static string Colour(PortType? type) => type?.AsMedia?.Name switch
     {
-        Modality.Image => "#1e88e5",
-        Modality.Video => "#e53935",
-        Modality.Audio => "#43a047",
-        Modality.Mask => "#757575",
-        Modality.Text => "#fb8c00",
+        "Image" => "#1e88e5",
+        "Video" => "#e53935",
+        "Audio" => "#43a047",
+        "Mask" => "#757575",
+        "Text" => "#fb8c00",
         _ => "#9e9e9e",
     };
 
@@ -40,7 +40,7 @@ internal static class GraphWriters
             text.Append("    ").Append(edge.From).Append(" -->|\"").Append(MermaidText(edge.Label)).Append("\"| ").Append(edge.To).Append('\n');
         }
         for (var i = 0; i < graph.Edges.Count; i++)
-            text.Append("    linkStyle ").Append(i).Append(" stroke:").Append(Colour(graph.Edges[i].Modality)).Append(",stroke-width:2px\n");
+            text.Append("    linkStyle ").Append(i).Append(" stroke:").Append(Colour(graph.Edges[i].Type)).Append(",stroke-width:2px\n");
         return text.ToString();
     }
 
@@ -63,7 +63,7 @@ internal static class GraphWriters
         }
         foreach (var edge in graph.Edges)
         {
-            var colour = Colour(edge.Modality);
+            var colour = Colour(edge.Type);
             text.Append("    ").Append(edge.From).Append(" -> ").Append(edge.To)
                 .Append(" [label=").Append(DotString(edge.Label)).Append(", color=\"").Append(colour).Append("\", fontcolor=\"").Append(colour).Append("\"];\n");
         }

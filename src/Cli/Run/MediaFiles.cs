@@ -12,52 +12,47 @@ internal static class MediaFiles
     // What a file holds, by extension: used by `run` to read inputs and by `draft` to type them. Formats
     // listed here that the runtime cannot decode (webp…) still type a draft's input correctly and fail in
     // `run` with a message naming the file. Audio other than PCM WAV is decoded by ffmpeg.
-    private static readonly Dictionary<string, Modality> ByExtension = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, PortType> ByExtension = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".png"] = Modality.Image, [".jpg"] = Modality.Image, [".jpeg"] = Modality.Image, [".bmp"] = Modality.Image,
-        [".webp"] = Modality.Image, [".gif"] = Modality.Image, [".tif"] = Modality.Image, [".tiff"] = Modality.Image,
-        [".wav"] = Modality.Audio, [".mp3"] = Modality.Audio, [".flac"] = Modality.Audio, [".ogg"] = Modality.Audio,
-        [".opus"] = Modality.Audio, [".m4a"] = Modality.Audio, [".aac"] = Modality.Audio, [".aif"] = Modality.Audio,
-        [".aiff"] = Modality.Audio, [".wma"] = Modality.Audio,
-        [".mp4"] = Modality.Video, [".mov"] = Modality.Video, [".mkv"] = Modality.Video, [".webm"] = Modality.Video,
-        [".avi"] = Modality.Video, [".m4v"] = Modality.Video,
-        [".txt"] = Modality.Text, [".md"] = Modality.Text,
+        [".png"] = PortType.Image, [".jpg"] = PortType.Image, [".jpeg"] = PortType.Image, [".bmp"] = PortType.Image,
+        [".webp"] = PortType.Image, [".gif"] = PortType.Image, [".tif"] = PortType.Image, [".tiff"] = PortType.Image,
+        [".wav"] = PortType.Audio, [".mp3"] = PortType.Audio, [".flac"] = PortType.Audio, [".ogg"] = PortType.Audio,
+        [".opus"] = PortType.Audio, [".m4a"] = PortType.Audio, [".aac"] = PortType.Audio, [".aif"] = PortType.Audio,
+        [".aiff"] = PortType.Audio, [".wma"] = PortType.Audio,
+        [".mp4"] = PortType.Video, [".mov"] = PortType.Video, [".mkv"] = PortType.Video, [".webm"] = PortType.Video,
+        [".avi"] = PortType.Video, [".m4v"] = PortType.Video,
+        [".txt"] = PortType.Text, [".md"] = PortType.Text,
     };
 
     /// <summary>The media type a file holds, judged by its extension; null when unknown.</summary>
-    public static Modality? ModalityOf(string path) => ByExtension.TryGetValue(Path.GetExtension(path), out var m) ? m : null;
+    public static PortType? ModalityOf(string path) => ByExtension.TryGetValue(Path.GetExtension(path), out var m) ? m : null;
 
     /// <summary>The file <c>{folder}/assets/{name}.{ext}</c> holding <paramref name="modality"/>, or null (first extension in a fixed order wins).</summary>
-    public static string? FindAsset(string folder, string name, Modality modality) =>
-        ByExtension.Where(e => e.Value == modality || modality == Modality.Mask && e.Value == Modality.Image)
+    public static string? FindAsset(string folder, string name, PortType modality) =>
+        ByExtension.Where(e => e.Value == modality || modality == PortType.Mask && e.Value == PortType.Image)
             .Select(e => Path.Combine(folder, "assets", name + e.Key))
             .FirstOrDefault(File.Exists);
 
     /// <summary>Reads <paramref name="path"/> as <paramref name="expected"/> (a Mask reads as the image's first channel).</summary>
-    public static async Task<object> ReadAsync(string path, Modality expected, CancellationToken cancellationToken)
+    public static async Task<object> ReadAsync(string path, PortType expected, CancellationToken cancellationToken)
     {
         if (!File.Exists(path)) throw new CliException($"'{path}' does not exist");
         var actual = ModalityOf(path);
-        var compatible = actual == expected || (expected == Modality.Mask && actual == Modality.Image);
+        var compatible = actual == expected || (expected == PortType.Mask && actual == PortType.Image);
         if (!compatible)
             throw new CliException($"'{path}' is {(actual is null ? "not a known media file" : "an " + actual)}, but the input needs {expected}");
         try
         {
-            switch (expected)
+            if (expected == PortType.Image) return ImageFile.Read(path);
+            if (expected == PortType.Mask)
             {
-                case Modality.Image:
-                    return ImageFile.Read(path);
-                case Modality.Mask:
-                    using (var image = ImageFile.Read(path))
-                    using (torch.NewDisposeScope())
-                        return Mask.FromTensor(image.Tensor[..1].clone());
-                case Modality.Audio:
-                    return await AudioFile.ReadAsync(path, cancellationToken: cancellationToken);
-                case Modality.Video:
-                    return await VideoFile.ReadAsync(path, cancellationToken: cancellationToken);
-                default:
-                    return new Text(await File.ReadAllTextAsync(path, cancellationToken));
+                using var image = ImageFile.Read(path);
+                using (torch.NewDisposeScope())
+                    return Mask.FromTensor(image.Tensor[..1].clone());
             }
+            if (expected == PortType.Audio) return await AudioFile.ReadAsync(path, cancellationToken: cancellationToken);
+            if (expected == PortType.Video) return await VideoFile.ReadAsync(path, cancellationToken: cancellationToken);
+            return new Text(await File.ReadAllTextAsync(path, cancellationToken));
         }
         catch (Exception e) when (e is IOException or MediaToolNotFoundException)
         {

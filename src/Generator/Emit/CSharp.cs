@@ -95,15 +95,11 @@ internal static class CSharp
     /// <summary>A C# bool literal.</summary>
     public static string Bool(bool value) => value ? "true" : "false";
 
-    /// <summary>The media type of a modality.</summary>
-    public static string MediaType(Modality modality) => "global::SymbolicGen.Runtime." + modality switch
-    {
-        Modality.Text => "Text",
-        Modality.Image => "Image",
-        Modality.Mask => "Mask",
-        Modality.Audio => "Audio",
-        _ => "Video",
-    };
+    /// <summary>
+    /// The C# type of values of a port type in generated code: the runtime's media type for a media type or a catalog
+    /// type that is one; <c>object</c> for an opaque catalog type (its values only pass between the catalog's functions).
+    /// </summary>
+    public static string MediaType(PortType type) => type.AsMedia is { } media ? "global::SymbolicGen.Runtime." + media.Name : "object";
 
     /// <summary>The C# type a parameter of <paramref name="type"/> has in generated code (canonical units).</summary>
     public static string ParameterType(ParamType type) => type switch
@@ -123,8 +119,8 @@ internal static class CSharp
     /// </summary>
     public static string? Canonical(Value value, ParamType type) => (value, type) switch
     {
-        (NumberValue n, ParamType.Int) when n.Number >= int.MinValue && n.Number <= int.MaxValue => Int((int)n.Number),
-        (NumberValue n, ParamType.Seed) when n.Number >= long.MinValue && n.Number <= long.MaxValue => Long((long)n.Number),
+        (NumberValue { Exact.Integer: { } i }, ParamType.Int) when i >= int.MinValue && i <= int.MaxValue => Int((int)i),
+        (NumberValue { Exact.Integer: { } i }, ParamType.Seed) when i >= long.MinValue && i <= long.MaxValue => Long((long)i),
         (NumberValue n, _) when ParameterType(type) == "double" => Double(n.Number),
         (StringValue s, ParamType.String) => String(s.Text),
         (SymbolValue s, ParamType.Enum) => String(s.Name),
@@ -134,18 +130,11 @@ internal static class CSharp
         _ => null,
     };
 
-    // #rrggbb or #rrggbbaa as the Color constructor's bytes, so that nothing is parsed at run time.
-    private static string? Color(string hex)
-    {
-        if (hex.Length is not (7 or 9) || hex[0] != '#') return null;
-        var bytes = new List<string>();
-        for (var i = 1; i < hex.Length; i += 2)
-        {
-            if (!byte.TryParse(hex.Substring(i, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var b)) return null;
-            bytes.Add(b.ToString(CultureInfo.InvariantCulture));
-        }
-        return "new global::SymbolicGen.Runtime.Color(" + string.Join(", ", bytes) + ")";
-    }
+    // A colour as the Color constructor's bytes, read by the language's one colour grammar, so that nothing is parsed at run time.
+    private static string? Color(string hex) =>
+        ValueGrammar.TryParseColor(hex, out var r, out var g, out var b, out var a)
+            ? $"new global::SymbolicGen.Runtime.Color({Int(r)}, {Int(g)}, {Int(b)}, {Int(a)})"
+            : null;
 
     /// <summary>
     /// Text for an XML doc comment: XML-escaped, on one line (line breaks of every kind become spaces, other
@@ -195,6 +184,16 @@ internal static class CSharp
     /// <summary>A <see cref="ParamType"/> as a C# expression.</summary>
     public static string ParamTypeExpression(ParamType type) => "global::SymbolicGen.Language.Catalog.ParamType." + type;
 
-    /// <summary>A <see cref="Modality"/> as a C# expression.</summary>
-    public static string ModalityExpression(Modality modality) => "global::SymbolicGen.Language.Catalog.Modality." + modality;
+    /// <summary>A <see cref="PortType"/> as a C# expression: a built-in one by name, a catalog one defined again.</summary>
+    public static string PortTypeExpression(PortType type) => type.IsMedia
+        ? "global::SymbolicGen.Language.Catalog.PortType." + type.Name
+        : $"global::SymbolicGen.Language.Catalog.PortType.Define({String(type.Name)}, {(type.Media is { } media ? PortTypeExpression(media) : "null")}, {String(type.Summary)})";
+
+    /// <summary>An exact number as a C# expression of <c>Numeric</c>: through a double when that is exact, else parsed from its digits.</summary>
+    public static string Numeric(Numeric value) => value switch
+    {
+        { Integer: { } i } when i >= long.MinValue && i <= long.MaxValue => $"global::SymbolicGen.Language.Ir.Numeric.Of({Long((long)i)})",
+        { IsInteger: true } => $"global::SymbolicGen.Language.Ir.Numeric.Parse({String(value.ToString())})",
+        _ => $"global::SymbolicGen.Language.Ir.Numeric.Of({Double(value.Double)})",
+    };
 }

@@ -58,7 +58,7 @@ internal static class IrWriter
     /// <summary>A value of the IR as a C# expression.</summary>
     public static string Value(Value value) => value switch
     {
-        NumberValue n => $"new {Ir}NumberValue({CSharp.Double(n.Number)})",
+        NumberValue n => $"new {Ir}NumberValue({CSharp.Numeric(n.Exact)})",
         QuantityValue q => $"new {Ir}QuantityValue({CSharp.Double(q.Number)}, {CSharp.String(q.Unit)})",
         StringValue s => $"new {Ir}StringValue({CSharp.String(s.Text)}, {CSharp.Bool(s.Block)})",
         BoolValue b => $"new {Ir}BoolValue({CSharp.Bool(b.Bool)})",
@@ -72,9 +72,15 @@ internal static class IrWriter
     };
 
     private static string PortInfo(PortInfo port) =>
-        $"new {Catalog}PortInfo({CSharp.String(port.Name)}, {CSharp.ModalityExpression(port.Modality)}, {CSharp.Bool(port.Optional)}, {CSharp.String(port.Summary)})";
+        $"new {Catalog}PortInfo({CSharp.String(port.Name)}, {CSharp.PortTypeExpression(port.Type)}, {CSharp.Bool(port.Optional)}, {CSharp.String(port.Summary)})";
 
-    private static string ParameterInfo(ParameterInfo parameter) =>
-        $"new {Catalog}ParameterInfo({CSharp.String(parameter.Name)}, {CSharp.ParamTypeExpression(parameter.Type)}, {OptionalValue(parameter.Default)}, " +
-        $"{CSharp.Double(parameter.Min)}, {CSharp.Double(parameter.Max)}, {Strings(parameter.EnumValues)}, {CSharp.String(parameter.Summary)})";
+    private static string ParameterInfo(ParameterInfo parameter)
+    {
+        var domain = parameter.Domain;
+        return $"new {Catalog}ParameterInfo({CSharp.String(parameter.Name)}, new {Catalog}ParameterDomain({CSharp.ParamTypeExpression(domain.Kind)}, " +
+               $"{OptionalValue(domain.Default)}, {OptionalNumeric(domain.Min)}, {OptionalNumeric(domain.Max)}, {CSharp.Double(domain.Step)}, {Strings(domain.Allowed)}), " +
+               $"{CSharp.String(parameter.Summary)})";
+    }
+
+    private static string OptionalNumeric(Numeric? value) => value is { } v ? CSharp.Numeric(v) : "null";
 }

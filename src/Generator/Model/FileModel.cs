@@ -38,7 +38,7 @@ internal sealed record ParameterModel(
     LocationInfo Location);
 
 /// <summary>A flow input or output.</summary>
-internal sealed record PortModel(string Name, Modality Type, LocationInfo Location);
+internal sealed record PortModel(string Name, PortType Type, LocationInfo Location);
 
 /// <summary>A parameter of a node, for the documentation of its node object.</summary>
 /// <param name="Name">The parameter's name.</param>

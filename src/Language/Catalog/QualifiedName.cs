@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using SymbolicGen.Language.Syntax;
 
 namespace SymbolicGen.Language.Catalog;
@@ -74,4 +75,33 @@ public readonly struct QualifiedName : IEquatable<QualifiedName>
 
     /// <inheritdoc/>
     public override string ToString() => Text ?? "";
+}
+
+/// <summary>
+/// A catalog's functions by simple name and its namespaces: dictionary reads, so that resolving names through
+/// <c>using</c> lines costs the same in a catalog of thousands of imported functions as in the built-ins.
+/// </summary>
+internal sealed class QualifiedIndex
+{
+    private readonly Dictionary<string, List<FunctionInfo>> _bySimpleName = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _namespaces = new(StringComparer.Ordinal);
+    private readonly List<string> _ordered = new();
+
+    public QualifiedIndex(IEnumerable<FunctionInfo> functions)
+    {
+        foreach (var function in functions)
+        {
+            var name = QualifiedName.Of(function.Name);
+            if (!_bySimpleName.TryGetValue(name.SimpleName, out var same)) _bySimpleName.Add(name.SimpleName, same = new List<FunctionInfo>());
+            same.Add(function);
+            if (name.Namespace is { } ns && _namespaces.Add(ns)) _ordered.Add(ns);
+        }
+    }
+
+    public IReadOnlyList<string> Namespaces => _ordered;
+
+    public IReadOnlyList<FunctionInfo> FindBySimpleName(string simpleName) =>
+        _bySimpleName.TryGetValue(simpleName, out var functions) ? functions : Array.Empty<FunctionInfo>();
+
+    public bool HasNamespace(string ns) => _namespaces.Contains(ns);
 }

@@ -727,15 +727,15 @@ public static class SymbolCatalogReader
         }
     }
 
-    private static Modality? ModalityOf(ITypeSymbol type) =>
+    private static PortType? ModalityOf(ITypeSymbol type) =>
         type.ContainingType is null && type.ContainingNamespace?.ToDisplayString() == RuntimeNamespace
             ? type.Name switch
             {
-                "Text" => Catalog.Modality.Text,
-                "Image" => Catalog.Modality.Image,
-                "Mask" => Catalog.Modality.Mask,
-                "Audio" => Catalog.Modality.Audio,
-                "Video" => Catalog.Modality.Video,
+                "Text" => PortType.Text,
+                "Image" => PortType.Image,
+                "Mask" => PortType.Mask,
+                "Audio" => PortType.Audio,
+                "Video" => PortType.Video,
                 _ => null,
             }
             : null;

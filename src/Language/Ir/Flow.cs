@@ -67,7 +67,7 @@ public sealed record Flow(
 }
 
 /// <summary>A flow input or output: a name and a media type.</summary>
-public sealed record FlowPort(string Name, Modality Type)
+public sealed record FlowPort(string Name, PortType Type)
 {
     /// <summary>The declaration.</summary>
     public SourceSpan Span { get; init; }

@@ -10,11 +10,26 @@ public abstract record Value
     public SourceSpan Span { get; init; }
 }
 
-/// <summary>A plain number such as <c>0.45</c> or <c>-3</c>.</summary>
-public sealed record NumberValue(double Number) : Value
+/// <summary>
+/// A plain number such as <c>0.45</c> or <c>-3</c>. Whole numbers are exact at any size (<see cref="Exact"/>):
+/// <c>seed: 18446744073709551615</c> reads, checks, prints and runs as written.
+/// </summary>
+public sealed record NumberValue : Value
 {
+    /// <summary>A number from a double (a finite whole one is exact).</summary>
+    public NumberValue(double number) => Exact = Numeric.Of(number);
+
+    /// <summary>A number held exactly.</summary>
+    public NumberValue(Numeric exact) => Exact = exact;
+
+    /// <summary>The number, exact for whole numbers.</summary>
+    public Numeric Exact { get; }
+
+    /// <summary>The nearest double.</summary>
+    public double Number => Exact.Double;
+
     /// <inheritdoc/>
-    public override string ToString() => Number.ToString("R", CultureInfo.InvariantCulture);
+    public override string ToString() => Exact.ToString();
 }
 
 /// <summary>A number with a unit such as <c>6s</c> or <c>-6dB</c>. <see cref="Unit"/> is the unit's canonical spelling (see <see cref="Semantics.Units"/>).</summary>

@@ -9,6 +9,12 @@ namespace SymbolicGen.Language.Printing;
 /// <summary>Prints a bound <see cref="SymFile"/> as <c>.sym</c> text in any of the three syntaxes.</summary>
 public static class SymPrinter
 {
+    /// <summary>A value as dataflow and declarative write it (<c>6s</c>, <c>-6dB</c>, <c>"a caption"</c>, exact integers).</summary>
+    public static string Value(Value value) => SymText.Code(value);
+
+    /// <summary>A number as the language writes it: the shortest form that reads back as the same value.</summary>
+    public static string Number(double number) => SymText.Number(number);
+
     /// <summary>
     /// Prints <paramref name="file"/>: its <c>using</c> lines, then each flow in <paramref name="style"/>, or in
     /// its own <see cref="Flow.Syntax"/> when <paramref name="style"/> is null, functions named as written.

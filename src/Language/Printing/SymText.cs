@@ -11,7 +11,7 @@ namespace SymbolicGen.Language.Printing;
 internal static class SymText
 {
     /// <summary>Shortest round-trip invariant form; an exponent is written <c>e±digits</c> as in DESIGN §3.1.</summary>
-    public static string Number(double number) => number.ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e');
+    public static string Number(double number) => Numeric.Of(number).ToString();
 
     /// <summary>A value as dataflow and declarative write it: quantities glued (<c>6s</c>, <c>-6dB</c>).</summary>
     public static string Code(Value value) => Format(value, natural: false);
@@ -21,7 +21,7 @@ internal static class SymText
 
     private static string Format(Value value, bool natural) => value switch
     {
-        NumberValue n => Number(n.Number),
+        NumberValue n => n.Exact.ToString(),
         QuantityValue q => natural ? NaturalQuantity(q) : Number(q.Number) + q.Unit,
         StringValue s => String(s),
         BoolValue b => b.Bool ? "true" : "false",

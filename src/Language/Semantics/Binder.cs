@@ -31,7 +31,7 @@ public static class Binder
             var flow = syntax.Flows[i];
             try
             {
-                headers[i] = FlowHeader.Bind(flow, diagnostics);
+                headers[i] = FlowHeader.Bind(flow, catalog, diagnostics);
             }
             catch (Exception e)
             {

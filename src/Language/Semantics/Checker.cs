@@ -118,7 +118,7 @@ public static class Checker
                     if (Presumed(target.Port, function.Inputs.Select(p => p.Name)) is { } meant) presumedPorts.Add((node, meant));
                     continue;
                 }
-                CheckModality(link, source, port.Modality, function.Name);
+                CheckModality(link, source, port.Type, function.Name);
                 var key = (node, target.Port);
                 connected[key] = connected.TryGetValue(key, out var count) ? count + 1 : 1;
                 if (count > 0)
@@ -143,13 +143,13 @@ public static class Checker
             switch (source)
             {
                 case PortSource { Node: { } node } port when _nodeIndex.TryGetValue(node, out var index):
-                    return new Source(index, null, _functions[index]?.FindOutput(port.Port)?.Modality, Describe(index, port.Port));
+                    return new Source(index, null, _functions[index]?.FindOutput(port.Port)?.Type, Describe(index, port.Port));
                 case PortSource { Node: null } port when _inputs.TryGetValue(port.Port, out var input):
                     return new Source(-1, input.Name, input.Type, $"'{input.Name}'");
                 case PortSource { Node: null } port when _nodeIndex.TryGetValue(port.Port, out var index):
                     return new Source(index, null, null, $"'{port.Port}'");
                 case ConstantSource { Value: StringValue }:
-                    return new Source(-1, null, Modality.Text, "a string");
+                    return new Source(-1, null, PortType.Text, "a string");
                 case ConstantSource constant:
                     return new Source(-1, null, null, "a literal", IsConstant: true);
                 case PortSource port when Presumed(port.Node ?? port.Port, _inputs.Keys.Concat(_nodeIndex.Keys)) is { } meant:
@@ -177,7 +177,7 @@ public static class Checker
             return _flow.Nodes[node].AliasOf(function, port) is { } alias ? $"'{alias}'" : $"'{name}.{port}'";
         }
 
-        private void CheckModality(Link link, Source source, Modality expected, string? function)
+        private void CheckModality(Link link, Source source, PortType expected, string? function)
         {
             var target = Wording.Target(link.Target, function);
             if (source.IsConstant)
@@ -185,7 +185,7 @@ public static class Checker
                 Report(DiagnosticDescriptors.ModalityMismatch, link, $"{target} expects {expected}, but {source.Description} is not media");
                 return;
             }
-            if (source.Modality is not { } actual || actual == expected) return;
+            if (source.Type is not { } actual || expected.Accepts(actual)) return;
             var bridge = Bridge(actual, expected);
             var suffix = bridge is null ? "" : $"; insert '{bridge}' to convert it";
             var diagnostic = DiagnosticDescriptors.ModalityMismatch.Create(link.Span, $"{target} expects {expected}, but {source.Description} is {actual}{suffix}");
@@ -193,10 +193,10 @@ public static class Checker
         }
 
         // A function whose one required input and one output convert 'from' into 'to'.
-        private string? Bridge(Modality from, Modality to) =>
+        private string? Bridge(PortType from, PortType to) =>
             _catalog.Functions.FirstOrDefault(f =>
-                f.Outputs.Count == 1 && f.Outputs[0].Modality == to &&
-                f.Inputs.Count(i => !i.Optional) == 1 && f.Inputs.First(i => !i.Optional).Modality == from)?.Name;
+                f.Outputs.Count == 1 && f.Outputs[0].Type == to &&
+                f.Inputs.Count(i => !i.Optional) == 1 && f.Inputs.First(i => !i.Optional).Type == from)?.Name;
 
         private void CheckRequired(Func<(int Node, string Port), bool> isFed)
         {
@@ -345,10 +345,10 @@ public static class Checker
 
         /// <param name="Node">The source node's index, or -1.</param>
         /// <param name="Input">The flow input it reads, if any.</param>
-        /// <param name="Modality">Its media type, when known.</param>
+        /// <param name="Type">Its port type, when known.</param>
         /// <param name="Description">How messages name it.</param>
         /// <param name="IsConstant">A literal other than a string.</param>
         /// <param name="IsPresumed">An unresolved name taken as its one likely correction.</param>
-        private sealed record Source(int Node, string? Input, Modality? Modality, string Description, bool IsConstant = false, bool IsPresumed = false);
+        private sealed record Source(int Node, string? Input, PortType? Type, string Description, bool IsConstant = false, bool IsPresumed = false);
     }
 }

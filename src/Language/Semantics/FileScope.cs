@@ -16,7 +16,7 @@ public sealed class FileScope
 {
     private readonly FunctionCatalog _catalog;
     private readonly Dictionary<string, Flow> _flows = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Flow, string Parameter), (double? Min, double? Max)> _ranges = new();
+    private readonly Dictionary<(string Flow, string Parameter), (Numeric? Min, Numeric? Max)> _ranges = new();
 
     /// <summary>A scope over <paramref name="flows"/> (the first of each name counts) and <paramref name="catalog"/>.</summary>
     public FileScope(IEnumerable<Flow> flows, FunctionCatalog catalog)
@@ -44,7 +44,7 @@ public sealed class FileScope
     public ParameterInfo FlowParameter(Flow flow, FlowParameter parameter)
     {
         var (min, max) = RangeOf(flow.Name, parameter.Name, new HashSet<string>(StringComparer.Ordinal));
-        return new ParameterInfo(parameter.Name, parameter.Type, parameter.Default, min, max);
+        return new ParameterInfo(parameter.Name, new ParameterDomain(parameter.Type, parameter.Default, min, max));
     }
 
     /// <summary>
@@ -72,37 +72,15 @@ public sealed class FileScope
     }
 
     /// <summary>
-    /// <paramref name="value"/> as the canonical value a run would pass: numbers in the canonical unit, enum
-    /// values as symbols; null when it cannot be known before the run (frames without a frame rate, a reference).
+    /// <paramref name="value"/> as the canonical value a run would pass (<see cref="ParameterValues.Read"/>): numbers in
+    /// the canonical unit, exact integers, enum words as symbols, canonical colours; null when it cannot be known
+    /// before the run (frames without a frame rate, a reference) or is not a value of <paramref name="type"/>.
     /// </summary>
     public static Value? Canonical(Value? value, ParamType type, double? framesPerSecond)
     {
-        switch (value)
-        {
-            case NumberValue number when type is ParamType.Int or ParamType.Seed:
-                return number.Number == Math.Floor(number.Number) && !double.IsInfinity(number.Number) ? new NumberValue(number.Number) : null;
-            case NumberValue number when type == ParamType.Float || Units.IsUnitBearing(type):
-                return new NumberValue(number.Number);
-            case QuantityValue quantity when Units.IsUnitBearing(type):
-                return Units.FromSymbol(quantity.Unit) is { } unit && unit.Kind == type &&
-                       Units.ToCanonical(quantity.Number, unit, framesPerSecond) is { } canonical
-                    ? new NumberValue(canonical)
-                    : null;
-            case StringValue text when type == ParamType.String:
-                return new StringValue(text.Text);
-            case SymbolValue symbol when type == ParamType.Enum:
-                return new SymbolValue(symbol.Name);
-            case StringValue text when type == ParamType.Enum:
-                return new SymbolValue(text.Text);
-            case BoolValue boolean when type == ParamType.Bool:
-                return boolean;
-            case SizeValue size when type == ParamType.Size:
-                return size;
-            case ColorValue color when type == ParamType.Color:
-                return color;
-            default:
-                return null;
-        }
+        if (value is null or ParameterRefValue or ReferenceValue) return null;
+        var reading = ParameterValues.Read(value, new ParameterInfo("value", type), "", FrameRate.Of(framesPerSecond));
+        return reading.Problem is null ? reading.Canonical : null;
     }
 
     // The node's frame rate, to convert a value in frames: its 'fps' parameter as written, or its default.
@@ -115,11 +93,11 @@ public sealed class FileScope
     }
 
     // The intersection of the ranges of the parameters a flow parameter feeds, through the flows it is passed on to.
-    private (double? Min, double? Max) RangeOf(string flowName, string parameter, HashSet<string> visiting)
+    private (Numeric? Min, Numeric? Max) RangeOf(string flowName, string parameter, HashSet<string> visiting)
     {
         if (_ranges.TryGetValue((flowName, parameter), out var known)) return known;
         if (FindFlow(flowName) is not { } flow || !visiting.Add(flowName)) return (null, null);
-        double? min = null, max = null;
+        Numeric? min = null, max = null;
         foreach (var node in flow.Nodes)
         {
             foreach (var argument in node.Arguments)
@@ -127,9 +105,9 @@ public sealed class FileScope
                 if (argument.Value is not ParameterRefValue reference || reference.Name != parameter) continue;
                 var (lower, upper) = _flows.ContainsKey(node.Function)
                     ? RangeOf(node.Function, argument.Name, visiting)
-                    : _catalog.Find(node.Function)?.FindParameter(argument.Name) is { } target ? (target.Min, target.Max) : (null, null);
-                if (lower is { } l) min = min is { } m ? Math.Max(m, l) : l;
-                if (upper is { } u) max = max is { } x ? Math.Min(x, u) : u;
+                    : _catalog.Find(node.Function)?.FindParameter(argument.Name) is { } target ? (target.Domain.Min, target.Domain.Max) : (null, null);
+                if (lower is { } l) min = min is { } m && m > l ? m : l;
+                if (upper is { } u) max = max is { } x && x < u ? x : u;
             }
         }
         visiting.Remove(flowName);

@@ -305,7 +305,7 @@ internal sealed class FlowBinder
     {
         var target = new PortTarget(nodeName, port);
         var source = value is ReferenceValue reference
-            ? Resolve(reference, function?.FindInput(port)?.Modality, target, function?.Name)
+            ? Resolve(reference, function?.FindInput(port)?.Type, target, function?.Name)
             : new ConstantSource(value);
         AddLink(source, target, value.Span);
     }
@@ -314,7 +314,7 @@ internal sealed class FlowBinder
     {
         var port = link.TargetPort;
         PortTarget target;
-        Modality? expected = null;
+        PortType? expected = null;
         string? functionName = null;
         if (link.TargetNode is { } nodeName)
         {
@@ -333,7 +333,7 @@ internal sealed class FlowBinder
                 functionName = function.Name;
                 if (function.FindInput(port.Text) is { } input)
                 {
-                    expected = input.Modality;
+                    expected = input.Type;
                 }
                 else if (function.FindParameter(port.Text) is not null)
                 {
@@ -370,7 +370,7 @@ internal sealed class FlowBinder
     /// Resolves a reference used as media. <paramref name="target"/> is what it feeds (for messages),
     /// <paramref name="expected"/> its media type (decides which '.port' fix is safe).
     /// </summary>
-    private LinkSource Resolve(ReferenceValue reference, Modality? expected, PortTarget? target, string? function, bool quiet = false, ReferenceValue? asWritten = null)
+    private LinkSource Resolve(ReferenceValue reference, PortType? expected, PortTarget? target, string? function, bool quiet = false, ReferenceValue? asWritten = null)
     {
         // Through a local alias, 'reference' is what the alias stands for and 'shown' what was written.
         var shown = asWritten ?? reference;
@@ -423,7 +423,7 @@ internal sealed class FlowBinder
     }
 
     // 'shown' is the reference as written (for messages and fixes), 'port' the port it selects.
-    private LinkSource NodeOutput(ReferenceValue shown, string node, FunctionInfo? function, string? port, Modality? expected, PortSource unresolved)
+    private LinkSource NodeOutput(ReferenceValue shown, string node, FunctionInfo? function, string? port, PortType? expected, PortSource unresolved)
     {
         if (function is null) return unresolved;
         if (port is not null)
@@ -436,12 +436,12 @@ internal sealed class FlowBinder
         if (function.Outputs.Count == 1) return new PortSource(node, function.Outputs[0].Name);
 
         // Selecting the one output of the expected media type is evidently what was meant.
-        var safe = function.Outputs.Count(o => o.Modality == expected) == 1;
+        var safe = function.Outputs.Count(o => o.Type == expected) == 1;
         var choices = function.Outputs
             .Select(o => new CodeFix(
                 $"select '{shown.Name}.{o.Name}'",
                 EquatableArray.Of(new TextEdit(shown.Span, shown.Name + "." + o.Name)),
-                safe && o.Modality == expected))
+                safe && o.Type == expected))
             .ToArray();
         var example = function.Outputs.Count > 0 ? $", e.g. '{shown.Name}.{function.Outputs[0].Name}'" : "";
         Report(DiagnosticDescriptors.AmbiguousOutput, shown.Span, $"'{shown.Name}' ({function.Name}) has {Ports(function.Outputs, "output")}; select one with '.port'{example}", choices);
@@ -505,7 +505,7 @@ internal sealed class FlowBinder
         return links.OrderBy(Key).ToEquatableArray();
     }
 
-    private Modality? OutputType(string output) => _header.Flow.Outputs.FirstOrDefault(o => o.Name == output)?.Type;
+    private PortType? OutputType(string output) => _header.Flow.Outputs.FirstOrDefault(o => o.Name == output)?.Type;
 
     private void Report(DiagnosticDescriptor descriptor, SourceSpan span, string message, params CodeFix[] fixes) =>
         _diagnostics.Add(descriptor.Create(span, message, fixes));

@@ -29,7 +29,7 @@ internal sealed class FlowHeader
     public List<string> OutputNames { get; } = new();
 
     /// <summary>Binds the declarations of <paramref name="flow"/>, reporting unknown types and duplicate names.</summary>
-    public static FlowHeader Bind(FlowSyntax flow, List<Diagnostic> diagnostics)
+    public static FlowHeader Bind(FlowSyntax flow, FunctionCatalog catalog, List<Diagnostic> diagnostics)
     {
         var header = new FlowHeader(flow);
         var inputs = new List<FlowPort>();
@@ -46,17 +46,17 @@ internal sealed class FlowHeader
             {
                 case DeclarationKind.Input:
                     header.InputNames.Add(declaration.Name.Text, declaration.Name);
-                    if (MediaType(declaration, "inputs take", diagnostics) is { } input)
+                    if (PortTypeOf(declaration, "inputs take", catalog, diagnostics) is { } input)
                         inputs.Add(new FlowPort(declaration.Name.Text, input) { Span = declaration.Span });
                     break;
                 case DeclarationKind.Output:
                     header.OutputNames.Add(declaration.Name.Text);
-                    if (MediaType(declaration, "outputs give", diagnostics) is { } output)
+                    if (PortTypeOf(declaration, "outputs give", catalog, diagnostics) is { } output)
                         outputs.Add(new FlowPort(declaration.Name.Text, output) { Span = declaration.Span });
                     break;
                 default:
                     header.ParameterNames.Add(declaration.Name.Text, declaration.Name);
-                    if (ParameterType(declaration, diagnostics) is { } type)
+                    if (ParameterType(declaration, catalog, diagnostics) is { } type)
                         parameters.Add(new FlowParameter(declaration.Name.Text, type, DefaultValue(declaration.Default)) { Span = declaration.Span });
                     break;
             }
@@ -92,35 +92,35 @@ internal sealed class FlowHeader
         return true;
     }
 
-    private static Modality? MediaType(DeclarationSyntax declaration, string role, List<Diagnostic> diagnostics)
+    private static PortType? PortTypeOf(DeclarationSyntax declaration, string role, FunctionCatalog catalog, List<Diagnostic> diagnostics)
     {
         if (declaration.Default is { } value)
             diagnostics.Add(DiagnosticDescriptors.TypeMismatch.Create(value.Span, $"'{declaration.Name.Text}' is media and cannot have a default value"));
         var type = declaration.Type;
-        if (Wording.ParseModality(type.Text) is { } modality) return modality;
+        if (catalog.FindType(type.Text) is { } portType) return portType;
         if (Wording.ParseParamType(type.Text) is not null)
             diagnostics.Add(DiagnosticDescriptors.TypeMismatch.Create(type.Span,
-                $"'{type.Text}' is not a media type; {role} {Wording.Join(Wording.ModalityNames, "or")}"));
+                $"'{type.Text}' is not a media type; {role} {Wording.Join(Wording.MediaTypeNames, "or")}{(catalog.PortTypes.Count > PortType.MediaTypes.Count ? " or a port type of the catalog" : "")}"));
         else
-            ReportUnknownType(type, diagnostics);
+            ReportUnknownType(type, catalog, diagnostics);
         return null;
     }
 
-    private static ParamType? ParameterType(DeclarationSyntax declaration, List<Diagnostic> diagnostics)
+    private static ParamType? ParameterType(DeclarationSyntax declaration, FunctionCatalog catalog, List<Diagnostic> diagnostics)
     {
         var type = declaration.Type;
         if (Wording.ParseParamType(type.Text) is { } parameterType) return parameterType;
-        if (Wording.ParseModality(type.Text) is not null)
+        if (catalog.FindType(type.Text) is { } portType)
             diagnostics.Add(DiagnosticDescriptors.TypeMismatch.Create(type.Span,
-                $"'{type.Text}' is a media type; declare '{declaration.Name.Text}' as an input"));
+                $"'{type.Text}' is {(portType.IsMedia ? "a media type" : "a port type")}; declare '{declaration.Name.Text}' as an input"));
         else
-            ReportUnknownType(type, diagnostics);
+            ReportUnknownType(type, catalog, diagnostics);
         return null;
     }
 
-    private static void ReportUnknownType(Identifier type, List<Diagnostic> diagnostics)
+    private static void ReportUnknownType(Identifier type, FunctionCatalog catalog, List<Diagnostic> diagnostics)
     {
-        var (suffix, fixes) = Suggestions.DidYouMean(type.Text, type.Span, Wording.ModalityNames.Concat(Wording.ParamTypeNames));
+        var (suffix, fixes) = Suggestions.DidYouMean(type.Text, type.Span, catalog.PortTypes.Select(t => t.Name).Concat(Wording.ParamTypeNames));
         diagnostics.Add(DiagnosticDescriptors.UndefinedName.Create(type.Span, $"unknown type '{type.Text}'{suffix}", fixes));
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using SymbolicGen.Language.Catalog;
+using SymbolicGen.Language.Ir;
 
 namespace SymbolicGen.Language.Semantics;
 
@@ -105,11 +106,24 @@ public static class Units
         return symbol.Length == 0 ? number : number + " " + symbol;
     }
 
+    /// <summary>Formats an exact canonical value for messages: whole numbers in all their digits, others as <see cref="FormatCanonical(double, ParamType)"/>.</summary>
+    public static string FormatCanonical(Numeric value, ParamType type)
+    {
+        if (!value.IsInteger) return FormatCanonical(value.Double, type);
+        var symbol = CanonicalSymbol(type);
+        var number = value.Integer!.Value.ToString(CultureInfo.InvariantCulture);
+        return symbol.Length == 0 ? number : number + " " + symbol;
+    }
+
     /// <summary>
     /// An inclusive range in the type's canonical unit, for messages and docs: <c>0.5 s to 60 s</c>,
     /// <c>at least 1 Hz</c>, <c>at most 12 dB</c>; null when unbounded.
     /// </summary>
-    public static string? FormatRange(double? min, double? max, ParamType type) => (min, max) switch
+    public static string? FormatRange(double? min, double? max, ParamType type) =>
+        FormatRange(min is { } lower ? Numeric.Of(lower) : null, max is { } upper ? Numeric.Of(upper) : null, type);
+
+    /// <summary>An exact inclusive range in the type's canonical unit (see <see cref="FormatRange(double?, double?, ParamType)"/>).</summary>
+    public static string? FormatRange(Numeric? min, Numeric? max, ParamType type) => (min, max) switch
     {
         ({ } lower, { } upper) => FormatCanonical(lower, type) + " to " + FormatCanonical(upper, type),
         ({ } lower, null) => "at least " + FormatCanonical(lower, type),

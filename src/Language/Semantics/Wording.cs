@@ -14,8 +14,8 @@ namespace SymbolicGen.Language.Semantics;
 /// </summary>
 internal static class Wording
 {
-    /// <summary>The media type names, as written in <c>.sym</c> files.</summary>
-    public static readonly string[] ModalityNames = Enum.GetNames(typeof(Modality));
+    /// <summary>The built-in media type names, as written in <c>.sym</c> files.</summary>
+    public static readonly string[] MediaTypeNames = PortType.MediaTypes.Select(t => t.Name).ToArray();
 
     /// <summary>The parameter type names a flow parameter can be declared with (enums cannot be declared).</summary>
     public static readonly string[] ParamTypeNames = Enum.GetNames(typeof(ParamType)).Where(n => n != nameof(ParamType.Enum)).ToArray();
@@ -36,10 +36,6 @@ internal static class Wording
             ? string.Concat(list)
             : string.Join(", ", list.Take(list.Count - 1)) + " " + conjunction + " " + list[list.Count - 1];
     }
-
-    /// <summary>The media type of a type name, exactly as spelt, or null.</summary>
-    public static Modality? ParseModality(string name) =>
-        Array.IndexOf(ModalityNames, name) >= 0 ? (Modality)Enum.Parse(typeof(Modality), name) : null;
 
     /// <summary>The declarable parameter type of a type name, exactly as spelt, or null.</summary>
     public static ParamType? ParseParamType(string name) =>

@@ -1,3 +1,4 @@
+using SymbolicGen.Language.Catalog;
 using System.Collections.Generic;
 using SymbolicGen.Language.Ir;
 using SymbolicGen.Language.Semantics;
@@ -39,9 +40,15 @@ internal sealed class DataflowParser : ParserBase
     {
         var header = new List<DeclarationSyntax>();
         var ok = Expect(TokenKind.LeftParen) && ParseDeclarations(header);
-        // The list mixes inputs and parameters: a declaration of a media type is an input.
+        // The list mixes inputs and parameters. Parameter types are a closed set and port types an open one (a
+        // catalog may define any): a declaration is a parameter when its type is a parameter type, an input when
+        // it is a media type, and otherwise an input unless it has a default (a misspelt parameter type, most likely).
         foreach (var declaration in header)
-            (Wording.ParseModality(declaration.Type.Text) is not null ? inputs : parameters).Add(declaration);
+        {
+            var type = declaration.Type.Text;
+            var isInput = Wording.ParseParamType(type) is null && (PortType.FindMedia(type) is not null || declaration.Default is null);
+            (isInput ? inputs : parameters).Add(declaration);
+        }
         if (!ok || !Expect(TokenKind.Arrow)) return false;
 
         if (!At(TokenKind.LeftParen))

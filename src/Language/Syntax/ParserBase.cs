@@ -228,7 +228,8 @@ internal abstract partial class ParserBase
         }
 
         var numberLength = Tokenizer.NumberLength(text, 0);
-        var number = double.Parse(text.Substring(0, numberLength), NumberStyles.Float, CultureInfo.InvariantCulture);
+        var numberText = text.Substring(0, numberLength);
+        var number = double.Parse(numberText, NumberStyles.Float, CultureInfo.InvariantCulture);
         if (token.Kind == TokenKind.Quantity)
             return new QuantityValue(number, Units.FromSymbol(text.Substring(numberLength))!.Symbol) { Span = token.Span };
 
@@ -238,7 +239,8 @@ internal abstract partial class ParserBase
             Take();
             return new QuantityValue(number, unit.Symbol) { Span = SourceSpan.FromBounds(token.Start, next.End) };
         }
-        return new NumberValue(number) { Span = token.Span };
+        var exact = Numeric.TryParse(numberText, out var parsed) ? parsed : Numeric.Of(number);
+        return new NumberValue(exact) { Span = token.Span };
     }
 
     private bool ParseList(out Value? value)

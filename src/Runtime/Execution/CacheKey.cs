@@ -119,6 +119,16 @@ internal struct CacheKeyBuilder
             case double d: Add(d); break;
             case int i: Add((long)i); break;
             case long l: Add(l); break;
+            case ulong u:
+                // Above long.MaxValue only (smaller seeds arrive as long), so a tag of its own keeps keys apart.
+                var span = Reserve(9);
+                span[0] = (byte)'u';
+                BinaryPrimitives.WriteUInt64LittleEndian(span.Slice(1), u);
+                break;
+            case Text text:
+                Reserve(1)[0] = (byte)'t';
+                Add(text.Value);
+                break;
             case bool b: Reserve(1)[0] = b ? (byte)'T' : (byte)'F'; break;
             case string s: Add(s); break;
             case Size size:

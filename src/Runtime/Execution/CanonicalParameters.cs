@@ -16,6 +16,10 @@ namespace SymbolicGen.Runtime.Execution;
 /// </summary>
 internal static class CanonicalParameters
 {
+    // Before the checker's own message for a value it would reject, so that the node's error reads
+    // "node 'clip' (ImageToVideo) cannot run: 'duration' is 120 s; ImageToVideo accepts 0.5 s to 60 s".
+    private const string CannotRun = "cannot run: ";
+
     /// <summary>The canonical values of every declared parameter of <paramref name="node"/>, in declared order.</summary>
     /// <exception cref="InvalidOperationException">A value is missing, of the wrong type or out of range (the message says which).</exception>
     public static object[] Resolve(PlanNode node, IReadOnlyDictionary<string, FlowArguments.ParameterArgument> overrides)
@@ -36,6 +40,7 @@ internal static class CanonicalParameters
     private static object ResolveOne(PlanNode node, int index, IReadOnlyDictionary<string, FlowArguments.ParameterArgument> overrides, double? fps)
     {
         var parameter = node.Function.Info.Parameters[index];
+        var owner = node.Function.Name;
         var written = node.Arguments[index] ?? parameter.Default
             ?? throw new InvalidOperationException($"needs a value for '{parameter.Name}', which has no default");
         var scope = node.Scope;
@@ -47,7 +52,7 @@ internal static class CanonicalParameters
             {
                 if (overrides.TryGetValue(reference.Name, out var given))
                 {
-                    if (given.Canonical is { } canonical) return Check(Coerce(canonical, parameter, reference.Name), parameter, via);
+                    if (given.Canonical is { } canonical) return Check(Coerce(canonical, parameter, reference.Name), parameter, owner, via);
                     written = given.Written!;
                     if (written is ParameterRefValue) throw new InvalidOperationException($"was given parameter '{reference.Name}' as a reference to another parameter");
                     break;
@@ -64,7 +69,7 @@ internal static class CanonicalParameters
                 written = DefaultOf(scope.Flow, reference.Name);
             }
         }
-        return Check(Convert(written, parameter, fps), parameter, via);
+        return Check(Convert(written, parameter, node.FpsIndex >= 0 && index != node.FpsIndex ? fps : null, owner), parameter, owner, via);
     }
 
     private static Value DefaultOf(Flow flow, string name)
@@ -75,118 +80,89 @@ internal static class CanonicalParameters
         throw new InvalidOperationException($"uses '{name}', which is not a parameter of flow '{flow.Name}'");
     }
 
-    /// <summary>Converts a literal as written in a <c>.sym</c> file.</summary>
-    public static object Convert(Value value, ParameterInfo parameter, double? fps)
+    /// <summary>
+    /// Converts a literal as written in a <c>.sym</c> file to the canonical value a function receives, reading it as the
+    /// checker does (<see cref="ParameterValues"/>); <paramref name="fps"/> converts frames, null when the function has no
+    /// <c>fps</c>. Not range-checked (see <see cref="Check"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The value is of the wrong type or unit (the checker's message).</exception>
+    public static object Convert(Value value, ParameterInfo parameter, double? fps, string owner)
     {
-        var type = parameter.Type;
-        switch (value)
-        {
-            case NumberValue number when type == ParamType.Int:
-                return number.Number == Math.Floor(number.Number) && Math.Abs(number.Number) <= int.MaxValue
-                    ? (int)number.Number
-                    : throw Mismatch(parameter, value);
-            case NumberValue number when type == ParamType.Seed:
-                return number.Number == Math.Floor(number.Number) && Math.Abs(number.Number) <= long.MaxValue
-                    ? (long)number.Number
-                    : throw Mismatch(parameter, value);
-            case NumberValue number when type == ParamType.Float || Units.IsUnitBearing(type):
-                return number.Number;
-            case QuantityValue quantity when Units.IsUnitBearing(type):
-                var unit = Units.FromSymbol(quantity.Unit);
-                if (unit is null || unit.Kind != type) throw Mismatch(parameter, value);
-                return Units.ToCanonical(quantity.Number, unit, fps)
-                    ?? throw new InvalidOperationException($"sets '{parameter.Name}' to {quantity}, but has no 'fps' to convert frames to seconds");
-            case BoolValue boolean when type == ParamType.Bool:
-                return boolean.Bool;
-            case StringValue text when type == ParamType.String:
-                return text.Text;
-            case SymbolValue symbol when type == ParamType.Enum:
-                return symbol.Name;
-            case StringValue text when type == ParamType.Enum:
-                return text.Text;
-            case SizeValue size when type == ParamType.Size:
-                return new Size(size.Width, size.Height);
-            case ColorValue color when type == ParamType.Color:
-                return Color.Parse(color.Hex);
-            default:
-                throw Mismatch(parameter, value);
-        }
+        var reading = ParameterValues.Read(value, parameter, owner, fps is null ? FrameRate.None : FrameRate.Of(fps));
+        if (reading.Problem is { } problem) throw new InvalidOperationException(CannotRun + problem.Message);
+        var canonical = reading.Canonical
+            ?? throw new InvalidOperationException($"sets '{parameter.Name}' to {value}, but has no 'fps' to convert frames to seconds");
+        return ToClr(canonical, parameter);
     }
 
-    /// <summary>Converts a canonical value given to a run to the canonical type of <paramref name="parameter"/>.</summary>
-    private static object Coerce(object value, ParameterInfo parameter, string flowParameter)
+    /// <summary>The CLR value a function receives for a canonical value (<see cref="ParameterValues.Read"/>).</summary>
+    public static object ToClr(Value canonical, ParameterInfo parameter) => (canonical, parameter.Type) switch
     {
-        var type = parameter.Type;
-        object? result = (type, value) switch
+        (NumberValue { Exact.Integer: { } i }, ParamType.Int) when i >= int.MinValue && i <= int.MaxValue => (int)i,
+        (NumberValue { Exact.Integer: { } i }, ParamType.Seed) when i >= long.MinValue && i <= long.MaxValue => (long)i,
+        (NumberValue { Exact.Integer: { } i }, ParamType.Seed) when i >= ulong.MinValue && i <= ulong.MaxValue => (ulong)i,
+        (NumberValue number, _) when parameter.Domain.IsNumeric && !parameter.Domain.IsInteger => number.Number,
+        (BoolValue boolean, ParamType.Bool) => boolean.Bool,
+        (StringValue text, ParamType.String) => text.Text,
+        (SymbolValue word, ParamType.Enum) => word.Name,
+        (SizeValue size, ParamType.Size) => new Size(size.Width, size.Height),
+        (ColorValue color, ParamType.Color) => Color.Parse(color.Hex),
+        _ => throw new InvalidOperationException($"'{parameter.Name}' takes {ParameterValues.Expectation(parameter)}, not {ParameterValues.Describe(canonical)}"),
+    };
+
+    /// <summary>
+    /// A canonical CLR value given to a run or set on a pipeline, as the language's canonical value: null when it is
+    /// not a value of <paramref name="parameter"/>'s type.
+    /// </summary>
+    public static Value? FromClr(object value, ParameterInfo parameter)
+    {
+        var domain = parameter.Domain;
+        Numeric? number = value switch
         {
-            (ParamType.Int, int i) => i,
-            (ParamType.Int, long l) when l >= int.MinValue && l <= int.MaxValue => (int)l,
-            (ParamType.Int, double d) when d == Math.Floor(d) && Math.Abs(d) <= int.MaxValue => (int)d,
-            (ParamType.Seed, long l) => l,
-            (ParamType.Seed, int i) => (long)i,
-            (ParamType.Seed, double d) when d == Math.Floor(d) && Math.Abs(d) <= long.MaxValue => (long)d,
-            (ParamType.Float or ParamType.Duration or ParamType.FrameRate or ParamType.Frequency or ParamType.Gain or ParamType.Length or ParamType.Ratio, double d) => d,
-            (ParamType.Float or ParamType.Duration or ParamType.FrameRate or ParamType.Frequency or ParamType.Gain or ParamType.Length or ParamType.Ratio, float f) => (double)f,
-            (ParamType.Float or ParamType.Duration or ParamType.FrameRate or ParamType.Frequency or ParamType.Gain or ParamType.Length or ParamType.Ratio, int i) => (double)i,
-            (ParamType.Float or ParamType.Duration or ParamType.FrameRate or ParamType.Frequency or ParamType.Gain or ParamType.Length or ParamType.Ratio, long l) => (double)l,
-            (ParamType.Bool, bool b) => b,
-            (ParamType.String or ParamType.Enum, string s) => s,
-            (ParamType.Size, Size s) => s,
-            (ParamType.Size, string s) when Size.TryParse(s, out var parsed) => parsed,
-            (ParamType.Color, Color c) => c,
-            (ParamType.Color, string s) when Color.TryParse(s, out var parsed) => parsed,
+            int i => Numeric.Of(i),
+            long l => Numeric.Of(l),
+            ulong u => Numeric.Of(u),
+            double d => Numeric.Of(d),
+            float f => Numeric.Of(f),
             _ => null,
         };
-        return result ?? throw new InvalidOperationException(
-            $"was given {Describe(value)} for parameter '{flowParameter}', but '{parameter.Name}' takes {Expected(type)}");
-    }
-
-    private static object Check(object value, ParameterInfo parameter, string? via)
-    {
-        if (Rejects(value, parameter) is not { } accepted) return value;
-        var shown = value is string name ? "'" + name + "'" : Units.FormatCanonical(System.Convert.ToDouble(value, CultureInfo.InvariantCulture), parameter.Type);
-        throw new InvalidOperationException($"has '{parameter.Name}' = {shown}{(via is null ? "" : $" (from parameter '{via}')")}; it accepts {accepted}");
+        if (number is { } n) return domain.IsNumeric && (!domain.IsInteger || n.IsInteger) ? new NumberValue(n) : null;
+        return (value, parameter.Type) switch
+        {
+            (bool b, ParamType.Bool) => new BoolValue(b),
+            (string s, ParamType.String) => new StringValue(s),
+            (string s, ParamType.Enum) => new SymbolValue(s),
+            (Size size, ParamType.Size) => new SizeValue(size.Width, size.Height),
+            (string s, ParamType.Size) when Size.TryParse(s, out var size) => new SizeValue(size.Width, size.Height),
+            (Color color, ParamType.Color) => new ColorValue(color.ToString()),
+            (string s, ParamType.Color) when Color.TryParse(s, out var color) => new ColorValue(color.ToString()),
+            _ => null,
+        };
     }
 
     /// <summary>
-    /// What <paramref name="parameter"/> accepts (<c>0 to 1</c>, <c>alpha, laplacian</c>) when the canonical
-    /// <paramref name="value"/> is NaN, out of its range or not one of its enum values; null when it is accepted.
+    /// The out-of-range message for the canonical CLR <paramref name="value"/> of <paramref name="parameter"/> of
+    /// <paramref name="owner"/>, as the checker writes it (SYM0203), or null when it is accepted.
     /// </summary>
-    public static string? Rejects(object value, ParameterInfo parameter)
-    {
-        if (value is double or int or long)
-        {
-            var number = System.Convert.ToDouble(value, CultureInfo.InvariantCulture);
-            return double.IsNaN(number) || parameter.Min is { } min && number < min || parameter.Max is { } max && number > max
-                ? Units.FormatRange(parameter.Min, parameter.Max, parameter.Type) ?? "a number, not NaN"
-                : null;
-        }
-        return parameter.Type == ParamType.Enum && value is string name && parameter.EnumValues.Count > 0 && !parameter.EnumValues.Contains(name)
-            ? string.Join(", ", parameter.EnumValues)
-            : null;
-    }
+    public static string? Rejects(object value, ParameterInfo parameter, string owner) =>
+        FromClr(value, parameter) is { } canonical ? ParameterValues.CheckRange(canonical, parameter, owner)?.Message : null;
 
-    private static InvalidOperationException Mismatch(ParameterInfo parameter, Value value) =>
-        new($"sets '{parameter.Name}' to {Describe(value)}, but it takes {Expected(parameter.Type)}");
+    /// <summary>Converts a canonical value given to a run to the canonical type of <paramref name="parameter"/>.</summary>
+    private static object Coerce(object value, ParameterInfo parameter, string flowParameter) =>
+        FromClr(value, parameter) is { } canonical
+            ? ToClr(canonical, parameter)
+            : throw new InvalidOperationException(
+                $"was given {Describe(value)} for parameter '{flowParameter}', but '{parameter.Name}' takes {ParameterValues.Expectation(parameter)}");
+
+    private static object Check(object value, ParameterInfo parameter, string owner, string? via)
+    {
+        if (Rejects(value, parameter, owner) is not { } message) return value;
+        throw new InvalidOperationException(CannotRun + (via is null ? message : $"{message} (from parameter '{via}')"));
+    }
 
     private static string Describe(object value) => value switch
     {
-        StringValue s => "\"" + s.Text + "\"",
-        Value v => v.ToString() ?? v.GetType().Name,
         string s => "\"" + s + "\"",
         _ => System.Convert.ToString(value, CultureInfo.InvariantCulture) + " (" + value.GetType().Name + ")",
-    };
-
-    private static string Expected(ParamType type) => type switch
-    {
-        ParamType.Int => "a whole number",
-        ParamType.Seed => "a whole number (a seed)",
-        ParamType.Float => "a number",
-        ParamType.Bool => "true or false",
-        ParamType.String => "a string",
-        ParamType.Enum => "one of its values",
-        ParamType.Size => "a size such as 1024x576",
-        ParamType.Color => "a colour such as #1e90ff",
-        _ => $"a {type} in {(Units.CanonicalSymbol(type) is { Length: > 0 } symbol ? symbol : "a fraction")}",
     };
 }

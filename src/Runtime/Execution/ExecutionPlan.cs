@@ -356,11 +356,11 @@ internal sealed class ExecutionPlan
             _active.Remove(callee.Name);
         }
 
+        // The checker lets only a string literal feed a port, and only a Text one (or a catalog type that is Text):
+        // it arrives as the Text media value, as a Text input connected to a node would.
         private object ConstantValue(Value value, ExecutionNode? reader) => value switch
         {
-            StringValue s => s.Text,
-            NumberValue n => n.Number,
-            BoolValue b => b.Bool,
+            StringValue s => new Text(s.Text),
             _ => throw _builder.Error(reader, $"reads the literal {value}, which cannot feed an input"),
         };
     }

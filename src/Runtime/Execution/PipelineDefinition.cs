@@ -93,13 +93,13 @@ public sealed class PipelineDefinition
             throw new InvalidOperationException($"{path}({compilation.Lines.GetPosition(error.Start).Line}): flow '{flowName}' does not compile against the functions this program registers: {error.Message}");
 
         var flowParameters = flow.Parameters.ToDictionary(
-            p => p.Name, p => new PipelineParameter(scope.FlowParameter(flow, p), FileScope.Canonical(p.Default, p.Type, null)), StringComparer.Ordinal);
+            p => p.Name, p => new PipelineParameter(scope.FlowParameter(flow, p), FileScope.Canonical(p.Default, p.Type, null), flow.Name), StringComparer.Ordinal);
         var nodeParameters = new Dictionary<(string, string), PipelineParameter>();
         foreach (var node in flow.Nodes)
         {
             if (scope.FunctionOf(node) is not { } function) continue;
             foreach (var parameter in function.Parameters)
-                nodeParameters[(node.Name, parameter.Name)] = new PipelineParameter(parameter, FileScope.InitialValue(node, function, parameter));
+                nodeParameters[(node.Name, parameter.Name)] = new PipelineParameter(parameter, FileScope.InitialValue(node, function, parameter), function.Name);
         }
         var lines = compilation.Lines;
         return new Compiled(new FlowSet(flows, path, (_, node) => lines.GetPosition(node.Span.Start).Line), flowParameters, nodeParameters);
@@ -111,5 +111,5 @@ public sealed class PipelineDefinition
         Dictionary<(string Node, string Parameter), PipelineParameter> NodeParameters);
 }
 
-/// <summary>A parameter a pipeline property or node object sets: what it accepts, and its canonical initial value (null when known only at run time).</summary>
-internal sealed record PipelineParameter(ParameterInfo Info, Value? Initial);
+/// <summary>A parameter a pipeline property or node object sets: what it accepts, its canonical initial value (null when known only at run time), and the flow or function it belongs to (for messages).</summary>
+internal sealed record PipelineParameter(ParameterInfo Info, Value? Initial, string Owner);

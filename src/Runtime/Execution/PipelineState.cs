@@ -48,7 +48,7 @@ public sealed class PipelineState
     public void Set(string name, object? value)
     {
         var parameter = Definition.FlowParameter(name);
-        if (value is not null) Check(parameter.Info, value);
+        if (value is not null) Check(parameter, value);
         lock (_gate)
         {
             if (value is null) _flowParameters.Remove(name);
@@ -66,8 +66,7 @@ public sealed class PipelineState
     /// <summary>Sets parameter <paramref name="parameter"/> of node <paramref name="node"/> for the next runs; null goes back to the file's value.</summary>
     internal void SetNode(string node, string parameter, object? value)
     {
-        var info = Definition.NodeParameter(node, parameter).Info;
-        if (value is not null) Check(info, value);
+        if (value is not null) Check(Definition.NodeParameter(node, parameter), value);
         lock (_gate)
         {
             if (value is null) _nodeParameters.Remove(Key(node, parameter));
@@ -133,13 +132,13 @@ public sealed class PipelineState
     private static string Key(string node, string parameter) => node + "." + parameter;
 
     private static T Initial<T>(PipelineParameter parameter) =>
-        parameter.Initial is { } initial ? (T)CanonicalParameters.Convert(initial, parameter.Info, null) : default!;
+        parameter.Initial is { } initial ? (T)CanonicalParameters.ToClr(initial, parameter.Info) : default!;
 
-    // A generated setter takes a value of the parameter's C# type; what is left to check is its range and enum values.
-    private static void Check(ParameterInfo parameter, object value)
+    // A generated setter takes a value of the parameter's C# type; what is left to check is its domain, with the
+    // checker's message (SYM0203).
+    private static void Check(PipelineParameter parameter, object value)
     {
-        if (CanonicalParameters.Rejects(value, parameter) is not { } accepted) return;
-        var message = $"'{parameter.Name}' accepts {accepted}";
+        if (CanonicalParameters.Rejects(value, parameter.Info, parameter.Owner) is not { } message) return;
         throw value is string ? new ArgumentException(message, "value") : new ArgumentOutOfRangeException("value", value, message);
     }
 }

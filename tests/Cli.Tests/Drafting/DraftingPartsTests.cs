@@ -23,19 +23,19 @@ public sealed class RequestWordsTests
     {
         var outputs = RequestWords.InferOutputs(request, OfflinePlannerTableTests.Parse(inputs));
 
-        Assert.Equal(expected, string.Join(",", outputs.Select(o => $"{o.Name}: {o.Modality}")));
+        Assert.Equal(expected, string.Join(",", outputs.Select(o => $"{o.Name}: {o.Type}")));
     }
 
     [Theory]
-    [InlineData("a.PNG", Modality.Image)]
-    [InlineData("b.jpeg", Modality.Image)]
-    [InlineData("c.wav", Modality.Audio)]
-    [InlineData("d.mp3", Modality.Audio)]
-    [InlineData("e.mp4", Modality.Video)]
-    [InlineData("f.mov", Modality.Video)]
-    [InlineData("g.txt", Modality.Text)]
-    public void An_input_files_extension_gives_its_modality(string path, Modality expected) =>
-        Assert.Equal(expected, SymbolicGen.Cli.Run.MediaFiles.ModalityOf(path));
+    [InlineData("a.PNG", "Image")]
+    [InlineData("b.jpeg", "Image")]
+    [InlineData("c.wav", "Audio")]
+    [InlineData("d.mp3", "Audio")]
+    [InlineData("e.mp4", "Video")]
+    [InlineData("f.mov", "Video")]
+    [InlineData("g.txt", "Text")]
+    public void An_input_files_extension_gives_its_modality(string path, string expected) =>
+        Assert.Equal(PortType.FindMedia(expected), SymbolicGen.Cli.Run.MediaFiles.ModalityOf(path));
 
     [Fact]
     public void Names_split_at_pascal_case_and_underscores() =>
@@ -312,7 +312,7 @@ public sealed class RetrievalAndFixesTests
     public void A_plan_with_inputs_given_as_arguments_and_bare_node_names_is_wired_by_port()
     {
         var catalog = BuiltInCatalog.Value;
-        var spec = new FlowSpec("F", OfflinePlannerTableTests.Parse("photo=p.jpg"), [new RequestedOutput("film", Modality.Video, null)]);
+        var spec = new FlowSpec("F", OfflinePlannerTableTests.Parse("photo=p.jpg"), [new RequestedOutput("film", PortType.Video, null)]);
         var plan = new DraftPlan("F",
         [
             new PlanNode("clip", "ImageToVideo", [new PlanArgument("image", "photo"), new PlanArgument("duration", "6 seconds")]),
@@ -333,7 +333,7 @@ public sealed class RetrievalAndFixesTests
     public void Ambiguous_ports_are_left_open_with_their_candidates()
     {
         var catalog = BuiltInCatalog.Value;
-        var spec = new FlowSpec("F", OfflinePlannerTableTests.Parse("a=a.jpg,b=b.jpg"), [new RequestedOutput("poster", Modality.Image, null)]);
+        var spec = new FlowSpec("F", OfflinePlannerTableTests.Parse("a=a.jpg,b=b.jpg"), [new RequestedOutput("poster", PortType.Image, null)]);
 
         var built = PlanBuilder.Build(new DraftPlan("F", [new PlanNode("poster", "ImageBlend", [])], []), spec, catalog);
 
@@ -345,7 +345,7 @@ public sealed class RetrievalAndFixesTests
     public void A_flow_named_like_a_function_is_renamed()
     {
         var catalog = BuiltInCatalog.Value;
-        var spec = new FlowSpec("Birdsong", [], [new RequestedOutput("audio", Modality.Audio, null)]);
+        var spec = new FlowSpec("Birdsong", [], [new RequestedOutput("audio", PortType.Audio, null)]);
 
         var built = PlanBuilder.Build(new DraftPlan("Birdsong", [new PlanNode("audio", "Birdsong", [])], []), spec, catalog);
 

@@ -99,8 +99,8 @@ public sealed class OfflinePlannerTableTests(ITestOutputHelper log)
         log.WriteLine(draft.Text);
         Assert.Empty(draft.Compilation.Diagnostics); // no errors and no warnings
         var flow = Assert.Single(draft.Compilation.File.Flows);
-        Assert.Equal(Parse(inputs).Select(i => i.Modality), flow.Inputs.Select(i => i.Type));
-        Assert.Equal(outputs.Split(',').Select(Enum.Parse<Modality>).OrderBy(m => m), flow.Outputs.Select(o => o.Type).OrderBy(m => m));
+        Assert.Equal(Parse(inputs).Select(i => i.Type), flow.Inputs.Select(i => i.Type));
+        Assert.Equal(outputs.Split(',').OrderBy(m => m, StringComparer.Ordinal), flow.Outputs.Select(o => o.Type.Name).OrderBy(m => m, StringComparer.Ordinal));
         Assert.Equal(functions.Split(',').OrderBy(f => f, StringComparer.Ordinal), flow.Nodes.Select(n => n.Function).Distinct().OrderBy(f => f, StringComparer.Ordinal));
     }
 
@@ -176,5 +176,5 @@ public sealed class OfflinePlannerTableTests(ITestOutputHelper log)
 
     internal static IReadOnlyList<DraftInput> Parse(string inputs) => inputs.Length == 0
         ? []
-        : inputs.Split(',').Select(s => s.Split('=')).Select(p => new DraftInput(p[0], SymbolicGen.Cli.Run.MediaFiles.ModalityOf(p[1])!.Value, p[1])).ToList();
+        : inputs.Split(',').Select(s => s.Split('=')).Select(p => new DraftInput(p[0], SymbolicGen.Cli.Run.MediaFiles.ModalityOf(p[1])!, p[1])).ToList();
 }

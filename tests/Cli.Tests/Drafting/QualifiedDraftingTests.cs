@@ -12,8 +12,8 @@ public sealed class QualifiedDraftingTests
     private static readonly FunctionCatalog Catalog = BuiltInCatalog.Value.With(new[]
     {
         new FunctionInfo("comfy.FilmGrain",
-            EquatableArray.Of(new PortInfo("image", Modality.Image)),
-            EquatableArray.Of(new PortInfo("image", Modality.Image)),
+            EquatableArray.Of(new PortInfo("image", PortType.Image)),
+            EquatableArray.Of(new PortInfo("image", PortType.Image)),
             EquatableArray.Of(new ParameterInfo("amount", ParamType.Ratio, new NumberValue(0.2), 0, 1)),
             Summary: "Add film grain"),
     });
@@ -40,7 +40,7 @@ public sealed class QualifiedDraftingTests
     [InlineData("FilmGrain")]
     public void A_plan_naming_an_imported_function_with_or_without_its_namespace_drafts_a_clean_flow(string function)
     {
-        var spec = new FlowSpec("F", OfflinePlannerTableTests.Parse("photo=p.jpg"), [new RequestedOutput("grainy", Modality.Image, null)]);
+        var spec = new FlowSpec("F", OfflinePlannerTableTests.Parse("photo=p.jpg"), [new RequestedOutput("grainy", PortType.Image, null)]);
         var plan = new DraftPlan("F", [new PlanNode("grainy", function, [new PlanArgument("amount", "0.3")])], []);
 
         var built = PlanBuilder.Build(plan, spec, Catalog);

@@ -37,12 +37,12 @@ namespace TestApp.Workflows
             return new global::SymbolicGen.Language.Catalog.FunctionInfo(
                 "Repeat",
                 global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Catalog.PortInfo>(
-                    new global::SymbolicGen.Language.Catalog.PortInfo("text", global::SymbolicGen.Language.Catalog.Modality.Text, false, null)),
+                    new global::SymbolicGen.Language.Catalog.PortInfo("text", global::SymbolicGen.Language.Catalog.PortType.Text, false, null)),
                 global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Catalog.PortInfo>(
-                    new global::SymbolicGen.Language.Catalog.PortInfo("text", global::SymbolicGen.Language.Catalog.Modality.Text, false, null)),
+                    new global::SymbolicGen.Language.Catalog.PortInfo("text", global::SymbolicGen.Language.Catalog.PortType.Text, false, null)),
                 global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Catalog.ParameterInfo>(
-                    new global::SymbolicGen.Language.Catalog.ParameterInfo("times", global::SymbolicGen.Language.Catalog.ParamType.Int, new global::SymbolicGen.Language.Ir.NumberValue(2D), 1D, 10D, default(global::SymbolicGen.Language.EquatableArray<string>), "How many copies"),
-                    new global::SymbolicGen.Language.Catalog.ParameterInfo("separator", global::SymbolicGen.Language.Catalog.ParamType.String, new global::SymbolicGen.Language.Ir.StringValue(" ", false), null, null, default(global::SymbolicGen.Language.EquatableArray<string>), null)),
+                    new global::SymbolicGen.Language.Catalog.ParameterInfo("times", new global::SymbolicGen.Language.Catalog.ParameterDomain(global::SymbolicGen.Language.Catalog.ParamType.Int, new global::SymbolicGen.Language.Ir.NumberValue(global::SymbolicGen.Language.Ir.Numeric.Of(2L)), global::SymbolicGen.Language.Ir.Numeric.Of(1L), global::SymbolicGen.Language.Ir.Numeric.Of(10L), null, default(global::SymbolicGen.Language.EquatableArray<string>)), "How many copies"),
+                    new global::SymbolicGen.Language.Catalog.ParameterInfo("separator", new global::SymbolicGen.Language.Catalog.ParameterDomain(global::SymbolicGen.Language.Catalog.ParamType.String, new global::SymbolicGen.Language.Ir.StringValue(" ", false), null, null, null, default(global::SymbolicGen.Language.EquatableArray<string>)), null)),
                 "Repeat a text",
                 "text",
                 1);
@@ -64,11 +64,11 @@ namespace TestApp.Workflows
             return new global::SymbolicGen.Language.Catalog.FunctionInfo(
                 "Case",
                 global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Catalog.PortInfo>(
-                    new global::SymbolicGen.Language.Catalog.PortInfo("text", global::SymbolicGen.Language.Catalog.Modality.Text, false, null)),
+                    new global::SymbolicGen.Language.Catalog.PortInfo("text", global::SymbolicGen.Language.Catalog.PortType.Text, false, null)),
                 global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Catalog.PortInfo>(
-                    new global::SymbolicGen.Language.Catalog.PortInfo("text", global::SymbolicGen.Language.Catalog.Modality.Text, false, null)),
+                    new global::SymbolicGen.Language.Catalog.PortInfo("text", global::SymbolicGen.Language.Catalog.PortType.Text, false, null)),
                 global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Catalog.ParameterInfo>(
-                    new global::SymbolicGen.Language.Catalog.ParameterInfo("casing", global::SymbolicGen.Language.Catalog.ParamType.Enum, new global::SymbolicGen.Language.Ir.SymbolValue("upper"), null, null, global::SymbolicGen.Language.EquatableArray.Of<string>("upper", "lower", "as_is"), null)),
+                    new global::SymbolicGen.Language.Catalog.ParameterInfo("casing", new global::SymbolicGen.Language.Catalog.ParameterDomain(global::SymbolicGen.Language.Catalog.ParamType.Enum, new global::SymbolicGen.Language.Ir.SymbolValue("upper"), null, null, null, global::SymbolicGen.Language.EquatableArray.Of<string>("upper", "lower", "as_is")), null)),
                 "Change the case",
                 null,
                 1);
@@ -101,10 +101,10 @@ namespace TestApp.Workflows
             return new global::SymbolicGen.Language.Catalog.FunctionInfo(
                 "Join",
                 global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Catalog.PortInfo>(
-                    new global::SymbolicGen.Language.Catalog.PortInfo("a", global::SymbolicGen.Language.Catalog.Modality.Text, false, null),
-                    new global::SymbolicGen.Language.Catalog.PortInfo("b", global::SymbolicGen.Language.Catalog.Modality.Text, false, null)),
+                    new global::SymbolicGen.Language.Catalog.PortInfo("a", global::SymbolicGen.Language.Catalog.PortType.Text, false, null),
+                    new global::SymbolicGen.Language.Catalog.PortInfo("b", global::SymbolicGen.Language.Catalog.PortType.Text, false, null)),
                 global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Catalog.PortInfo>(
-                    new global::SymbolicGen.Language.Catalog.PortInfo("text", global::SymbolicGen.Language.Catalog.Modality.Text, false, null)),
+                    new global::SymbolicGen.Language.Catalog.PortInfo("text", global::SymbolicGen.Language.Catalog.PortType.Text, false, null)),
                 default(global::SymbolicGen.Language.EquatableArray<global::SymbolicGen.Language.Catalog.ParameterInfo>),
                 "Join two texts",
                 null,
@@ -127,12 +127,12 @@ namespace TestApp.Workflows
             return new global::SymbolicGen.Language.Catalog.FunctionInfo(
                 "Split",
                 global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Catalog.PortInfo>(
-                    new global::SymbolicGen.Language.Catalog.PortInfo("text", global::SymbolicGen.Language.Catalog.Modality.Text, false, null)),
+                    new global::SymbolicGen.Language.Catalog.PortInfo("text", global::SymbolicGen.Language.Catalog.PortType.Text, false, null)),
                 global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Catalog.PortInfo>(
-                    new global::SymbolicGen.Language.Catalog.PortInfo("head", global::SymbolicGen.Language.Catalog.Modality.Text, false, null),
-                    new global::SymbolicGen.Language.Catalog.PortInfo("tail", global::SymbolicGen.Language.Catalog.Modality.Text, false, null)),
+                    new global::SymbolicGen.Language.Catalog.PortInfo("head", global::SymbolicGen.Language.Catalog.PortType.Text, false, null),
+                    new global::SymbolicGen.Language.Catalog.PortInfo("tail", global::SymbolicGen.Language.Catalog.PortType.Text, false, null)),
                 global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Catalog.ParameterInfo>(
-                    new global::SymbolicGen.Language.Catalog.ParameterInfo("at", global::SymbolicGen.Language.Catalog.ParamType.Ratio, new global::SymbolicGen.Language.Ir.NumberValue(0.5D), 0D, 1D, default(global::SymbolicGen.Language.EquatableArray<string>), null)),
+                    new global::SymbolicGen.Language.Catalog.ParameterInfo("at", new global::SymbolicGen.Language.Catalog.ParameterDomain(global::SymbolicGen.Language.Catalog.ParamType.Ratio, new global::SymbolicGen.Language.Ir.NumberValue(global::SymbolicGen.Language.Ir.Numeric.Of(0.5D)), global::SymbolicGen.Language.Ir.Numeric.Of(0L), global::SymbolicGen.Language.Ir.Numeric.Of(1L), null, default(global::SymbolicGen.Language.EquatableArray<string>)), null)),
                 "Split a text at a fraction of its length",
                 null,
                 1);
@@ -153,17 +153,17 @@ namespace TestApp.Workflows
             return new global::SymbolicGen.Language.Catalog.FunctionInfo(
                 "Describe",
                 global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Catalog.PortInfo>(
-                    new global::SymbolicGen.Language.Catalog.PortInfo("text", global::SymbolicGen.Language.Catalog.Modality.Text, false, null),
-                    new global::SymbolicGen.Language.Catalog.PortInfo("note", global::SymbolicGen.Language.Catalog.Modality.Text, true, null)),
+                    new global::SymbolicGen.Language.Catalog.PortInfo("text", global::SymbolicGen.Language.Catalog.PortType.Text, false, null),
+                    new global::SymbolicGen.Language.Catalog.PortInfo("note", global::SymbolicGen.Language.Catalog.PortType.Text, true, null)),
                 global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Catalog.PortInfo>(
-                    new global::SymbolicGen.Language.Catalog.PortInfo("text", global::SymbolicGen.Language.Catalog.Modality.Text, false, null)),
+                    new global::SymbolicGen.Language.Catalog.PortInfo("text", global::SymbolicGen.Language.Catalog.PortType.Text, false, null)),
                 global::SymbolicGen.Language.EquatableArray.Of<global::SymbolicGen.Language.Catalog.ParameterInfo>(
-                    new global::SymbolicGen.Language.Catalog.ParameterInfo("seconds", global::SymbolicGen.Language.Catalog.ParamType.Duration, new global::SymbolicGen.Language.Ir.QuantityValue(1D, "s"), 0D, 10D, default(global::SymbolicGen.Language.EquatableArray<string>), null),
-                    new global::SymbolicGen.Language.Catalog.ParameterInfo("seed", global::SymbolicGen.Language.Catalog.ParamType.Seed, new global::SymbolicGen.Language.Ir.NumberValue(7D), null, null, default(global::SymbolicGen.Language.EquatableArray<string>), null),
-                    new global::SymbolicGen.Language.Catalog.ParameterInfo("scale", global::SymbolicGen.Language.Catalog.ParamType.Float, new global::SymbolicGen.Language.Ir.NumberValue(1.5D), null, null, default(global::SymbolicGen.Language.EquatableArray<string>), null),
-                    new global::SymbolicGen.Language.Catalog.ParameterInfo("loud", global::SymbolicGen.Language.Catalog.ParamType.Bool, new global::SymbolicGen.Language.Ir.BoolValue(false), null, null, default(global::SymbolicGen.Language.EquatableArray<string>), null),
-                    new global::SymbolicGen.Language.Catalog.ParameterInfo("size", global::SymbolicGen.Language.Catalog.ParamType.Size, new global::SymbolicGen.Language.Ir.SizeValue(2, 3), null, null, default(global::SymbolicGen.Language.EquatableArray<string>), null),
-                    new global::SymbolicGen.Language.Catalog.ParameterInfo("color", global::SymbolicGen.Language.Catalog.ParamType.Color, new global::SymbolicGen.Language.Ir.ColorValue("#00000000"), null, null, default(global::SymbolicGen.Language.EquatableArray<string>), null)),
+                    new global::SymbolicGen.Language.Catalog.ParameterInfo("seconds", new global::SymbolicGen.Language.Catalog.ParameterDomain(global::SymbolicGen.Language.Catalog.ParamType.Duration, new global::SymbolicGen.Language.Ir.QuantityValue(1D, "s"), global::SymbolicGen.Language.Ir.Numeric.Of(0L), global::SymbolicGen.Language.Ir.Numeric.Of(10L), null, default(global::SymbolicGen.Language.EquatableArray<string>)), null),
+                    new global::SymbolicGen.Language.Catalog.ParameterInfo("seed", new global::SymbolicGen.Language.Catalog.ParameterDomain(global::SymbolicGen.Language.Catalog.ParamType.Seed, new global::SymbolicGen.Language.Ir.NumberValue(global::SymbolicGen.Language.Ir.Numeric.Of(7L)), null, null, null, default(global::SymbolicGen.Language.EquatableArray<string>)), null),
+                    new global::SymbolicGen.Language.Catalog.ParameterInfo("scale", new global::SymbolicGen.Language.Catalog.ParameterDomain(global::SymbolicGen.Language.Catalog.ParamType.Float, new global::SymbolicGen.Language.Ir.NumberValue(global::SymbolicGen.Language.Ir.Numeric.Of(1.5D)), null, null, null, default(global::SymbolicGen.Language.EquatableArray<string>)), null),
+                    new global::SymbolicGen.Language.Catalog.ParameterInfo("loud", new global::SymbolicGen.Language.Catalog.ParameterDomain(global::SymbolicGen.Language.Catalog.ParamType.Bool, new global::SymbolicGen.Language.Ir.BoolValue(false), null, null, null, default(global::SymbolicGen.Language.EquatableArray<string>)), null),
+                    new global::SymbolicGen.Language.Catalog.ParameterInfo("size", new global::SymbolicGen.Language.Catalog.ParameterDomain(global::SymbolicGen.Language.Catalog.ParamType.Size, new global::SymbolicGen.Language.Ir.SizeValue(2, 3), null, null, null, default(global::SymbolicGen.Language.EquatableArray<string>)), null),
+                    new global::SymbolicGen.Language.Catalog.ParameterInfo("color", new global::SymbolicGen.Language.Catalog.ParameterDomain(global::SymbolicGen.Language.Catalog.ParamType.Color, new global::SymbolicGen.Language.Ir.ColorValue("#00000000"), null, null, null, default(global::SymbolicGen.Language.EquatableArray<string>)), null)),
                 "Describe every kind of parameter",
                 null,
                 1);

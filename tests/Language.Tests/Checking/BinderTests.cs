@@ -135,7 +135,7 @@ public class BinderTests
         var bound = Binder.Bind(SymParser.Parse(header).Syntax, TestCatalog.Extended);
         var soundscape = bound.Catalog.Find("Soundscape")!;
         Assert.Equal(new ParameterInfo("seconds", ParamType.Duration), soundscape.Parameters.Single());
-        Assert.Equal(new PortInfo("audio", Modality.Audio), soundscape.Outputs.Single());
+        Assert.Equal(new PortInfo("audio", PortType.Audio), soundscape.Outputs.Single());
         Assert.Null(TestCatalog.Extended.Find("Soundscape"));
     }
 

@@ -192,7 +192,7 @@ public class GraphRulesTests
     public void SYM0901_a_bug_becomes_a_diagnostic_at_the_flow_instead_of_an_exception()
     {
         // A catalog entry with a null parameter name breaks an assumption the checker relies on.
-        var broken = new FunctionInfo("Broken", EquatableArray.Of(new PortInfo("image", Modality.Image)), EquatableArray.Of(new PortInfo("image", Modality.Image)),
+        var broken = new FunctionInfo("Broken", EquatableArray.Of(new PortInfo("image", PortType.Image)), EquatableArray.Of(new PortInfo("image", PortType.Image)),
             EquatableArray.Of(new ParameterInfo(null!, ParamType.Ratio, new NumberValue(0.5), 0, 1)));
         const string text = """
             flow Fine(photo: Image) -> (out: Image) {
@@ -209,9 +209,9 @@ public class GraphRulesTests
     public void Checker_works_on_IR_built_without_text()
     {
         var flow = new Flow("Built", SyntaxStyle.Dataflow,
-            EquatableArray.Of(new FlowPort("photo", Modality.Image)),
+            EquatableArray.Of(new FlowPort("photo", PortType.Image)),
             default,
-            EquatableArray.Of(new FlowPort("film", Modality.Video)),
+            EquatableArray.Of(new FlowPort("film", PortType.Video)),
             EquatableArray.Of(new Node("clip", "ImageToVideo", EquatableArray.Of(new Argument("duration", new QuantityValue(2, "min"))))),
             EquatableArray.Of(
                 new Link(new PortSource(null, "photo"), new PortTarget("clip", "image")),

@@ -44,9 +44,9 @@ public class ArbitraryIrTests
     private static readonly Gen<Flow> Flows =
         from name in Name
         from syntax in Gen.Enum<SyntaxStyle>()
-        from inputs in Gen.Select(Name, Gen.Enum<Modality>(), (n, m) => new FlowPort(n, m)).Array[0, 3]
+        from inputs in Gen.Select(Name, Gen.Int[0, 4].Select(i => PortType.MediaTypes[i]), (n, m) => new FlowPort(n, m)).Array[0, 3]
         from parameters in Gen.Select(Name, Gen.Enum<ParamType>(), Values.Null(0.5), (n, t, v) => new FlowParameter(n, t, v)).Array[0, 3]
-        from outputs in Gen.Select(Name, Gen.Enum<Modality>(), (n, m) => new FlowPort(n, m)).Array[0, 3]
+        from outputs in Gen.Select(Name, Gen.Int[0, 4].Select(i => PortType.MediaTypes[i]), (n, m) => new FlowPort(n, m)).Array[0, 3]
         from nodes in Nodes.Array[0, 5]
         from links in Gen.Select(Sources, Name.Null(0.3), Name, (s, n, p) => new Link(s, new PortTarget(n, p))).Array[0, 8]
         from comments in Comments

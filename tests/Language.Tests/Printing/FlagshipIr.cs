@@ -16,9 +16,9 @@ internal static class FlagshipIr
         return new Flow(
             "JungleRuins",
             SyntaxStyle.Dataflow,
-            EquatableArray.Of(new FlowPort("jungle", Modality.Image), new FlowPort("ruins", Modality.Image)),
+            EquatableArray.Of(new FlowPort("jungle", PortType.Image), new FlowPort("ruins", PortType.Image)),
             EquatableArray.Of(new FlowParameter("seconds", ParamType.Duration, new QuantityValue(6, "s"))),
-            EquatableArray.Of(new FlowPort("film", Modality.Video), new FlowPort("poster", Modality.Image)),
+            EquatableArray.Of(new FlowPort("film", PortType.Video), new FlowPort("poster", PortType.Image)),
             EquatableArray.Of(
                 Node("poster", "ImageBlend", Arg("weight", new NumberValue(0.45)), Arg("mode", new SymbolValue("laplacian"))),
                 Node("clip", "ImageToVideo", Arg("duration", seconds), Arg("fps", new QuantityValue(24, "fps")), Arg("motion", new SymbolValue("zoom_in"))),

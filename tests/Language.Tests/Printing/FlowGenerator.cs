@@ -25,28 +25,28 @@ internal static class FlowGenerator
     public static FunctionCatalog Catalog { get; } = TestCatalog.Extended.With(new[]
     {
         new FunctionInfo("Composite",
-            EquatableArray.Of(new PortInfo("base", Modality.Image, Optional: true), new PortInfo("over", Modality.Image), new PortInfo("mask", Modality.Mask)),
-            EquatableArray.Of(new PortInfo("image", Modality.Image)),
+            EquatableArray.Of(new PortInfo("base", PortType.Image, Optional: true), new PortInfo("over", PortType.Image), new PortInfo("mask", PortType.Mask)),
+            EquatableArray.Of(new PortInfo("image", PortType.Image)),
             EquatableArray.Of(new ParameterInfo("opacity", ParamType.Ratio, new NumberValue(1), 0, 1))),
         new FunctionInfo("comfy.KSampler",
-            EquatableArray.Of(new PortInfo("model", Modality.Image)),
-            EquatableArray.Of(new PortInfo("image", Modality.Image)),
+            EquatableArray.Of(new PortInfo("model", PortType.Image)),
+            EquatableArray.Of(new PortInfo("image", PortType.Image)),
             EquatableArray.Of(new ParameterInfo("seed", ParamType.Seed, new NumberValue(0)), new ParameterInfo("steps", ParamType.Int, new NumberValue(20), 1, 150))),
         new FunctionInfo("other.KSampler",
-            EquatableArray.Of(new PortInfo("image", Modality.Image)),
-            EquatableArray.Of(new PortInfo("image", Modality.Image)),
+            EquatableArray.Of(new PortInfo("image", PortType.Image)),
+            EquatableArray.Of(new PortInfo("image", PortType.Image)),
             EquatableArray.Of(new ParameterInfo("cfg", ParamType.Float, new NumberValue(7), 0, 30))),
         new FunctionInfo("comfy.EmptyImage",
             default,
-            EquatableArray.Of(new PortInfo("image", Modality.Image)),
+            EquatableArray.Of(new PortInfo("image", PortType.Image)),
             EquatableArray.Of(new ParameterInfo("size", ParamType.Size, new SizeValue(512, 512)))),
         new FunctionInfo("acme.video.Fade",
-            EquatableArray.Of(new PortInfo("video", Modality.Video)),
-            EquatableArray.Of(new PortInfo("video", Modality.Video)),
+            EquatableArray.Of(new PortInfo("video", PortType.Video)),
+            EquatableArray.Of(new PortInfo("video", PortType.Video)),
             EquatableArray.Of(new ParameterInfo("duration", ParamType.Duration, new QuantityValue(1, "s"), 0.1, 60))),
         new FunctionInfo("other.Upscale",
-            EquatableArray.Of(new PortInfo("image", Modality.Image)),
-            EquatableArray.Of(new PortInfo("image", Modality.Image)),
+            EquatableArray.Of(new PortInfo("image", PortType.Image)),
+            EquatableArray.Of(new PortInfo("image", PortType.Image)),
             EquatableArray.Of(new ParameterInfo("factor", ParamType.Int, new NumberValue(2), 1, 8))),
     });
 
@@ -175,7 +175,7 @@ internal static class FlowGenerator
         private readonly List<FlowParameter> _parameters = new();
         private readonly List<Node> _nodes = new();
         private readonly List<Link> _links = new();
-        private readonly List<(LinkSource Source, Modality Modality)> _available = new();
+        private readonly List<(LinkSource Source, PortType Type)> _available = new();
         private readonly HashSet<string> _consumed = new();
 
         public Flow Build()
@@ -205,9 +205,9 @@ internal static class FlowGenerator
                 // or a part of a destructuring (outputs have a namespace of their own).
                 var output = !choices.Chance(60) ? Fresh(choices.Next(1000))
                     : node.OutputAliases.Count > 0 ? node.OutputAliases[index]
-                    : function.Outputs.Count(o => o.Modality == port.Modality) == 1 ? node.Name
+                    : function.Outputs.Count(o => o.Type == port.Type) == 1 ? node.Name
                     : Fresh(choices.Next(1000));
-                outputs.Add((new FlowPort(output, port.Modality), new PortSource(node.Name, port.Name)));
+                outputs.Add((new FlowPort(output, port.Type), new PortSource(node.Name, port.Name)));
             }
             if (choices.Chance(25))
             {
@@ -259,22 +259,22 @@ internal static class FlowGenerator
             foreach (var port in function.Inputs)
             {
                 if (port.Optional && choices.Chance(50)) continue;
-                var candidates = _inputs.Where(i => i.Type == port.Modality).Select(i => (LinkSource)new PortSource(null, i.Name))
-                    .Concat(_available.Where(a => a.Modality == port.Modality).Select(a => a.Source))
+                var candidates = _inputs.Where(i => i.Type == port.Type).Select(i => (LinkSource)new PortSource(null, i.Name))
+                    .Concat(_available.Where(a => a.Type == port.Type).Select(a => a.Source))
                     .ToList();
                 LinkSource source;
                 if (candidates.Count > 0 && choices.Chance(70))
                 {
                     source = candidates[choices.Next(candidates.Count)];
                 }
-                else if (port.Modality == Modality.Text && choices.Chance(60))
+                else if (port.Type == PortType.Text && choices.Chance(60))
                 {
                     var raw = recipe.Values[recipe.Values.Length - 1];
                     source = new ConstantSource(new StringValue(raw.Text, raw.Block && SymText.CanBeBlock(raw.Text)));
                 }
                 else
                 {
-                    var input = new FlowPort(Fresh(choices.Next(1000)), port.Modality);
+                    var input = new FlowPort(Fresh(choices.Next(1000)), port.Type);
                     _inputs.Add(input);
                     source = new PortSource(null, input.Name);
                 }
@@ -285,7 +285,7 @@ internal static class FlowGenerator
             var arguments = Arguments(function, recipe.Values, choices);
             var written = ShortName(function, functions) is { } simple && choices.Chance(60) ? simple : null;
             _nodes.Add(new Node(name, function.Name, arguments, aliases, recipe.Comments.ToEquatableArray(), recipe.Trailing) { FunctionAsWritten = written });
-            foreach (var port in function.Outputs) _available.Add((new PortSource(name, port.Name), port.Modality));
+            foreach (var port in function.Outputs) _available.Add((new PortSource(name, port.Name), port.Type));
         }
 
         // Required parameters always, others half the time; a reference to a flow parameter of the same

@@ -90,14 +90,14 @@ public class PrinterTests
         var catalog = TestCatalog.Extended.With(new[]
         {
             new FunctionInfo("Composite",
-                EquatableArray.Of(new PortInfo("base", Modality.Image, Optional: true), new PortInfo("over", Modality.Image), new PortInfo("mask", Modality.Mask)),
-                EquatableArray.Of(new PortInfo("image", Modality.Image)),
+                EquatableArray.Of(new PortInfo("base", PortType.Image, Optional: true), new PortInfo("over", PortType.Image), new PortInfo("mask", PortType.Mask)),
+                EquatableArray.Of(new PortInfo("image", PortType.Image)),
                 default),
         });
         var flow = new Flow("Cut", SyntaxStyle.Dataflow,
-            EquatableArray.Of(new FlowPort("photo", Modality.Image)),
+            EquatableArray.Of(new FlowPort("photo", PortType.Image)),
             default,
-            EquatableArray.Of(new FlowPort("out", Modality.Image)),
+            EquatableArray.Of(new FlowPort("out", PortType.Image)),
             EquatableArray.Of(
                 new Node("fg_mask", "Segment", default, EquatableArray.Of("fg", "mask")),
                 Node("seg", "Segment"),
@@ -129,13 +129,13 @@ public class PrinterTests
         var soundscape = new Flow("Soundscape", SyntaxStyle.Dataflow,
             default,
             EquatableArray.Of(new FlowParameter("seconds", ParamType.Duration, new QuantityValue(5, "s"))),
-            EquatableArray.Of(new FlowPort("audio", Modality.Audio)),
+            EquatableArray.Of(new FlowPort("audio", PortType.Audio)),
             EquatableArray.Of(Node("audio", "Birdsong", Arg("duration", new ParameterRefValue("seconds")))),
             EquatableArray.Of(Link("audio", "audio", null, "audio")));
         var scored = new Flow("Scored", SyntaxStyle.Natural,
-            EquatableArray.Of(new FlowPort("clip", Modality.Video)),
+            EquatableArray.Of(new FlowPort("clip", PortType.Video)),
             default,
-            EquatableArray.Of(new FlowPort("film", Modality.Video)),
+            EquatableArray.Of(new FlowPort("film", PortType.Video)),
             EquatableArray.Of(
                 Node("bed", "Soundscape", Arg("seconds", new QuantityValue(2, "min"))),
                 Node("film", "AddAudio")),

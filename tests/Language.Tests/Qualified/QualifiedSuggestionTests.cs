@@ -120,7 +120,7 @@ public class QualifiedSuggestionTests
     [Fact]
     public void Suggestions_in_a_catalog_of_thousands_of_imported_functions_find_the_close_one()
     {
-        var image = EquatableArray.Of(new PortInfo("image", Modality.Image));
+        var image = EquatableArray.Of(new PortInfo("image", PortType.Image));
         var imported = Enumerable.Range(0, 5000).Select(i => new FunctionInfo($"comfy.Node{i:D4}", image, image, default));
         var catalog = TestCatalog.Extended.With(imported.Append(new FunctionInfo("comfy.KSampler", image, image, default)));
 

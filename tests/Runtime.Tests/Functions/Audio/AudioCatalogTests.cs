@@ -48,10 +48,10 @@ public sealed class AudioCatalogTests
             Assert.Equal("audio", function!.Category);
             Assert.False(string.IsNullOrWhiteSpace(function.Summary), name);
             Assert.All(function.Parameters, p => Assert.False(string.IsNullOrWhiteSpace(p.Summary), $"{name}.{p.Name}"));
-            Assert.Equal(Modality.Audio, function.Outputs.Single().Modality);
+            Assert.Equal(PortType.Audio, function.Outputs.Single().Type);
         }
         var speech = Runtime.Value.Catalog.Find("Speech")!;
-        Assert.Equal(new PortInfo("text", Modality.Text), speech.Inputs.Single());
+        Assert.Equal(new PortInfo("text", PortType.Text), speech.Inputs.Single());
         var tone = Runtime.Value.Catalog.Find("Tone")!;
         Assert.Equal(new[] { "sine", "square", "saw", "triangle" }, tone.FindParameter("waveform")!.EnumValues);
     }

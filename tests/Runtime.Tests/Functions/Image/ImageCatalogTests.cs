@@ -84,7 +84,7 @@ public sealed class ImageCatalogTests
     public void Ports_and_parameters_read_as_flows_write_them()
     {
         var outpaint = Runtime.Value.Find("Outpaint")!;
-        Assert.Equal(new[] { ("image", Modality.Image), ("mask", Modality.Mask) }, outpaint.Outputs.Select(o => (o.Name, o.Modality)));
+        Assert.Equal(new[] { ("image", PortType.Image), ("mask", PortType.Mask) }, outpaint.Outputs.Select(o => (o.Name, o.Type)));
         Assert.Equal(new[] { "size", "aspect", "align_x", "align_y", "blur", "feather" }, outpaint.Parameters.Select(p => p.Name));
         Assert.Equal(new SizeValue(1920, 1080), outpaint.FindParameter("size")!.Default);
 
@@ -92,13 +92,13 @@ public sealed class ImageCatalogTests
         Assert.Equal(new[] { ("image", false), ("background", false), ("mask", true) }, composite.Inputs.Select(i => (i.Name, i.Optional)));
 
         var text = Runtime.Value.Find("TextOverlay")!;
-        Assert.Equal(new[] { ("image", Modality.Image), ("text", Modality.Text) }, text.Inputs.Select(i => (i.Name, i.Modality)));
+        Assert.Equal(new[] { ("image", PortType.Image), ("text", PortType.Text) }, text.Inputs.Select(i => (i.Name, i.Type)));
         Assert.Equal(new[] { "top", "center", "bottom" }, text.FindParameter("position")!.EnumValues);
         Assert.Equal(new ColorValue("#ffffff"), text.FindParameter("color")!.Default);
         Assert.Equal((ParamType.Length, 4.0, 512.0), (text.FindParameter("size")!.Type, text.FindParameter("size")!.Min!.Value, text.FindParameter("size")!.Max!.Value));
 
         var edges = Runtime.Value.Find("EdgeMask")!;
-        Assert.Equal(Modality.Mask, Assert.Single(edges.Outputs).Modality);
+        Assert.Equal(PortType.Mask, Assert.Single(edges.Outputs).Type);
         Assert.Equal("mask", edges.Outputs[0].Name);
 
         Assert.Equal(new[] { "bilinear", "bicubic", "lanczos", "area" }, Runtime.Value.Find("Resize")!.FindParameter("method")!.EnumValues);

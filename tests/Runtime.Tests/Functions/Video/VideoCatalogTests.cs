@@ -63,7 +63,7 @@ public sealed class VideoCatalogTests
         Assert.Equal(new[] { "blend", "motion" }, Assert.Single(interpolate.Parameters).EnumValues);
 
         var extract = Library.Value.Catalog.Find("ExtractFrame")!;
-        Assert.Equal(Modality.Image, Assert.Single(extract.Outputs).Modality);
+        Assert.Equal(PortType.Image, Assert.Single(extract.Outputs).Type);
         Assert.Equal(new[] { ("time", ParamType.Duration), ("index", ParamType.Int) }, extract.Parameters.Select(p => (p.Name, p.Type)));
     }
 
