@@ -463,6 +463,12 @@ internal sealed class FlowBinder
             Report(DiagnosticDescriptors.UndefinedName, span, $"undefined name '{name}': flow outputs cannot be read, use the value that feeds it");
             return;
         }
+        // `x = comfy.EmptyImage` without '(' selects a port of 'comfy'; say what was likely meant.
+        if (reference.Port is { } port && _functions.IsFunction(name + "." + port))
+        {
+            Report(DiagnosticDescriptors.UndefinedName, span, $"undefined name '{name}': '{name}.{port}' is a function: call it in a step of its own");
+            return;
+        }
         var (suffix, fixes) = Suggestions.DidYouMean(name, span, _names.Keys);
         Report(DiagnosticDescriptors.UndefinedName, span, $"undefined name '{name}'{suffix}", fixes);
     }

@@ -166,6 +166,15 @@ public class QualifiedBindingTests
     }
 
     [Fact]
+    public void Dataflow_a_qualified_function_without_parentheses_is_a_port_selection_that_says_so()
+    {
+        const string text = "flow F() -> (out: Image) {\n    out = comfy.EmptyImage\n}\n";
+
+        Assert.Equal(new Seen("SYM0104", 2, 11, "comfy", "undefined name 'comfy': 'comfy.EmptyImage' is a function: call it in a step of its own"),
+            Assert.Single(Checks.Diagnostics(text, QualifiedCatalog.Catalog)));
+    }
+
+    [Fact]
     public void Natural_a_misspelt_function_of_a_known_namespace_is_an_unknown_function()
     {
         const string text = """
