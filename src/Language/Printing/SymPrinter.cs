@@ -18,8 +18,9 @@ public static class SymPrinter
     /// <summary>
     /// Prints <paramref name="file"/>: its <c>using</c> lines, then each flow in <paramref name="style"/>, or in
     /// its own <see cref="Flow.Syntax"/> when <paramref name="style"/> is null, functions named as written.
-    /// The <c>using</c> lines and flows are separated by one blank line; lines end with LF and the text with a newline. Comments attached to flows and
-    /// steps are kept, so compiling the text gives back the same IR.
+    /// The <c>using</c> lines and the flows are separated by one blank line; lines end with LF and the text
+    /// with a newline. Comments attached to <c>using</c> lines, flows and steps are kept, so compiling the
+    /// text gives back the same IR.
     /// </summary>
     /// <param name="file">The bound file.</param>
     /// <param name="catalog">
