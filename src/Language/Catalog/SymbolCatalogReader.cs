@@ -32,7 +32,7 @@ namespace SymbolicGen.Language.Catalog;
 /// its default (for <c>Size</c> and <c>Color</c>, which C# cannot give a constant default, the attribute's
 /// <c>Default</c> written as in <c>.sym</c> files; a bare <c>Color = default</c> is <c>#00000000</c>). Names default to the C# names in snake_case (<c>sampleRate</c> → <c>sample_rate</c>,
 /// enum member <c>ZoomIn</c> → <c>zoom_in</c>); function names default to the method name without an
-/// <c>Async</c> suffix.</para>
+/// <c>Async</c> suffix, qualified by the attribute's <c>Namespace</c> when it has one (<c>acme.Shout</c>).</para>
 /// <para>Order. Functions are read assembly by assembly: the referenced assemblies in reference order,
 /// then the compilation's own source; within an assembly, types by fully qualified name (ordinal); within
 /// a type, methods in declaration order. The same functions therefore read in the same order from source
@@ -268,7 +268,12 @@ public static class SymbolCatalogReader
             }
             if (!IsLanguageIdentifier(name))
                 ReportUnwritableName(name, "a function name", ArgumentLocation(_attribute, "Name", _method));
-            return name;
+            // [SymFunction(Namespace = "acme")] qualifies the name: acme.Shout.
+            if (StringArgument(_attribute, "Namespace") is not { } ns) return name;
+            if (!QualifiedName.IsValid(ns))
+                Report(CatalogProblemDescriptors.Unsupported, ArgumentLocation(_attribute, "Namespace", _method),
+                    $"'{ns}' cannot be a namespace; use names of letters, digits and '_' joined by '.', such as 'acme' or 'acme.video'");
+            return QualifiedName.Join(ns, name).Text;
         }
 
         private MethodArgument ReadParameter(IParameterSymbol parameter, List<PortInfo> inputs, List<ParameterInfo> parameters)

@@ -16,7 +16,7 @@ public sealed record BindResult(SymFile File, EquatableArray<Diagnostic> Diagnos
 
 /// <summary>
 /// Turns a parsed file into the IR: resolves function names against the catalog (and the file's own
-/// flows), binds arguments to inputs and parameters, names to nodes and inputs, and puts links in
+/// flows) and its <c>using</c> lines (see <see cref="FunctionResolver"/>), binds arguments to inputs and parameters, names to nodes and inputs, and puts links in
 /// canonical order. Graph and value rules are the <see cref="Checker"/>'s.
 /// </summary>
 public static class Binder
@@ -40,13 +40,14 @@ public static class Binder
         }
 
         var extended = catalog.With(FlowFunctions(syntax, headers, catalog, diagnostics));
+        var functions = FunctionResolver.Create(syntax.Usings, extended, diagnostics);
         var flows = new Flow[headers.Length];
         for (var i = 0; i < flows.Length; i++)
         {
             var flow = syntax.Flows[i];
             try
             {
-                flows[i] = headers[i] is { } header ? FlowBinder.Bind(flow, header, extended, diagnostics) : FlowHeader.Unbound(flow);
+                flows[i] = headers[i] is { } header ? FlowBinder.Bind(flow, header, extended, functions, diagnostics) : FlowHeader.Unbound(flow);
             }
             catch (Exception e)
             {
@@ -56,7 +57,8 @@ public static class Binder
         }
 
         ReportFlowCycles(flows, diagnostics);
-        return new BindResult(new SymFile(EquatableArray<Flow>.Own(flows), syntax.TrailingComments), diagnostics.ToEquatableArray(), extended);
+        var usings = syntax.Usings.Select(u => new UsingDirective(u.Namespace.Text, u.Comments, u.TrailingComment) { Span = u.Span, NamespaceSpan = u.Namespace.Span });
+        return new BindResult(new SymFile(EquatableArray<Flow>.Own(flows), syntax.TrailingComments, usings.ToEquatableArray()), diagnostics.ToEquatableArray(), extended);
     }
 
     // Flows are functions too: each flow with a unique name that no catalog function already has
