@@ -377,10 +377,17 @@ internal static class FlowGenerator
         {
             ParamType.Bool => new BoolValue(raw.Pick % 2 == 0),
             ParamType.String => new StringValue(raw.Text, raw.Block && SymText.CanBeBlock(raw.Text)),
-            ParamType.Seed => new NumberValue(raw.Pick * 2_147_483L % int.MaxValue),
+            // Seeds past 2^53 (exact integers, which a double would round) as well as small ones.
+            ParamType.Seed => new NumberValue(raw.Pick % 3 == 0 ? Numeric.Of(long.MaxValue - raw.Pick * 1_000_003L) : Numeric.Of(raw.Pick * 2_147_483L % int.MaxValue)),
             ParamType.Int => new NumberValue(Math.Round(canonical)),
             ParamType.Size => new SizeValue(16 + raw.Pick * 4, 16 + (int)(raw.Fraction * 4000)),
-            ParamType.Color => new ColorValue("#" + ((raw.Pick * 16_777 + (int)(raw.Fraction * 0xffffff)) & 0xffffff).ToString("x6")),
+            // Every spelling of a colour: #rgb, #rrggbb and #rrggbbaa.
+            ParamType.Color => new ColorValue("#" + (raw.Pick % 3) switch
+            {
+                0 => ((raw.Pick * 16_777 + (int)(raw.Fraction * 0xfff)) & 0xfff).ToString("x3"),
+                1 => ((raw.Pick * 16_777 + (int)(raw.Fraction * 0xffffff)) & 0xffffff).ToString("x6"),
+                _ => ((uint)(raw.Pick * 16_777_259 + (int)(raw.Fraction * 0xffff))).ToString("x8"),
+            }),
             ParamType.Enum => new SymbolValue(enumValues[raw.Pick % enumValues.Count]),
             ParamType.Float => new NumberValue(variant == 9 ? canonical * 1e-7 : Round(canonical, raw)),
             ParamType.Ratio => variant < 4 ? Quantity(canonical, "%", raw, low, high, null) : new NumberValue(Round(canonical, raw)),

@@ -53,6 +53,8 @@ public class FlowGeneratorTests
                             if (value is StringValue { Block: true }) seen.Add("block string");
                             if (value is StringValue s && s.Text.Contains('"')) seen.Add("quote in string");
                             if (value is NumberValue { Number: > 0 and < 1e-4 }) seen.Add("exponent");
+                            if (value is NumberValue { Exact.Integer: { } big } && System.Numerics.BigInteger.Abs(big) > (1L << 53)) seen.Add("integer past 2^53");
+                            if (value is ColorValue color) seen.Add("colour of " + (color.Hex.Length - 1) + " digits");
                         }
                     }
                     foreach (var link in flow.Links)
@@ -73,6 +75,7 @@ public class FlowGeneratorTests
         {
             "several flows", "trailing comments", "Dataflow", "Declarative", "Natural", "flow comments", "notes", "no inputs",
             "required parameter", "flow call", "destructuring", "node comments", "trailing comment", "NumberValue", "QuantityValue",
+            "integer past 2^53", "colour of 3 digits", "colour of 6 digits", "colour of 8 digits",
             "StringValue", "BoolValue", "SizeValue", "ColorValue", "SymbolValue", "ParameterRefValue", "unit s", "unit ms", "unit min",
             "unit f", "unit fps", "unit Hz", "unit kHz", "unit dB", "unit x", "unit px", "unit %", "block string", "quote in string",
             "constant source", "output from input", "output named after its node", "output alias", "call of a later flow",
