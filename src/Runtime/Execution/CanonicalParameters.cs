@@ -102,8 +102,8 @@ internal static class CanonicalParameters
     public static object ToClr(Value canonical, ParameterInfo parameter) => (canonical, parameter.Type) switch
     {
         (NumberValue { Exact.Integer: { } i }, ParamType.Int) when i >= int.MinValue && i <= int.MaxValue => (int)i,
-        (NumberValue { Exact.Integer: { } i }, ParamType.Seed) when i >= long.MinValue && i <= long.MaxValue => (long)i,
-        (NumberValue { Exact.Integer: { } i }, ParamType.Seed) when i >= ulong.MinValue && i <= ulong.MaxValue => (ulong)i,
+        (NumberValue { Exact.Integer: { } i }, ParamType.Seed) when parameter.Domain.IsUnsigned && i >= ulong.MinValue && i <= ulong.MaxValue => (ulong)i,
+        (NumberValue { Exact.Integer: { } i }, ParamType.Seed) when !parameter.Domain.IsUnsigned && i >= long.MinValue && i <= long.MaxValue => (long)i,
         (NumberValue number, _) when parameter.Domain.IsNumeric && !parameter.Domain.IsInteger => number.Number,
         (BoolValue boolean, ParamType.Bool) => boolean.Bool,
         (StringValue text, ParamType.String) => text.Text,
