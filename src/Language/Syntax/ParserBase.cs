@@ -223,8 +223,8 @@ internal abstract partial class ParserBase
         var text = token.Text;
         if (token.Kind == TokenKind.Size)
         {
-            var x = text.IndexOf('x');
-            return new SizeValue(int.Parse(text.Substring(0, x), CultureInfo.InvariantCulture), int.Parse(text.Substring(x + 1), CultureInfo.InvariantCulture)) { Span = token.Span };
+            ValueGrammar.TryParseSize(text, out var width, out var height); // the tokenizer made it a Size by this grammar
+            return new SizeValue(width, height) { Span = token.Span };
         }
 
         var numberLength = Tokenizer.NumberLength(text, 0);
