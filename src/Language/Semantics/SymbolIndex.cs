@@ -12,8 +12,9 @@ namespace SymbolicGen.Language.Semantics;
 /// </summary>
 /// <remarks>
 /// Building costs one sort of the names by position (O(n log n)) and linear work otherwise; a lookup by
-/// offset is a binary search. Names may nest (a destructuring node's declaration covers its names) or
-/// coincide (a dataflow step named after a flow output declares a node and feeds the output).
+/// offset is a binary search. Names are tokens, so two names are apart or coincide (a dataflow step
+/// named after a flow output declares a node and feeds the output); only a destructuring node's
+/// declaration covers other names (its outputs'), and those declarations are searched apart.
 /// </remarks>
 public sealed class SymbolIndex
 {
@@ -21,8 +22,9 @@ public sealed class SymbolIndex
     private static readonly IReadOnlyList<DeclaredSymbol> NoSymbols = Array.Empty<DeclaredSymbol>();
 
     private readonly NameOccurrence[] _occurrences;
-    // _reach[i]: the largest End among occurrences 0..i, which bounds how far back a lookup must look.
-    private readonly int[] _reach;
+    // What lookups search, by position: the names (apart or equal), and destructuring declarations.
+    private readonly NameOccurrence[] _names;
+    private readonly NameOccurrence[] _covers;
     private readonly Dictionary<DeclaredSymbol, List<NameOccurrence>> _bySymbol = new();
     private readonly Dictionary<DeclaredSymbol, List<DeclaredSymbol>> _members = new();
     // The names that stand for several symbols at once, by span.
@@ -33,7 +35,8 @@ public sealed class SymbolIndex
         Symbols = symbols;
         _occurrences = new List<NameOccurrence>(occurrences).ToArray();
         Array.Sort(_occurrences, ByPosition);
-        _reach = new int[_occurrences.Length];
+        _names = Array.FindAll(_occurrences, o => !IsCover(o));
+        _covers = Array.FindAll(_occurrences, IsCover);
         var flows = new List<DeclaredSymbol>();
         foreach (var symbol in symbols)
         {
@@ -46,7 +49,6 @@ public sealed class SymbolIndex
         for (var i = 0; i < _occurrences.Length; i++)
         {
             var occurrence = _occurrences[i];
-            _reach[i] = Math.Max(i > 0 ? _reach[i - 1] : 0, occurrence.Span.End);
             if (occurrence.Symbol is { } symbol && _bySymbol.TryGetValue(symbol, out var list)) list.Add(occurrence);
             // Equal spans are next to each other once sorted.
             if (i > 0 && occurrence.Span.SamePosition(_occurrences[i - 1].Span))
@@ -91,8 +93,12 @@ public sealed class SymbolIndex
     /// </summary>
     public IReadOnlyList<NameOccurrence> FindAllAt(int offset)
     {
-        var found = Containing(offset);
-        if (found.Count == 0 && offset > 0) found = Containing(offset - 1);
+        var found = new List<NameOccurrence>();
+        AddContaining(_names, offset, found);
+        AddContaining(_covers, offset, found);
+        if (found.Count > 0 || offset <= 0) return found;
+        AddContaining(_names, offset - 1, found);
+        AddContaining(_covers, offset - 1, found);
         return found;
     }
 
@@ -137,32 +143,31 @@ public sealed class SymbolIndex
     public NameOccurrence? DeclarationOf(DeclaredSymbol symbol) =>
         _bySymbol.TryGetValue(symbol, out var all) ? all.Find(o => o.Kind == OccurrenceKind.Declaration) : null;
 
-    // The occurrences that contain 'offset', innermost first, found by a binary search for the last one
-    // starting at or before it and a walk back that stops where nothing earlier reaches the offset.
-    private List<NameOccurrence> Containing(int offset)
+    // Adds the occurrences of 'sorted' (whose spans are apart or equal) that contain 'offset', in the order
+    // found: a binary search for the last one starting at or before it, then those with the same span.
+    private static void AddContaining(NameOccurrence[] sorted, int offset, List<NameOccurrence> found)
     {
-        var found = new List<NameOccurrence>();
         var low = 0;
-        var high = _occurrences.Length - 1;
+        var high = sorted.Length - 1;
         var last = -1;
         while (low <= high)
         {
             var middle = low + (high - low) / 2;
-            if (_occurrences[middle].Span.Start <= offset)
+            if (sorted[middle].Span.Start <= offset)
             {
                 last = middle;
                 low = middle + 1;
             }
             else high = middle - 1;
         }
-        for (var i = last; i >= 0 && _reach[i] > offset; i--)
-            if (_occurrences[i].Span.Contains(offset)) found.Add(_occurrences[i]);
-        found.Sort(Innermost);
-        return found;
+        if (last < 0 || !sorted[last].Span.Contains(offset)) return;
+        var first = last;
+        while (first > 0 && sorted[first - 1].Span.SamePosition(sorted[last].Span)) first--;
+        for (var i = first; i <= last; i++) found.Add(sorted[i]);
     }
 
-    private static int Innermost(NameOccurrence x, NameOccurrence y) =>
-        x.Span.Length != y.Span.Length ? x.Span.Length.CompareTo(y.Span.Length) : x.Sequence.CompareTo(y.Sequence);
+    private static bool IsCover(NameOccurrence occurrence) =>
+        occurrence is { Kind: OccurrenceKind.Declaration, Symbol.IsDestructuring: true };
 
     private static int ByPosition(NameOccurrence x, NameOccurrence y)
     {
