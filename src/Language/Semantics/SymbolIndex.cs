@@ -11,53 +11,39 @@ namespace SymbolicGen.Language.Semantics;
 /// it is immutable.
 /// </summary>
 /// <remarks>
-/// Building costs one sort of the names by position (O(n log n)) and linear work otherwise; a lookup by
-/// offset is a binary search. Names are tokens, so two names are apart or coincide (a dataflow step
-/// named after a flow output declares a node and feeds the output); only a destructuring node's
-/// declaration covers other names (its outputs'), and those declarations are searched apart.
+/// The symbols are listed at once; the names are arranged for queries on the first query (one sort by
+/// position, O(n log n), and linear passes), so a host that only wants diagnostics pays for recording
+/// them, not for arranging them. A lookup by offset is a binary search: names are tokens, so two names
+/// are apart or coincide (a dataflow step named after a flow output declares a node and feeds the
+/// output); only a destructuring node's declaration covers other names, and those are searched apart.
+/// Safe to query from several threads.
 /// </remarks>
 public sealed class SymbolIndex
 {
     private static readonly IReadOnlyList<NameOccurrence> None = Array.Empty<NameOccurrence>();
     private static readonly IReadOnlyList<DeclaredSymbol> NoSymbols = Array.Empty<DeclaredSymbol>();
 
-    private readonly NameOccurrence[] _occurrences;
-    // What lookups search, by position: the names (apart or equal), and destructuring declarations.
-    private readonly NameOccurrence[] _names;
-    private readonly NameOccurrence[] _covers;
-    private readonly Dictionary<DeclaredSymbol, List<NameOccurrence>> _bySymbol = new();
-    private readonly Dictionary<DeclaredSymbol, List<DeclaredSymbol>> _members = new();
-    // The names that stand for several symbols at once, by span.
-    private readonly Dictionary<SourceSpan, List<NameOccurrence>> _shared = new(SourceSpan.PositionComparer);
+    private readonly Dictionary<DeclaredSymbol, IReadOnlyList<DeclaredSymbol>> _members = new();
+    private readonly Lazy<OccurrenceTables> _tables;
 
-    internal SymbolIndex(IReadOnlyList<DeclaredSymbol> symbols, IEnumerable<NameOccurrence> occurrences)
+    /// <param name="symbols">Flow by flow: each flow followed by its members; each symbol belongs to this index alone.</param>
+    /// <param name="recorded">The names in the order found; a name found twice (same span, kind and symbol) counts once.</param>
+    internal SymbolIndex(IReadOnlyList<DeclaredSymbol> symbols, IReadOnlyList<NameOccurrence> recorded)
     {
-        Symbols = symbols;
-        _occurrences = new List<NameOccurrence>(occurrences).ToArray();
-        Array.Sort(_occurrences, ByPosition);
-        _names = Array.FindAll(_occurrences, o => !IsCover(o));
-        _covers = Array.FindAll(_occurrences, IsCover);
+        var all = new List<DeclaredSymbol>(symbols).ToArray();
+        Symbols = all;
         var flows = new List<DeclaredSymbol>();
-        foreach (var symbol in symbols)
+        for (var id = 0; id < all.Length; id++)
         {
-            _bySymbol.Add(symbol, new List<NameOccurrence>());
-            if (symbol.Flow is null) flows.Add(symbol);
-            else if (_members.TryGetValue(symbol.Flow, out var members)) members.Add(symbol);
-            if (symbol.Kind == SymbolKind.Flow) _members.Add(symbol, new List<DeclaredSymbol>());
+            all[id].Id = id;
+            if (all[id].Kind != SymbolKind.Flow) continue;
+            flows.Add(all[id]);
+            var end = id + 1;
+            while (end < all.Length && all[end].Kind != SymbolKind.Flow) end++;
+            _members.Add(all[id], new ArraySegment<DeclaredSymbol>(all, id + 1, end - id - 1));
         }
         Flows = flows;
-        for (var i = 0; i < _occurrences.Length; i++)
-        {
-            var occurrence = _occurrences[i];
-            if (occurrence.Symbol is { } symbol && _bySymbol.TryGetValue(symbol, out var list)) list.Add(occurrence);
-            // Equal spans are next to each other once sorted.
-            if (i > 0 && occurrence.Span.SamePosition(_occurrences[i - 1].Span))
-            {
-                if (!_shared.TryGetValue(occurrence.Span, out var shared))
-                    _shared.Add(occurrence.Span, shared = new List<NameOccurrence> { _occurrences[i - 1] });
-                shared.Add(occurrence);
-            }
-        }
+        _tables = new Lazy<OccurrenceTables>(() => new OccurrenceTables(all, recorded));
     }
 
     /// <summary>An index of nothing (a file that could not be bound).</summary>
@@ -70,7 +56,7 @@ public sealed class SymbolIndex
     public IReadOnlyList<DeclaredSymbol> Flows { get; }
 
     /// <summary>Every name the binder resolved or failed to resolve, by position (see <see cref="SpanPositionComparer"/>).</summary>
-    public IReadOnlyList<NameOccurrence> Occurrences => _occurrences;
+    public IReadOnlyList<NameOccurrence> Occurrences => _tables.Value.All;
 
     /// <summary>The symbols <paramref name="flow"/> declares, in the order declared (empty for anything but a flow).</summary>
     public IReadOnlyList<DeclaredSymbol> MembersOf(DeclaredSymbol flow) =>
@@ -93,12 +79,13 @@ public sealed class SymbolIndex
     /// </summary>
     public IReadOnlyList<NameOccurrence> FindAllAt(int offset)
     {
+        var tables = _tables.Value;
         var found = new List<NameOccurrence>();
-        AddContaining(_names, offset, found);
-        AddContaining(_covers, offset, found);
+        OccurrenceTables.AddContaining(tables.Names, offset, found);
+        OccurrenceTables.AddContaining(tables.Covers, offset, found);
         if (found.Count > 0 || offset <= 0) return found;
-        AddContaining(_names, offset - 1, found);
-        AddContaining(_covers, offset - 1, found);
+        OccurrenceTables.AddContaining(tables.Names, offset - 1, found);
+        OccurrenceTables.AddContaining(tables.Covers, offset - 1, found);
         return found;
     }
 
@@ -108,8 +95,13 @@ public sealed class SymbolIndex
     /// </summary>
     public IReadOnlyList<NameOccurrence> ReferencesOf(DeclaredSymbol symbol, bool includeDeclaration = false)
     {
-        if (!_bySymbol.TryGetValue(symbol, out var all)) return None;
-        return includeDeclaration ? all : all.FindAll(o => o.Kind != OccurrenceKind.Declaration);
+        if (!Owns(symbol)) return None;
+        var all = OccurrencesOf(symbol);
+        if (includeDeclaration) return all;
+        var references = new List<NameOccurrence>(all.Count);
+        foreach (var occurrence in all)
+            if (occurrence.Kind != OccurrenceKind.Declaration) references.Add(occurrence);
+        return references;
     }
 
     /// <summary>
@@ -121,16 +113,16 @@ public sealed class SymbolIndex
     public IReadOnlyList<SourceSpan> RenameLocations(DeclaredSymbol symbol)
     {
         var spans = new List<SourceSpan>();
-        if (symbol.IsDestructuring || !_bySymbol.ContainsKey(symbol)) return spans;
+        if (symbol.IsDestructuring || !Owns(symbol)) return spans;
         var seen = new HashSet<SourceSpan>(SourceSpan.PositionComparer);
         var symbols = new HashSet<DeclaredSymbol> { symbol };
         var pending = new Queue<DeclaredSymbol>(symbols);
         while (pending.Count > 0)
         {
-            foreach (var occurrence in _bySymbol[pending.Dequeue()])
+            foreach (var occurrence in OccurrencesOf(pending.Dequeue()))
             {
                 if (seen.Add(occurrence.Span)) spans.Add(occurrence.Span);
-                if (!_shared.TryGetValue(occurrence.Span, out var shared)) continue;
+                if (!_tables.Value.Shared.TryGetValue(occurrence.Span, out var shared)) continue;
                 foreach (var other in shared)
                     if (other.Symbol is { } next && symbols.Add(next)) pending.Enqueue(next);
             }
@@ -140,38 +132,19 @@ public sealed class SymbolIndex
     }
 
     /// <summary>The declaration of <paramref name="symbol"/>, or null for a symbol of another index.</summary>
-    public NameOccurrence? DeclarationOf(DeclaredSymbol symbol) =>
-        _bySymbol.TryGetValue(symbol, out var all) ? all.Find(o => o.Kind == OccurrenceKind.Declaration) : null;
-
-    // Adds the occurrences of 'sorted' (whose spans are apart or equal) that contain 'offset', in the order
-    // found: a binary search for the last one starting at or before it, then those with the same span.
-    private static void AddContaining(NameOccurrence[] sorted, int offset, List<NameOccurrence> found)
+    public NameOccurrence? DeclarationOf(DeclaredSymbol symbol)
     {
-        var low = 0;
-        var high = sorted.Length - 1;
-        var last = -1;
-        while (low <= high)
-        {
-            var middle = low + (high - low) / 2;
-            if (sorted[middle].Span.Start <= offset)
-            {
-                last = middle;
-                low = middle + 1;
-            }
-            else high = middle - 1;
-        }
-        if (last < 0 || !sorted[last].Span.Contains(offset)) return;
-        var first = last;
-        while (first > 0 && sorted[first - 1].Span.SamePosition(sorted[last].Span)) first--;
-        for (var i = first; i <= last; i++) found.Add(sorted[i]);
+        if (!Owns(symbol)) return null;
+        foreach (var occurrence in OccurrencesOf(symbol))
+            if (occurrence.Kind == OccurrenceKind.Declaration) return occurrence;
+        return null;
     }
 
-    private static bool IsCover(NameOccurrence occurrence) =>
-        occurrence is { Kind: OccurrenceKind.Declaration, Symbol.IsDestructuring: true };
+    private bool Owns(DeclaredSymbol symbol) => symbol.Id >= 0 && symbol.Id < Symbols.Count && ReferenceEquals(Symbols[symbol.Id], symbol);
 
-    private static int ByPosition(NameOccurrence x, NameOccurrence y)
+    private ArraySegment<NameOccurrence> OccurrencesOf(DeclaredSymbol symbol)
     {
-        var byPosition = SourceSpan.PositionComparer.Compare(x.Span, y.Span);
-        return byPosition != 0 ? byPosition : x.Sequence.CompareTo(y.Sequence);
+        var tables = _tables.Value;
+        return new(tables.BySymbol, tables.FirstOf[symbol.Id], tables.FirstOf[symbol.Id + 1] - tables.FirstOf[symbol.Id]);
     }
 }

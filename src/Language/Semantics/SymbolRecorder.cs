@@ -16,10 +16,9 @@ internal sealed class SymbolRecorder
     private readonly FunctionCatalog _catalog;
     private readonly List<FlowScope> _scopes = new();
     private readonly Dictionary<string, FlowScope> _flowsByName = new(StringComparer.Ordinal);
-    private readonly List<NameOccurrence> _occurrences = new();
     // Several binding paths may meet the same name (an alias's value is resolved for the alias and
-    // again where it is used); each name is recorded once.
-    private readonly HashSet<(int Start, int Length, OccurrenceKind Kind, DeclaredSymbol? Symbol)> _recorded = new();
+    // again where it is used): the index keeps each name once.
+    private readonly List<NameOccurrence> _occurrences = new();
 
     /// <param name="catalog">The catalog the file is bound against, without the file's own flows.</param>
     public SymbolRecorder(FunctionCatalog catalog) => _catalog = catalog;
@@ -57,7 +56,6 @@ internal sealed class SymbolRecorder
     {
         // Names the parser made up while recovering have no text in the file.
         if (span.Length == 0) return;
-        if (!_recorded.Add((span.Start, span.Length, kind, symbol))) return;
         _occurrences.Add(new NameOccurrence(kind, span, name, symbol, flow, function, parameter, _occurrences.Count));
     }
 }

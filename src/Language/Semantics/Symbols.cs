@@ -1,3 +1,4 @@
+using System;
 using SymbolicGen.Language.Catalog;
 using SymbolicGen.Language.Ir;
 using SymbolicGen.Language.Text;
@@ -71,6 +72,9 @@ public sealed class DeclaredSymbol
 
     internal ReferenceValue? AliasOf { get; set; }
 
+    // The symbol's place in its index's Symbols, which keys its occurrences there.
+    internal int Id { get; set; } = -1;
+
     /// <inheritdoc/>
     public override string ToString() => Flow is null ? $"{Kind} '{Name}'" : $"{Kind} '{Name}' in '{Flow.Name}'";
 }
@@ -104,8 +108,11 @@ public enum OccurrenceKind
     Unresolved,
 }
 
-/// <summary>A name written in the file and what it stands for.</summary>
-public sealed class NameOccurrence
+/// <summary>
+/// A name written in the file and what it stands for. A value (a file has a great many names); two are
+/// equal when they are at the same position and say the same.
+/// </summary>
+public readonly struct NameOccurrence : IEquatable<NameOccurrence>
 {
     internal NameOccurrence(OccurrenceKind kind, SourceSpan span, string name, DeclaredSymbol? symbol, DeclaredSymbol? flow, string? function, string? parameter, int sequence)
     {
@@ -142,6 +149,17 @@ public sealed class NameOccurrence
 
     // The order in which the binder found it: among names at the same position, the first found wins.
     internal int Sequence { get; }
+
+    /// <summary>True when <paramref name="other"/> is at the same position and says the same.</summary>
+    public bool Equals(NameOccurrence other) =>
+        Span.SamePosition(other.Span) && Kind == other.Kind && Name == other.Name && ReferenceEquals(Symbol, other.Symbol) &&
+        ReferenceEquals(Flow, other.Flow) && Function == other.Function && Parameter == other.Parameter;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is NameOccurrence other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => SourceSpan.PositionComparer.GetHashCode(Span) ^ (int)Kind;
 
     /// <inheritdoc/>
     public override string ToString() => $"{Kind} '{Name}' {Span}" + (Symbol is null ? "" : $" -> {Symbol}");

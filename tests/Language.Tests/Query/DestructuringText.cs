@@ -32,7 +32,7 @@ public class DestructuringText
         Assert.Equal("Segment", fg.Function);
         // On a name, the name; between the names, the node.
         Assert.Same(fg, compilation.At(Word(Text, 2, "fg")).Symbol);
-        Assert.Same(node, compilation.Symbols.FindAt(Text.IndexOf(", mask", StringComparison.Ordinal))!.Symbol);
+        Assert.Same(node, compilation.Symbols.FindAt(Text.IndexOf(", mask", StringComparison.Ordinal))!.Value.Symbol);
         Assert.Equal(new[] { Word(Text, 5, "fg") }.Select(compilation.Show), compilation.Symbols.ReferencesOf(fg).Select(o => compilation.Show(o.Span)));
     }
 

@@ -50,13 +50,13 @@ public class FindAtTests
             var found = compilation.Symbols.FindAt(token.Span.Start);
             if (token.Kind == TokenKind.Identifier && !NotNames.Contains(token.Text))
             {
-                Assert.True(found is not null && found.Span.SamePosition(token.Span), $"{token}: found {found}");
-                Assert.Equal(token.Text, found!.Name);
+                Assert.True(found is { } name && name.Span.SamePosition(token.Span), $"{token}: found {found}");
+                Assert.Equal(token.Text, found!.Value.Name);
             }
             else
             {
                 // A cursor just after a name is on that name; inside any other token there is nothing.
-                Assert.True(found is null || found.Span.End == token.Span.Start, $"{token}: found {found}");
+                Assert.True(found is null || found.Value.Span.End == token.Span.Start, $"{token}: found {found}");
                 for (var offset = token.Span.Start + 1; offset < token.Span.End; offset++)
                     Assert.Null(compilation.Symbols.FindAt(offset));
             }
@@ -85,7 +85,7 @@ public class FindAtTests
             for (var offset = span.Start; offset <= span.End; offset++)
             {
                 var found = compilation.Symbols.FindAt(offset);
-                Assert.True(found is not null && found.Span.SamePosition(span) && found.Kind == kind, $"{word} at {offset}: {found}");
+                Assert.True(found is { } name && name.Span.SamePosition(span) && name.Kind == kind, $"{word} at {offset}: {found}");
             }
         }
     }

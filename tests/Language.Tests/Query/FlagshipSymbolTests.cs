@@ -65,7 +65,7 @@ public class FlagshipSymbolTests
         var expected = Expected(syntax).Select(e => $"{e.Kind} {e.Name} at {compilation.Show(Word(text, e.Declaration.Item1, e.Declaration.Item2, e.Declaration.Item3))}");
         var actual = compilation.Symbols.Symbols.Select(s => $"{s.Kind} {s.Name} at {compilation.Show(s.Declaration)}");
         Assert.Equal(expected, actual);
-        Assert.All(compilation.Symbols.Symbols, s => Assert.Same(s, compilation.Symbols.DeclarationOf(s)!.Symbol));
+        Assert.All(compilation.Symbols.Symbols, s => Assert.Same(s, compilation.Symbols.DeclarationOf(s)!.Value.Symbol));
     }
 
     [Theory]
@@ -148,6 +148,6 @@ public class FlagshipSymbolTests
         var all = compilation.Symbols.FindAllAt(film.Start);
 
         Assert.Equal([(OccurrenceKind.Declaration, SymbolKind.Node), (OccurrenceKind.Reference, SymbolKind.Output)], all.Select(o => (o.Kind, o.Symbol!.Kind)));
-        Assert.Same(all[0], compilation.Symbols.FindAt(film.Start));
+        Assert.Equal(all[0], compilation.Symbols.FindAt(film.Start));
     }
 }

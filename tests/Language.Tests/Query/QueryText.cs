@@ -47,7 +47,7 @@ public static class QueryText
     {
         var found = compilation.Symbols.FindAt(span.Start);
         Assert.True(found is not null, $"nothing at {compilation.Show(span)}");
-        Assert.True(found!.Span.SamePosition(span), $"at {compilation.Show(span)} found {compilation.Show(found.Span)}");
-        return found;
+        Assert.True(found!.Value.Span.SamePosition(span), $"at {compilation.Show(span)} found {compilation.Show(found.Value.Span)}");
+        return found.Value;
     }
 }

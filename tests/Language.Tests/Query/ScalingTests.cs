@@ -31,9 +31,9 @@ public class ScalingTests
         Assert.Equal(nodes, nodeSymbols.Count);
         foreach (var node in nodeSymbols.Take(nodes - 1))
         {
-            Assert.Same(node, index.FindAt(node.Declaration.Start)!.Symbol);
+            Assert.Same(node, index.FindAt(node.Declaration.Start)!.Value.Symbol);
             var reference = Assert.Single(index.ReferencesOf(node));
-            Assert.Same(node, index.FindAt(reference.Span.End)!.Symbol);
+            Assert.Same(node, index.FindAt(reference.Span.End)!.Value.Symbol);
         }
         // Each node: its declaration, its function, its argument's name and reference; plus the header's three names.
         Assert.Equal(4 * nodes + 3, index.Occurrences.Count);
@@ -61,7 +61,7 @@ public class ScalingTests
 
         var parts = index.Symbols.Where(s => s.Kind == SymbolKind.NodeOutput).ToList();
         Assert.Equal(names, parts.Count);
-        foreach (var part in parts) Assert.Same(part, index.FindAt(part.Declaration.Start + 1)!.Symbol);
-        Assert.True(index.FindAt(parts[1].Declaration.Start - 1)!.Symbol!.IsDestructuring);
+        foreach (var part in parts) Assert.Same(part, index.FindAt(part.Declaration.Start + 1)!.Value.Symbol);
+        Assert.True(index.FindAt(parts[1].Declaration.Start - 1)!.Value.Symbol!.IsDestructuring);
     }
 }

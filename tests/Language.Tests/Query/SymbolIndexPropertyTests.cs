@@ -24,7 +24,7 @@ public class SymbolIndexPropertyTests
         }
         foreach (var symbol in index.Symbols)
         {
-            Assert.Same(symbol, index.DeclarationOf(symbol)!.Symbol);
+            Assert.Same(symbol, index.DeclarationOf(symbol)!.Value.Symbol);
             Assert.All(index.ReferencesOf(symbol), o => Assert.Same(symbol, o.Symbol));
         }
     }
