@@ -1,0 +1,48 @@
+using SymbolicGen.Tests.Baselines;
+using Xunit;
+
+namespace SymbolicGen.Cli.Tests;
+
+/// <summary>The real <c>symgen check</c> on every case of <c>tests/Baselines</c> reports exactly its <c>main.diagnostics</c>.</summary>
+public sealed class BaselineTests : IDisposable
+{
+    private readonly Cli _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    public static IEnumerable<object[]> Cases() => Baselines.Names();
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Check_reports_the_baseline(string name)
+    {
+        var baseline = Baselines.Named(name);
+
+        var (exit, output, error) = _cli.Run("check", baseline.SourcePath);
+
+        Assert.Equal("", error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        // The last line is the summary; each other line a diagnostic at the path as given.
+        Assert.Matches(@"^1 file checked: \d+ errors?, \d+ warnings?$", lines[^1]);
+        var prefix = baseline.SourcePath + "(";
+        Assert.All(lines[..^1], l => Assert.StartsWith(prefix, l, StringComparison.Ordinal));
+        var found = lines[..^1].Select(l => BaselineDiagnostic.Parse(Baselines.SourceFile + l[baseline.SourcePath.Length..])).ToList();
+        var mismatch = Baselines.Compare(baseline, found);
+        Assert.True(mismatch is null, mismatch);
+        Assert.Equal(found.Any(d => d.IsError) ? 1 : 0, exit);
+    }
+
+    [Fact]
+    public void There_are_baselines_for_every_front_end_diagnostic_and_clean_files()
+    {
+        var ids = Baselines.All.SelectMany(c => c.Expected).Select(d => d.Id).ToHashSet();
+        string[] frontEnd =
+        [
+            "SYM0001", "SYM0002", "SYM0101", "SYM0102", "SYM0103", "SYM0104", "SYM0105", "SYM0106",
+            "SYM0201", "SYM0202", "SYM0203", "SYM0204", "SYM0205", "SYM0206", "SYM0207",
+            "SYM0301", "SYM0302", "SYM0303", "SYM0304", "SYM0305", "SYM0306",
+        ];
+        Assert.Empty(frontEnd.Except(ids));
+        Assert.Contains(Baselines.All, c => c.Expected.Count == 0);
+    }
+}
