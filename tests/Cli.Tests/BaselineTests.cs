@@ -45,4 +45,24 @@ public sealed class BaselineTests : IDisposable
         Assert.Empty(frontEnd.Except(ids));
         Assert.Contains(Baselines.All, c => c.Expected.Count == 0);
     }
+
+    [Fact]
+    public void A_baseline_line_reads_back_as_written_and_a_mismatch_says_how_to_accept_it()
+    {
+        const string line = "main.sym(3,45): error SYM0203: 'duration' is 2min = 120 s; ImageToVideo accepts 0.5 s to 60 s";
+        var parsed = BaselineDiagnostic.Parse(line);
+        Assert.Equal(new BaselineDiagnostic(3, 45, true, "SYM0203", "'duration' is 2min = 120 s; ImageToVideo accepts 0.5 s to 60 s"), parsed);
+        Assert.Equal(line, parsed.ToString());
+        Assert.Throws<FormatException>(() => BaselineDiagnostic.Parse("other.sym(1,1): error SYM0001: x"));
+
+        var folder = Directory.CreateDirectory(Path.Combine(_cli.Scratch, "case")).FullName;
+        File.WriteAllText(Path.Combine(folder, Baselines.SourceFile), "");
+        File.WriteAllText(Path.Combine(folder, Baselines.DiagnosticsFile), line + "\n");
+        var baseline = new BaselineCase("case", folder);
+        Assert.Null(Baselines.Compare(baseline, [parsed]));
+        if (Baselines.Updating) return;
+        var message = Baselines.Compare(baseline, [parsed with { Column = 46 }]);
+        Assert.Contains("main.sym(3,46)", message);
+        Assert.Contains(Baselines.UpdateVariable + "=1", message);
+    }
 }
