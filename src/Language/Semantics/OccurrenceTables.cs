@@ -18,6 +18,7 @@ internal sealed class OccurrenceTables
         for (var i = 0; i < sorted.Length; i++) sorted[i] = recorded[i];
         Array.Sort(sorted, ByPosition);
         All = Distinct(sorted);
+        ReadOnlyAll = Array.AsReadOnly(All);
         Names = Array.FindAll(All, o => !IsCover(o));
         Covers = Array.FindAll(All, IsCover);
 
@@ -34,6 +35,9 @@ internal sealed class OccurrenceTables
 
     /// <summary>Every name, by position.</summary>
     public NameOccurrence[] All { get; }
+
+    /// <summary><see cref="All"/>, for callers outside the index.</summary>
+    public IReadOnlyList<NameOccurrence> ReadOnlyAll { get; }
 
     /// <summary>The names lookups search first: tokens, so their spans are apart or equal.</summary>
     public NameOccurrence[] Names { get; }

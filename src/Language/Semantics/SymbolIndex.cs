@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using SymbolicGen.Language.Text;
 
 namespace SymbolicGen.Language.Semantics;
@@ -31,7 +32,7 @@ public sealed class SymbolIndex
     internal SymbolIndex(IReadOnlyList<DeclaredSymbol> symbols, IReadOnlyList<NameOccurrence> recorded)
     {
         var all = new List<DeclaredSymbol>(symbols).ToArray();
-        Symbols = all;
+        Symbols = new ReadOnlyCollection<DeclaredSymbol>(all);
         var flows = new List<DeclaredSymbol>();
         for (var id = 0; id < all.Length; id++)
         {
@@ -40,7 +41,7 @@ public sealed class SymbolIndex
             flows.Add(all[id]);
             var end = id + 1;
             while (end < all.Length && all[end].Kind != SymbolKind.Flow) end++;
-            _members.Add(all[id], new ArraySegment<DeclaredSymbol>(all, id + 1, end - id - 1));
+            _members.Add(all[id], new ReadOnlyCollection<DeclaredSymbol>(new ArraySegment<DeclaredSymbol>(all, id + 1, end - id - 1)));
         }
         Flows = flows;
         _tables = new Lazy<OccurrenceTables>(() => new OccurrenceTables(all, recorded));
@@ -56,7 +57,7 @@ public sealed class SymbolIndex
     public IReadOnlyList<DeclaredSymbol> Flows { get; }
 
     /// <summary>Every name the binder resolved or failed to resolve, by position (see <see cref="SpanPositionComparer"/>).</summary>
-    public IReadOnlyList<NameOccurrence> Occurrences => _tables.Value.All;
+    public IReadOnlyList<NameOccurrence> Occurrences => _tables.Value.ReadOnlyAll;
 
     /// <summary>The symbols <paramref name="flow"/> declares, in the order declared (empty for anything but a flow).</summary>
     public IReadOnlyList<DeclaredSymbol> MembersOf(DeclaredSymbol flow) =>
