@@ -52,7 +52,7 @@ public class RenameTests
     [Fact]
     public void Destructured_outputs_and_aliases_rename_and_the_destructuring_node_has_no_name_to_rename()
     {
-        var compilation = Compile(DestructuringText.Text);
+        var compilation = Compile(DestructuringSymbolTests.Text);
         Assert.Empty(compilation.Diagnostics);
 
         foreach (var symbol in compilation.Symbols.Symbols.Where(s => !s.IsDestructuring))

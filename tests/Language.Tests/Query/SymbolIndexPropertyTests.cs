@@ -40,7 +40,7 @@ public class SymbolIndexPropertyTests
     [Fact]
     public void The_query_tests_files_bind_to_a_consistent_index()
     {
-        foreach (var text in new[] { Flagship.Dataflow, Flagship.Declarative, Flagship.Natural, DestructuringText.Text, "" })
+        foreach (var text in new[] { Flagship.Dataflow, Flagship.Declarative, Flagship.Natural, DestructuringSymbolTests.Text, "" })
             AssertConsistent(text);
     }
 }

@@ -5,7 +5,7 @@ using static SymbolicGen.Language.Tests.Query.QueryText;
 namespace SymbolicGen.Language.Tests.Query;
 
 /// <summary>Destructured outputs, local aliases and '.port' selection through an alias.</summary>
-public class DestructuringText
+public class DestructuringSymbolTests
 {
     public const string Text = """
         flow Cutout(photo: Image) -> (cut: Image, matte: Mask, big: Image) {
