@@ -18,6 +18,12 @@ public sealed record SymCompilation(SymFile File, EquatableArray<Diagnostic> Dia
 {
     /// <summary>True when any diagnostic is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    /// <summary>Every token of the text, comments included (see <see cref="ParseResult.Tokens"/>).</summary>
+    public EquatableArray<SourceToken> Tokens { get; init; }
+
+    /// <summary>The file's symbols and names by position, for tools (see <see cref="SymbolIndex"/>).</summary>
+    public SymbolIndex Symbols { get; init; } = SymbolIndex.Empty;
 }
 
 /// <summary>The language front end in one call: parse, bind and check.</summary>
@@ -33,13 +39,17 @@ public static class SymCompiler
         var lines = new LineMap(text);
         var diagnostics = new List<Diagnostic>();
         var file = new SymFile(default);
+        var tokens = default(EquatableArray<SourceToken>);
+        var symbols = SymbolIndex.Empty;
         try
         {
             var parsed = SymParser.Parse(text);
             diagnostics.AddRange(parsed.Diagnostics);
+            tokens = parsed.Tokens;
             var bound = Binder.Bind(parsed.Syntax, catalog);
             diagnostics.AddRange(bound.Diagnostics);
             file = bound.File;
+            symbols = bound.Symbols;
             foreach (var flow in file.Flows) diagnostics.AddRange(Checker.Check(flow, bound.Catalog));
         }
         catch (Exception e)
@@ -48,6 +58,6 @@ public static class SymCompiler
         }
         // OrderBy is stable: diagnostics at the same offset keep the order in which they were found.
         var sorted = diagnostics.Distinct().OrderBy(d => d.Start).ToEquatableArray();
-        return new SymCompilation(file, sorted, lines);
+        return new SymCompilation(file, sorted, lines) { Tokens = tokens, Symbols = symbols };
     }
 }

@@ -17,7 +17,7 @@ namespace SymbolicGen.Language.Semantics;
 /// the input as connected and does not report the same mistake again; positional arguments of an
 /// unknown function link to the port <c>""</c>.
 /// </summary>
-internal sealed class FlowBinder
+internal sealed partial class FlowBinder
 {
     private readonly FlowSyntax _flow;
     private readonly FlowHeader _header;
@@ -32,9 +32,12 @@ internal sealed class FlowBinder
     private readonly List<Node> _nodes = new();
     private readonly List<Link> _links = new();
     private readonly List<string> _notes;
+    // Where the names this binder resolves are recorded for tools (see SymbolIndex); null when nobody asks.
+    private readonly FlowScope? _symbols;
 
-    private FlowBinder(FlowSyntax flow, FlowHeader header, FunctionCatalog catalog, FunctionResolver functions, List<Diagnostic> diagnostics)
+    private FlowBinder(FlowSyntax flow, FlowHeader header, FunctionCatalog catalog, FunctionResolver functions, List<Diagnostic> diagnostics, FlowScope? symbols = null)
     {
+        _symbols = symbols;
         _flow = flow;
         _header = header;
         _catalog = catalog;
@@ -43,9 +46,12 @@ internal sealed class FlowBinder
         _notes = flow.Notes.ToList();
     }
 
-    /// <summary>Binds <paramref name="flow"/>'s steps and links, given its already bound header; <paramref name="functions"/> resolves function names.</summary>
-    public static Flow Bind(FlowSyntax flow, FlowHeader header, FunctionCatalog catalog, FunctionResolver functions, List<Diagnostic> diagnostics) =>
-        new FlowBinder(flow, header, catalog, functions, diagnostics).Run();
+    /// <summary>
+    /// Binds <paramref name="flow"/>'s steps and links, given its already bound header; <paramref name="functions"/> resolves
+    /// function names, and <paramref name="symbols"/> (when given) records the names it resolves for tools.
+    /// </summary>
+    public static Flow Bind(FlowSyntax flow, FlowHeader header, FunctionCatalog catalog, FunctionResolver functions, List<Diagnostic> diagnostics, FlowScope? symbols = null) =>
+        new FlowBinder(flow, header, catalog, functions, diagnostics, symbols).Run();
 
     private Flow Run()
     {
@@ -143,6 +149,7 @@ internal sealed class FlowBinder
         var existing = _header.ParameterNames.ContainsKey(name.Text) ? "a parameter"
             : _names.TryGetValue(name.Text, out var other) ? other.Kind
             : null;
+        Declared(name, symbol, existing is null);
         if (existing is not null)
             Report(DiagnosticDescriptors.DuplicateName, name.Span, $"'{name.Text}' is already defined as {existing}");
         else
@@ -159,11 +166,13 @@ internal sealed class FlowBinder
 
         if (_header.OutputNames.Contains(target.Text))
         {
+            _symbols?.Output(target);
             var output = new PortTarget(null, target.Text);
             AddLink(Resolve(alias, OutputType(target.Text), output, null), output, alias.Span);
             return;
         }
 
+        _symbols?.Reference(alias);
         if (FollowAliases(target.Text) is { } cycle)
         {
             // The loop is reported once, at the first of its aliases.
@@ -200,6 +209,7 @@ internal sealed class FlowBinder
         var function = step.Function;
         var functionName = syntax.Function!;
         var nodeName = NodeName(syntax);
+        _symbols?.Call(functionName, function);
         if (step.Problem is { } problem) _diagnostics.Add(problem);
 
         var arguments = new List<Argument>();
@@ -216,6 +226,7 @@ internal sealed class FlowBinder
                 position++;
                 continue;
             }
+            _symbols?.ArgumentName(name, function);
 
             if (function is null)
             {
@@ -270,6 +281,7 @@ internal sealed class FlowBinder
     private void ReportExtraArguments(FunctionInfo function, List<ArgumentSyntax> extra)
     {
         var span = SourceSpan.FromBounds(extra[0].Span.Start, extra[extra.Count - 1].Span.End);
+        foreach (var argument in extra) _symbols?.Reference(argument.Value);
         Report(DiagnosticDescriptors.TooManyArguments, span,
             $"too many positional arguments: {function.Name} takes {Ports(function.Inputs, "input")}; give parameters by name");
     }
@@ -283,6 +295,7 @@ internal sealed class FlowBinder
         {
             var target = targets[i];
             if (!_header.OutputNames.Contains(target.Text)) continue;
+            _symbols?.Output(target);
             var output = new PortTarget(null, target.Text);
             LinkSource source = new PortSource(null, nodeName);
             if (function is not null && targets.Count > 1)
@@ -312,6 +325,7 @@ internal sealed class FlowBinder
 
     private void BindLink(LinkSyntax link)
     {
+        _symbols?.LinkTarget(link);
         var port = link.TargetPort;
         PortTarget target;
         PortType? expected = null;
@@ -374,6 +388,7 @@ internal sealed class FlowBinder
     {
         // Through a local alias, 'reference' is what the alias stands for and 'shown' what was written.
         var shown = asWritten ?? reference;
+        if (asWritten is null) _symbols?.Reference(reference);
         var unresolved = reference.Port is null ? new PortSource(null, reference.Name) : new PortSource(reference.Name, reference.Port);
         if (!_names.TryGetValue(reference.Name, out var symbol))
         {
@@ -477,8 +492,10 @@ internal sealed class FlowBinder
     // symbol the checker reports; any other value is kept as written.
     private Value ParameterValue(Value value, ParameterInfo? parameter)
     {
+        if (value is ReferenceValue { Port: not null }) _symbols?.Reference(value);
         if (value is not ReferenceValue { Port: null } reference) return value;
         var isEnumValue = parameter is { Type: ParamType.Enum } && parameter.EnumValues.Contains(reference.Name);
+        _symbols?.Word(reference, parameter, isEnumValue);
         return !isEnumValue && _header.ParameterNames.ContainsKey(reference.Name)
             ? new ParameterRefValue(reference.Name) { Span = reference.Span }
             : new SymbolValue(reference.Name) { Span = reference.Span };

@@ -33,6 +33,7 @@ public static class SymParser
     {
         var tokens = new List<SyntaxToken>();
         var comments = new List<CommentToken>();
+        var all = new List<SourceToken>();
         var lineStart = true;
         foreach (var token in Tokenizer.Instance.Scan(text))
         {
@@ -41,10 +42,12 @@ public static class SymParser
             var kind = token.Value;
             if (kind == TokenKind.Comment)
             {
+                all.Add(new SourceToken(kind, new SourceSpan(start, length), text.Substring(start, length)));
                 comments.Add(new CommentToken(CommentText(text.Substring(start, length)), start, lineStart));
                 continue;
             }
             tokens.Add(new SyntaxToken(kind, start, length, text.Substring(start, length), lineStart && kind != TokenKind.Newline));
+            all.Add(new SourceToken(kind, new SourceSpan(start, length), tokens[tokens.Count - 1].Text));
             lineStart = kind == TokenKind.Newline;
         }
         tokens.Add(new SyntaxToken(TokenKind.EndOfFile, text.Length, 0, "", lineStart));
@@ -56,7 +59,7 @@ public static class SymParser
         var flows = parser.ParseFlows();
         var file = CommentAttacher.Attach(usings, flows, comments, new LineMap(text));
         var diagnostics = context.Diagnostics.OrderBy(d => d.Start).ToEquatableArray();
-        return new ParseResult(file, diagnostics);
+        return new ParseResult(file, diagnostics) { Tokens = EquatableArray<SourceToken>.Own(all.ToArray()) };
     }
 
     // Comment text without the '#', one following space and trailing white space.
