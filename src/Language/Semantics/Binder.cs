@@ -28,19 +28,23 @@ public sealed record BindResult(SymFile File, EquatableArray<Diagnostic> Diagnos
 /// </summary>
 public static class Binder
 {
-    /// <summary>Binds every flow of <paramref name="syntax"/>; never throws (a bug becomes SYM0901).</summary>
-    public static BindResult Bind(FileSyntax syntax, FunctionCatalog catalog)
+    /// <summary>
+    /// Binds every flow of <paramref name="syntax"/>; never throws (a bug becomes SYM0901). With
+    /// <paramref name="indexSymbols"/>, the result's <see cref="BindResult.Symbols"/> indexes every name for tools
+    /// (an editor asks for it; a build, which wants diagnostics only, does not pay for it).
+    /// </summary>
+    public static BindResult Bind(FileSyntax syntax, FunctionCatalog catalog, bool indexSymbols = false)
     {
         var diagnostics = new List<Diagnostic>();
         var headers = new FlowHeader?[syntax.Flows.Count];
-        var symbols = new SymbolRecorder(catalog);
+        var symbols = indexSymbols ? new SymbolRecorder(catalog) : null;
         var scopes = new FlowScope?[headers.Length];
         for (var i = 0; i < headers.Length; i++)
         {
             var flow = syntax.Flows[i];
             try
             {
-                scopes[i] = symbols.Flow(flow);
+                scopes[i] = symbols?.Flow(flow);
                 headers[i] = FlowHeader.Bind(flow, catalog, diagnostics);
             }
             catch (Exception e)
@@ -70,7 +74,7 @@ public static class Binder
         var usings = syntax.Usings.Select(u => new UsingDirective(u.Namespace.Text, u.Comments, u.TrailingComment) { Span = u.Span, NamespaceSpan = u.Namespace.Span });
         return new BindResult(new SymFile(EquatableArray<Flow>.Own(flows), syntax.TrailingComments, usings.ToEquatableArray()), diagnostics.ToEquatableArray(), extended)
         {
-            Symbols = Index(symbols, diagnostics),
+            Symbols = symbols is null ? SymbolIndex.Empty : Index(symbols, diagnostics),
         };
     }
 

@@ -63,29 +63,30 @@ public static class ParameterValues
 
         switch (domain.Kind)
         {
-            case ParamType.Bool when value is BoolValue boolean:
-                return new ValueReading(new BoolValue(boolean.Bool), null, null);
+            // A literal already in canonical form is its own canonical value (values compare by meaning, not position).
+            case ParamType.Bool when value is BoolValue:
+            case ParamType.String when value is StringValue { Block: false }:
+            case ParamType.Size when value is SizeValue:
+                return new ValueReading(value, null, null);
             case ParamType.String when value is StringValue text:
                 return new ValueReading(new StringValue(text.Text), null, null);
-            case ParamType.Size when value is SizeValue size:
-                return new ValueReading(new SizeValue(size.Width, size.Height), null, null);
             case ParamType.Color when value is ColorValue color:
                 return ValueGrammar.TryParseColor(color.Hex, out var r, out var g, out var b, out var a)
                     ? new ValueReading(new ColorValue(ValueGrammar.FormatColor(r, g, b, a)), null, null)
                     : Fail(Mismatch(value, parameter));
             case ParamType.Int or ParamType.Seed when value is NumberValue number:
                 return number.Exact.IsInteger
-                    ? new ValueReading(new NumberValue(number.Exact), null, null)
+                    ? new ValueReading(number, null, null)
                     : Fail(DiagnosticDescriptors.TypeMismatch.Create(value.Span, $"'{parameter.Name}' takes a whole number; {number} is not one"));
             case ParamType.Float or ParamType.Ratio when value is NumberValue number:
                 // Real-valued parameters are doubles wherever they are used: the canonical value is the double.
-                return new ValueReading(new NumberValue(number.Number), null, null);
+                return new ValueReading(AsDouble(number), null, null);
             case var type when Units.IsUnitBearing(type) && value is NumberValue number:
                 var symbol = Units.CanonicalSymbol(type);
                 var warning = DiagnosticDescriptors.MissingUnit.Create(value.Span,
                     $"'{parameter.Name}' has no unit; {number} is taken as {Units.FormatCanonical(number.Number, type)}",
                     new CodeFix($"write {number}{symbol}", EquatableArray.Of(new TextEdit(new SourceSpan(value.Span.End, 0), symbol)), IsSafe: true));
-                return new ValueReading(new NumberValue(number.Number), null, null, warning);
+                return new ValueReading(AsDouble(number), null, null, warning);
             case var type when Units.IsUnitBearing(type) && value is QuantityValue quantity:
                 return ReadQuantity(quantity, parameter, owner, frames, via: null);
         }
@@ -216,4 +217,8 @@ public static class ParameterValues
     }
 
     private static ValueReading Fail(Diagnostic problem) => new(null, null, problem);
+
+    // The number as the double a real-valued parameter receives; itself when it already is that double.
+    private static NumberValue AsDouble(NumberValue number) =>
+        Numeric.Of(number.Number) == number.Exact ? number : new NumberValue(number.Number);
 }

@@ -33,7 +33,6 @@ public static class SymParser
     {
         var tokens = new List<SyntaxToken>();
         var comments = new List<CommentToken>();
-        var all = new List<SourceToken>();
         var lineStart = true;
         foreach (var token in Tokenizer.Instance.Scan(text))
         {
@@ -42,12 +41,10 @@ public static class SymParser
             var kind = token.Value;
             if (kind == TokenKind.Comment)
             {
-                all.Add(new SourceToken(kind, new SourceSpan(start, length), text.Substring(start, length)));
                 comments.Add(new CommentToken(CommentText(text.Substring(start, length)), start, lineStart));
                 continue;
             }
             tokens.Add(new SyntaxToken(kind, start, length, text.Substring(start, length), lineStart && kind != TokenKind.Newline));
-            all.Add(new SourceToken(kind, new SourceSpan(start, length), tokens[tokens.Count - 1].Text));
             lineStart = kind == TokenKind.Newline;
         }
         tokens.Add(new SyntaxToken(TokenKind.EndOfFile, text.Length, 0, "", lineStart));
@@ -59,7 +56,24 @@ public static class SymParser
         var flows = parser.ParseFlows();
         var file = CommentAttacher.Attach(usings, flows, comments, new LineMap(text));
         var diagnostics = context.Diagnostics.OrderBy(d => d.Start).ToEquatableArray();
-        return new ParseResult(file, diagnostics) { Tokens = EquatableArray<SourceToken>.Own(all.ToArray()) };
+        return new ParseResult(file, diagnostics) { Text = text };
+    }
+
+    /// <summary>
+    /// Every token of <paramref name="text"/> in order, comments, line breaks and bad tokens included: each character
+    /// is in exactly one token or is white space between tokens. Scanned again on demand, so that a host that only
+    /// wants diagnostics keeps no token list.
+    /// </summary>
+    public static EquatableArray<SourceToken> Tokens(string text)
+    {
+        var all = new List<SourceToken>();
+        foreach (var token in Tokenizer.Instance.Scan(text ?? ""))
+        {
+            var start = token.Location.Position.Absolute;
+            var length = token.Remainder.Position.Absolute - start;
+            all.Add(new SourceToken(token.Value, new SourceSpan(start, length), text!.Substring(start, length)));
+        }
+        return EquatableArray<SourceToken>.Own(all.ToArray());
     }
 
     // Comment text without the '#', one following space and trailing white space.

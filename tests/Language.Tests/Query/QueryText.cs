@@ -11,7 +11,7 @@ namespace SymbolicGen.Language.Tests.Query;
 /// </summary>
 public static class QueryText
 {
-    public static SymCompilation Compile(string text) => SymCompiler.Compile(text, TestCatalog.Extended);
+    public static SymCompilation Compile(string text) => SymCompiler.Compile(text, TestCatalog.Extended, indexSymbols: true);
 
     /// <summary>The span of the <paramref name="nth"/> (0-based) whole word <paramref name="word"/> on 1-based <paramref name="line"/>.</summary>
     public static SourceSpan Word(string text, int line, string word, int nth = 0)

@@ -23,7 +23,7 @@ public class ScalingTests
         const int nodes = 20_000;
         var text = Chain(nodes);
 
-        var compilation = SymCompiler.Compile(text, TestCatalog.Extended);
+        var compilation = SymCompiler.Compile(text, TestCatalog.Extended, indexSymbols: true);
 
         Assert.Empty(compilation.Diagnostics);
         var index = compilation.Symbols;
@@ -42,8 +42,8 @@ public class ScalingTests
     [Fact]
     public void Doubling_the_file_doubles_the_names_recorded()
     {
-        var small = SymCompiler.Compile(Chain(2_500), TestCatalog.Extended).Symbols;
-        var large = SymCompiler.Compile(Chain(5_000), TestCatalog.Extended).Symbols;
+        var small = SymCompiler.Compile(Chain(2_500), TestCatalog.Extended, indexSymbols: true).Symbols;
+        var large = SymCompiler.Compile(Chain(5_000), TestCatalog.Extended, indexSymbols: true).Symbols;
 
         // Each name is recorded once, however many binding paths meet it: four per node, three in the header.
         Assert.Equal((4 * 2_500 + 3, 4 * 5_000 + 3), (small.Occurrences.Count, large.Occurrences.Count));
@@ -57,7 +57,7 @@ public class ScalingTests
         var targets = string.Join(", ", Enumerable.Range(0, names).Select(i => "p" + i));
         var text = $"flow Wide(photo: Image) -> (out: Image) {{\n    ({targets}) = Segment(photo)\n    out = p0\n}}\n";
 
-        var index = SymCompiler.Compile(text, TestCatalog.Extended).Symbols;
+        var index = SymCompiler.Compile(text, TestCatalog.Extended, indexSymbols: true).Symbols;
 
         var parts = index.Symbols.Where(s => s.Kind == SymbolKind.NodeOutput).ToList();
         Assert.Equal(names, parts.Count);

@@ -10,7 +10,7 @@ public class SymbolIndexPropertyTests
 {
     private static void AssertConsistent(string text)
     {
-        var compilation = SymCompiler.Compile(text, TestCatalog.Extended);
+        var compilation = SymCompiler.Compile(text, TestCatalog.Extended, indexSymbols: true);
         Assert.DoesNotContain(compilation.Diagnostics, d => d.Id == "SYM0901");
         var index = compilation.Symbols;
         foreach (var occurrence in index.Occurrences)
