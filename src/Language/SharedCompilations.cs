@@ -18,7 +18,7 @@ public static class SharedCompilations
     private static readonly Dictionary<string, LinkedListNode<(string Text, FunctionCatalog Catalog, SymCompilation Compilation)>> ByText = new(StringComparer.Ordinal);
     private static readonly LinkedList<(string Text, FunctionCatalog Catalog, SymCompilation Compilation)> Recent = new();
 
-    /// <summary><see cref="SymCompiler.Compile"/>, or the same compilation made recently for an equal text and catalog.</summary>
+    /// <summary><see cref="SymCompiler.Compile(string, Catalog.FunctionCatalog)"/>, or the same compilation made recently for an equal text and catalog.</summary>
     public static SymCompilation Compile(string text, FunctionCatalog catalog)
     {
         text ??= "";

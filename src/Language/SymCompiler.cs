@@ -18,6 +18,14 @@ public sealed record SymCompilation(SymFile File, EquatableArray<Diagnostic> Dia
 {
     /// <summary>True when any diagnostic is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    private EquatableArray<SourceToken>? _tokens;
+
+    /// <summary>Every token of the text, comments included (see <see cref="SymParser.Tokens"/>), scanned on first use.</summary>
+    public EquatableArray<SourceToken> Tokens => _tokens ??= SymParser.Tokens(Lines.Text);
+
+    /// <summary>The file's symbols and names by position, for tools (see <see cref="SymbolIndex"/>); empty unless compiled with <c>indexSymbols</c>.</summary>
+    public SymbolIndex Symbols { get; init; } = SymbolIndex.Empty;
 }
 
 /// <summary>The language front end in one call: parse, bind and check.</summary>
@@ -27,19 +35,27 @@ public static class SymCompiler
     /// Compiles <paramref name="text"/> against <paramref name="catalog"/>, reporting every problem in
     /// one pass. Never throws: a bug in SymbolicGen becomes a SYM0901 diagnostic.
     /// </summary>
-    public static SymCompilation Compile(string text, FunctionCatalog catalog)
+    public static SymCompilation Compile(string text, FunctionCatalog catalog) => Compile(text, catalog, indexSymbols: false);
+
+    /// <summary>
+    /// Compiles <paramref name="text"/> as <see cref="Compile(string, FunctionCatalog)"/> does; with
+    /// <paramref name="indexSymbols"/>, the result's <see cref="SymCompilation.Symbols"/> indexes every name for tools.
+    /// </summary>
+    public static SymCompilation Compile(string text, FunctionCatalog catalog, bool indexSymbols)
     {
         text ??= "";
         var lines = new LineMap(text);
         var diagnostics = new List<Diagnostic>();
         var file = new SymFile(default);
+        var symbols = SymbolIndex.Empty;
         try
         {
             var parsed = SymParser.Parse(text);
             diagnostics.AddRange(parsed.Diagnostics);
-            var bound = Binder.Bind(parsed.Syntax, catalog);
+            var bound = Binder.Bind(parsed.Syntax, catalog, indexSymbols);
             diagnostics.AddRange(bound.Diagnostics);
             file = bound.File;
+            symbols = bound.Symbols;
             foreach (var flow in file.Flows) diagnostics.AddRange(Checker.Check(flow, bound.Catalog));
         }
         catch (Exception e)
@@ -48,6 +64,6 @@ public static class SymCompiler
         }
         // OrderBy is stable: diagnostics at the same offset keep the order in which they were found.
         var sorted = diagnostics.Distinct().OrderBy(d => d.Start).ToEquatableArray();
-        return new SymCompilation(file, sorted, lines);
+        return new SymCompilation(file, sorted, lines) { Symbols = symbols };
     }
 }

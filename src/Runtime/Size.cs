@@ -31,7 +31,7 @@ public readonly struct Size : IEquatable<Size>, IParsable<Size>
     /// <summary>Parses <c>WIDTHxHEIGHT</c>, such as <c>1024x576</c>; false when <paramref name="text"/> is not a size.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out Size size)
     {
-        var ok = ValueGrammar.TryParseSize(text, out var width, out var height);
+        var ok = ValueGrammar.TryParseSize(text, out var width, out var height) && width >= 1 && height >= 1;
         size = ok ? new Size(width, height) : default;
         return ok;
     }

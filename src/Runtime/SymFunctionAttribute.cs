@@ -30,6 +30,13 @@ public sealed class SymFunctionAttribute : Attribute
     /// <summary>The function's name in <c>.sym</c> files, or null for the method's name without an <c>Async</c> suffix.</summary>
     public string? Name { get; }
 
+    /// <summary>
+    /// A namespace for the function, such as <c>acme</c> or <c>acme.video</c> (identifiers joined by '.'), or null for
+    /// none. With one, flows call the function by its qualified name (<c>acme.Shout</c>), or by its simple name
+    /// after a <c>using acme</c> line, so that it never collides with a built-in or another library's function.
+    /// </summary>
+    public string? Namespace { get; set; }
+
     /// <summary>One sentence saying what the function does (shown by tools and used when drafting flows).</summary>
     public string? Summary { get; set; }
 

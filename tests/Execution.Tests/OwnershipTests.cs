@@ -86,7 +86,15 @@ public class OwnershipTests
                 y = Neg(b)
             }
             """);
-        world.OnNode("y", async call => await Task.Delay(Timeout.Infinite, call.CancellationToken));
+        // 'x' fails only once 'y' runs, so that both sources exist and the other branch is really stopped
+        // (without this, 'x' could fail before 'b' was made, and the test would depend on scheduling).
+        var yStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        world.OnNode("y", async call =>
+        {
+            yStarted.TrySetResult();
+            await Task.Delay(Timeout.Infinite, call.CancellationToken);
+        });
+        world.OnNode("x", _ => yStarted.Task);
         using var executor = new FlowExecutor(world.Registry);
 
         await Assert.ThrowsAsync<FlowExecutionException>(() => executor.RunAsync(flows, "Broken", null, new RunOptions { Cache = ValueCache.None }));

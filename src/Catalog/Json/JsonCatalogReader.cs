@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using SymbolicGen.Language;
 using SymbolicGen.Language.Catalog;
-using SymbolicGen.Language.Syntax;
 
 namespace SymbolicGen.Catalog.Json;
 
@@ -95,13 +94,13 @@ public static class JsonCatalogReader
         }
     }
 
-    // Dotted segments, each a name the language can write: comfy, comfy.sampling.
+    // Dotted segments, each a name the language can write (the language's own rule for qualified names): comfy, comfy.sampling.
     private static string? ReadNamespace(JsonNode root, JsonReadContext context)
     {
         var ns = context.String(root, "namespace", "a catalog");
-        if (ns is null || ns.Split('.').All(Tokenizer.IsIdentifier)) return ns;
+        if (ns is null || QualifiedName.IsValid(ns)) return ns;
         context.Report(CatalogProblemDescriptors.Unsupported, root.Property("namespace")!.Value.Span,
-            $"'{ns}' cannot be a namespace; use names of letters, digits and '_' separated by '.', such as comfy");
+            $"'{ns}' cannot be a namespace; use names of letters, digits and '_' joined by '.', such as 'comfy' or 'comfy.video'");
         return null;
     }
 

@@ -36,7 +36,7 @@ internal sealed class JsonFunctionReader
     {
         if (!_context.CheckObject(_node, What, "name", "summary", "category", "version", "inputs", "outputs", "parameters")) return null;
         var simpleName = _context.Name(_node, "name", What, "a function name");
-        var name = simpleName is null ? "?" : _namespace is null ? simpleName : _namespace + "." + simpleName;
+        var name = simpleName is null ? "?" : QualifiedName.Join(_namespace, simpleName).Text;
         var version = ReadVersion();
 
         // Inputs and parameters share one set of names: a call names either the same way.
@@ -109,5 +109,5 @@ internal sealed class JsonFunctionReader
         return null;
     }
 
-    private string Name => _node.Property("name")?.Value.Text is { } simple ? (_namespace is null ? simple : _namespace + "." + simple) : "the function";
+    private string Name => _node.Property("name")?.Value.Text is { } simple ? QualifiedName.Join(_namespace, simple).Text : "the function";
 }

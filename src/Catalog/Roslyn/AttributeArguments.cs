@@ -12,6 +12,7 @@ namespace SymbolicGen.Catalog.Roslyn;
 internal static class AttributeArguments
 {
     public const string Name = "Name";
+    public const string Namespace = "Namespace";
     public const string Summary = "Summary";
     public const string Category = "Category";
     public const string Version = "Version";

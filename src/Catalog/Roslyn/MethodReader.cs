@@ -107,7 +107,12 @@ internal sealed class MethodReader
         }
         if (!Tokenizer.IsIdentifier(name))
             ReportUnwritableName(name, "a function name", ArgumentLocation(_attribute, AttributeArguments.Name, _method));
-        return name;
+        // [SymFunction(Namespace = "acme")] qualifies the name: acme.Shout.
+        if (AttributeArguments.String(_attribute, AttributeArguments.Namespace) is not { } ns) return name;
+        if (!QualifiedName.IsValid(ns))
+            Report(CatalogProblemDescriptors.Unsupported, ArgumentLocation(_attribute, AttributeArguments.Namespace, _method),
+                $"'{ns}' cannot be a namespace; use names of letters, digits and '_' joined by '.', such as 'acme' or 'acme.video'");
+        return QualifiedName.Join(ns, name).Text;
     }
 
     private MethodArgument ReadParameter(IParameterSymbol parameter, List<PortInfo> inputs, List<ParameterInfo> parameters)

@@ -29,7 +29,8 @@ namespace SymbolicGen.Catalog.Roslyn;
 /// its default (for <c>Size</c> and <c>Color</c>, which C# cannot give a constant default, the attribute's
 /// <c>Default</c> written as in <c>.sym</c> files; a bare <c>Color = default</c> is <c>#00000000</c>). Names
 /// default to the C# names in snake_case (<c>sampleRate</c> → <c>sample_rate</c>, enum member <c>ZoomIn</c> →
-/// <c>zoom_in</c>); function names default to the method name without an <c>Async</c> suffix.</para>
+/// <c>zoom_in</c>); function names default to the method name without an <c>Async</c> suffix, qualified by the
+/// attribute's <c>Namespace</c> when it has one (<c>acme.Shout</c>).</para>
 /// <para>Order. Functions are read assembly by assembly: the referenced assemblies in reference order,
 /// then the compilation's own source; within an assembly, types by fully qualified name (ordinal); within
 /// a type, methods in declaration order. The same functions therefore read in the same order from source

@@ -257,9 +257,10 @@ internal static class OfflinePlanner
                     var fps = node.Arguments.TryGetValue("fps", out var f) && f.Canonical is { } given ? given
                         : node.Function.FindParameter("fps")?.Default is NumberValue n ? n.Number : (double?)null;
                     if ((unit is null ? q.Number : Units.ToCanonical(q.Number, unit, fps)) is not { } canonical) continue;
-                    if (p.Min is { } min && canonical < min || p.Max is { } max && canonical > max)
+                    // The parameter's domain decides, with the checker's words for why not.
+                    if (ParameterValues.CheckRange(new NumberValue(canonical), p, node.Function.Name) is { } rejected)
                     {
-                        outOfRange.Add($"{node.Function.Name} '{p.Name}' accepts {Units.FormatCanonical(p.Min ?? double.NegativeInfinity, p.Type)} to {Units.FormatCanonical(p.Max ?? double.PositiveInfinity, p.Type)}");
+                        outOfRange.Add(rejected.Message);
                         continue;
                     }
                     candidates.Add((node, p, ContextScore(q.Context, node, p)));
@@ -294,7 +295,7 @@ internal static class OfflinePlanner
         if (durations.Count != 1) return;
         foreach (var node in state.Nodes.Where(n => IsGenerator(n.Function)))
             foreach (var p in node.Function.Parameters.Where(p => p.Type == ParamType.Duration && !node.Arguments.ContainsKey(p.Name)))
-                if (durations[0].Canonical is { } c && (p.Min is null || c >= p.Min) && (p.Max is null || c <= p.Max))
+                if (durations[0].Canonical is { } c && p.Domain.Contains(Numeric.Of(c)))
                     node.Arguments[p.Name] = durations[0];
     }
 

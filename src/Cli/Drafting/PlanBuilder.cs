@@ -198,6 +198,8 @@ internal static class PlanBuilder
 
     private static FunctionInfo? Presumed(string name, FunctionCatalog catalog)
     {
+        // `KSampler` for the one `comfy.KSampler`; the checker then offers the qualified name as a safe fix.
+        if (catalog.FindBySimpleName(name.Trim()) is [var only]) return only;
         var closest = Suggestions.Closest(name.Trim(), catalog.Functions.Select(f => f.Name));
         return closest.Count == 1 ? catalog.Find(closest[0]) : null;
     }

@@ -74,9 +74,9 @@ internal static partial class RequestWords
     /// <summary>The words that carry meaning for ranking.</summary>
     public static IReadOnlyList<string> Keywords(string text) => Words(text).Where(w => !StopWords.Contains(w)).ToList();
 
-    /// <summary><c>ImageToVideo</c> → image, to, video; <c>sample_rate</c> → sample, rate.</summary>
+    /// <summary><c>ImageToVideo</c> → image, to, video; <c>sample_rate</c> → sample, rate; <c>comfy.KSampler</c> → comfy, k, sampler.</summary>
     public static IEnumerable<string> SplitName(string name) =>
-        PascalBoundary().Replace(name, " ").Split([' ', '_', '-'], StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant());
+        PascalBoundary().Replace(name, " ").Split([' ', '_', '-', '.'], StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant());
 
     /// <summary>
     /// True when two words are the same or one is a prefix of the other of at least four letters

@@ -101,11 +101,14 @@ internal static class CSharp
     /// </summary>
     public static string MediaType(PortType type) => type.AsMedia is { } media ? "global::SymbolicGen.Runtime." + media.Name : "object";
 
-    /// <summary>The C# type a parameter of <paramref name="type"/> has in generated code (canonical units).</summary>
-    public static string ParameterType(ParamType type) => type switch
+    /// <summary>
+    /// The C# type a parameter of <paramref name="domain"/> has in generated code (canonical units): a seed whose range
+    /// reaches past <c>long</c> (ComfyUI's 0 to 2^64 − 1) is a <c>ulong</c>.
+    /// </summary>
+    public static string ParameterType(ParameterDomain domain) => domain.Kind switch
     {
         ParamType.Int => "int",
-        ParamType.Seed => "long",
+        ParamType.Seed => domain.IsUnsigned ? "ulong" : "long",
         ParamType.Bool => "bool",
         ParamType.String or ParamType.Enum => "string",
         ParamType.Size => "global::SymbolicGen.Runtime.Size",
@@ -117,11 +120,12 @@ internal static class CSharp
     /// A canonical value (see <see cref="Language.Semantics.FileScope.Canonical"/>) as a C# expression of
     /// <see cref="ParameterType"/>; null when the value does not fit the type.
     /// </summary>
-    public static string? Canonical(Value value, ParamType type) => (value, type) switch
+    public static string? Canonical(Value value, ParameterDomain domain) => (value, domain.Kind) switch
     {
         (NumberValue { Exact.Integer: { } i }, ParamType.Int) when i >= int.MinValue && i <= int.MaxValue => Int((int)i),
-        (NumberValue { Exact.Integer: { } i }, ParamType.Seed) when i >= long.MinValue && i <= long.MaxValue => Long((long)i),
-        (NumberValue n, _) when ParameterType(type) == "double" => Double(n.Number),
+        (NumberValue { Exact.Integer: { } i }, ParamType.Seed) when domain.IsUnsigned && i >= ulong.MinValue && i <= ulong.MaxValue => ((ulong)i).ToString(CultureInfo.InvariantCulture) + "UL",
+        (NumberValue { Exact.Integer: { } i }, ParamType.Seed) when !domain.IsUnsigned && i >= long.MinValue && i <= long.MaxValue => Long((long)i),
+        (NumberValue n, _) when ParameterType(domain) == "double" => Double(n.Number),
         (StringValue s, ParamType.String) => String(s.Text),
         (SymbolValue s, ParamType.Enum) => String(s.Name),
         (BoolValue b, ParamType.Bool) => Bool(b.Bool),
@@ -165,9 +169,6 @@ internal static class CSharp
 
     /// <summary>Joins <paramref name="items"/> as C# arguments.</summary>
     public static string Arguments(IEnumerable<string> items) => string.Join(", ", items);
-
-    /// <summary>The range of a parameter in words: <c>0.5 s to 60 s</c>, <c>at least 0</c>; null when unbounded.</summary>
-    public static string? Range(double? min, double? max, ParamType type) => Language.Semantics.Units.FormatRange(min, max, type);
 
     /// <summary>What the unit of a canonical number is, for docs: <c>in seconds</c>.</summary>
     public static string? UnitWords(ParamType type) => type switch

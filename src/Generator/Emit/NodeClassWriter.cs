@@ -5,7 +5,7 @@ using SymbolicGen.Language.Catalog;
 namespace SymbolicGen.Generator.Emit;
 
 /// <summary>A parameter of a node class: its name in .sym files, its property and what it accepts.</summary>
-internal sealed record NodeClassParameter(string Name, string Property, AcceptedValues Accepted, string? Summary);
+internal sealed record NodeClassParameter(string Name, string Property, ParameterDomain Accepted, string? Summary);
 
 /// <summary>
 /// Writes a class of node objects: typed properties over <c>NodeParameters</c>, the runtime base that holds
@@ -27,10 +27,10 @@ internal static class NodeClassWriter
         w.Line($"internal {name}({State} pipeline, string node) : base(pipeline, node) {{ }}");
         foreach (var parameter in parameters)
         {
-            var type = CSharp.ParameterType(parameter.Accepted.Type) + "?";
+            var type = CSharp.ParameterType(parameter.Accepted) + "?";
             w.Line();
             w.Line("/// <summary>");
-            w.Line($"/// Parameter {CSharp.Code(parameter.Name)}{(parameter.Summary is { Length: > 0 } text ? ": " + CSharp.Doc(text) : "")} ({CSharp.Doc(parameter.Accepted.Describe())}).");
+            w.Line($"/// Parameter {CSharp.Code(parameter.Name)}{(parameter.Summary is { Length: > 0 } text ? ": " + CSharp.Doc(text) : "")} ({CSharp.Doc(AcceptedValues.Describe(parameter.Accepted))}).");
             w.Line("/// </summary>");
             w.Line("/// <remarks>The node's value: as the file writes it, or the function's default; null when it is known only when the flow runs");
             w.Line("/// (it comes from a flow parameter, or is in frames). A value set here overrides it for the next runs; null goes back to the file's.</remarks>");
@@ -41,5 +41,5 @@ internal static class NodeClassWriter
 
     /// <summary>The parameters of a class for a catalog function.</summary>
     public static List<NodeClassParameter> Of(FunctionInfo function) =>
-        function.Parameters.Select(p => new NodeClassParameter(p.Name, CSharp.Pascal(p.Name)!, new AcceptedValues(p.Type, p.Min, p.Max, p.EnumValues), p.Summary)).ToList();
+        function.Parameters.Select(p => new NodeClassParameter(p.Name, CSharp.Pascal(p.Name)!, p.Domain, p.Summary)).ToList();
 }

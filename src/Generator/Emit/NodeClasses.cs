@@ -38,7 +38,7 @@ internal static class NodeClasses
             var problem = Problem(function, owners);
             if (problem is null)
             {
-                var name = CSharp.Pascal(function.Name)! + "Node";
+                var name = ClassName(function.Name)!;
                 classes.Add(function.Name, name);
                 owners.Add(name, function.Name);
             }
@@ -52,11 +52,12 @@ internal static class NodeClasses
 
     private static DiagnosticInfo? Problem(FunctionInfo function, Dictionary<string, string> owners)
     {
-        var pascal = CSharp.Pascal(function.Name);
-        if (pascal is null || pascal.Length + 4 > CSharp.MaxNameLength)
+        if (ClassName(function.Name) is not { } name)
+        {
+            var segment = function.Name.Split('.').FirstOrDefault(s => CSharp.Pascal(s) is null) ?? function.Name;
             return Diagnostic(GeneratorDescriptors.UnusableName.Id,
-                $"function '{function.Name}' cannot name a C# class of node objects: {CSharp.WhyUnusable(function.Name)}; the nodes that call it have no node object");
-        var name = pascal + "Node";
+                $"function '{function.Name}' cannot name a C# class of node objects: {CSharp.WhyUnusable(segment)}; the nodes that call it have no node object");
+        }
         if (owners.TryGetValue(name, out var owner))
             return Diagnostic(GeneratorDescriptors.NameCollision.Id,
                 $"function '{function.Name}' would have the node class '{Container}.{name}', which function '{owner}' has; the nodes that call '{function.Name}' have no node object");
@@ -72,6 +73,19 @@ internal static class NodeClasses
                     $"parameter '{parameter.Name}' of function '{function.Name}' would be '{property}' in '{Container}.{name}', which another parameter or a member every C# object has takes; the nodes that call it have no node object");
         }
         return null;
+    }
+
+    /// <summary>
+    /// The node class of a function: <c>ImageBlendNode</c>; a qualified name joins the PascalCase forms of its
+    /// segments with '_' (<c>acme.Shout</c> → <c>Acme_ShoutNode</c>), which no unqualified function's class can
+    /// be, since <see cref="CSharp.Pascal"/> names hold no '_'. Null when a segment has no C# form or the name is too long.
+    /// </summary>
+    public static string? ClassName(string function)
+    {
+        var segments = function.Split('.').Select(CSharp.Pascal).ToList();
+        if (segments.Any(s => s is null)) return null;
+        var name = string.Join("_", segments) + "Node";
+        return name.Length > CSharp.MaxNameLength ? null : name;
     }
 
     private static DiagnosticInfo Diagnostic(string id, string message) => new(id, message, null);

@@ -270,7 +270,7 @@ internal sealed class PipelineEmitter
     private void WriteCallNode(FlowModel flow, Naming names)
     {
         var parameters = flow.Parameters
-            .Select(p => new NodeClassParameter(p.Name, names.Parameters[p.Name], new AcceptedValues(p.Type, p.Min, p.Max, p.EnumValues), p.Summary))
+            .Select(p => new NodeClassParameter(p.Name, names.Parameters[p.Name], p.Domain, p.Summary))
             .ToList();
         NodeClassWriter.Write(_writer, NodeClasses.CallNode, $"The parameters of a node that calls the flow {CSharp.Code(flow.Flow.Name)}.", parameters);
     }
@@ -278,21 +278,20 @@ internal sealed class PipelineEmitter
     // A property is nullable when its initial value cannot be computed: a required flow parameter, or a value
     // that depends on the run (frames); null then means "as written".
     private static bool IsNullable(ParameterModel parameter) =>
-        parameter.Initial is null || CSharp.Canonical(parameter.Initial, parameter.Type) is null;
+        parameter.Initial is null || CSharp.Canonical(parameter.Initial, parameter.Domain) is null;
 
     private void WriteProperty(ParameterModel parameter, string property)
     {
-        var type = CSharp.ParameterType(parameter.Type) + (IsNullable(parameter) ? "?" : "");
+        var type = CSharp.ParameterType(parameter.Domain) + (IsNullable(parameter) ? "?" : "");
         var w = _writer;
         w.Line("/// <summary>");
-        w.Line($"/// Flow parameter {CSharp.Code(parameter.Name)}{(parameter.Summary is { Length: > 0 } summary ? ": " + CSharp.Doc(summary) : "")} ({CSharp.Doc(AcceptedOf(parameter).Describe())}).");
+        w.Line($"/// Flow parameter {CSharp.Code(parameter.Name)}{(parameter.Summary is { Length: > 0 } summary ? ": " + CSharp.Doc(summary) : "")} ({CSharp.Doc(AcceptedValues.Describe(parameter.Domain))}).");
         w.Line("/// </summary>");
         w.Line("/// <remarks>" + CSharp.Doc(Remarks(parameter, IsNullable(parameter))) + "</remarks>");
         w.Line($"public {type} {property} {{ get => __state.Get<{type}>({CSharp.String(parameter.Name)}); set => __state.Set({CSharp.String(parameter.Name)}, value); }}");
     }
 
     // The statements that check a new value (none for bool, size and colour, or an unbounded integer).
-    private static AcceptedValues AcceptedOf(ParameterModel parameter) => new(parameter.Type, parameter.Min, parameter.Max, parameter.EnumValues);
 
     private static string Remarks(ParameterModel parameter, bool nullable)
     {

@@ -12,27 +12,21 @@ internal sealed record SymFileInput(string Path, string Text, DiagnosticInfo? Re
 
 /// <summary>A flow parameter as its generated property shows it.</summary>
 /// <param name="Name">The name in the .sym file.</param>
-/// <param name="Type">Its type; unit-bearing types are numbers in the canonical unit.</param>
+/// <param name="Domain">What it accepts (the intersection of the ranges of the parameters it feeds); unit-bearing kinds are numbers in the canonical unit.</param>
 /// <param name="Initial">
 /// The value the property starts with, in canonical form (a <see cref="NumberValue"/> in the canonical unit,
 /// or a string, symbol, bool, size or colour value); null when there is none the generator can compute
 /// (a required flow parameter, a value in frames without a known frame rate), and the property is nullable.
 /// </param>
 /// <param name="Required">A flow parameter without default: a run needs a value.</param>
-/// <param name="Min">Smallest accepted value (canonical unit), if bounded: the largest minimum of the parameters it feeds.</param>
-/// <param name="Max">Largest accepted value (canonical unit), if bounded: the smallest maximum of the parameters it feeds.</param>
-/// <param name="EnumValues">The accepted values of an enum parameter.</param>
 /// <param name="Summary">The function's summary of the parameter.</param>
 /// <param name="Written">How the value is written in the file (<c>6s</c>, <c>laplacian</c>), or null when not written.</param>
 /// <param name="Location">Where the parameter is declared.</param>
 internal sealed record ParameterModel(
     string Name,
-    ParamType Type,
+    ParameterDomain Domain,
     Value? Initial,
     bool Required,
-    double? Min,
-    double? Max,
-    EquatableArray<string> EnumValues,
     string? Summary,
     string? Written,
     LocationInfo Location);

@@ -112,8 +112,8 @@ internal static class SymFileReader
         private ParameterModel FlowParameter(Flow flow, FlowParameter parameter)
         {
             var info = _scope.FlowParameter(flow, parameter);
-            return new ParameterModel(parameter.Name, parameter.Type, FileScope.Canonical(parameter.Default, parameter.Type, null),
-                parameter.Default is null, info.Min, info.Max, default, null,
+            return new ParameterModel(parameter.Name, info.Domain, FileScope.Canonical(parameter.Default, parameter.Type, null),
+                parameter.Default is null, null,
                 parameter.Default is null ? null : Written(parameter.Default), Location(parameter.Span));
         }
 

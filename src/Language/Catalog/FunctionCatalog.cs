@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using SymbolicGen.Language.Ir;
 
 namespace SymbolicGen.Language.Catalog;
@@ -111,6 +112,12 @@ public sealed record FunctionInfo(
     /// <summary>The parameter named <paramref name="name"/>, or null.</summary>
     public ParameterInfo? FindParameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 
+    /// <summary>The namespace of a qualified name (<c>comfy</c> for <c>comfy.KSampler</c>); null for an unqualified one (see <see cref="QualifiedName"/>).</summary>
+    public string? Namespace => QualifiedName.Of(Name).Namespace;
+
+    /// <summary>The name without its namespace (<c>KSampler</c> for <c>comfy.KSampler</c>).</summary>
+    public string SimpleName => QualifiedName.Of(Name).SimpleName;
+
     /// <summary>
     /// The output through which a step named after a flow output of media <paramref name="type"/> feeds
     /// it: the only output, else the one output of that type; null when there is no single such output.
@@ -131,6 +138,7 @@ public sealed class FunctionCatalog : IEquatable<FunctionCatalog>
 {
     private readonly Dictionary<string, FunctionInfo> _byName;
     private readonly Dictionary<string, PortType> _types;
+    private QualifiedIndex? _qualified;
 
     /// <summary>
     /// Builds a catalog; a later function with the same name as an earlier one is ignored, as is a later type with
@@ -170,11 +178,26 @@ public sealed class FunctionCatalog : IEquatable<FunctionCatalog>
     /// <summary>The port type named <paramref name="name"/> (exactly as spelt), or null.</summary>
     public PortType? FindType(string name) => _types.TryGetValue(name, out var type) ? type : null;
 
+    /// <summary>
+    /// The functions whose simple name (the name without its namespace) is <paramref name="simpleName"/>,
+    /// qualified or not, in catalog order: what an unqualified name can mean through <c>using</c> lines.
+    /// </summary>
+    public IReadOnlyList<FunctionInfo> FindBySimpleName(string simpleName) => Qualified.FindBySimpleName(simpleName);
+
+    /// <summary>True when some function's name is in namespace <paramref name="ns"/> (exactly: <c>comfy</c> is not <c>comfy.sampling</c>).</summary>
+    public bool HasNamespace(string ns) => Qualified.HasNamespace(ns);
+
+    /// <summary>The namespaces of the functions' names, each once, in catalog order.</summary>
+    public IReadOnlyList<string> Namespaces => Qualified.Namespaces;
+
     /// <summary>A catalog with <paramref name="more"/> added after these functions, keeping these types.</summary>
     public FunctionCatalog With(IEnumerable<FunctionInfo> more) => new(Functions.Concat(more), PortTypes);
 
     /// <summary>A catalog with the functions and types of <paramref name="other"/> added after these (earlier names win).</summary>
     public FunctionCatalog With(FunctionCatalog other) => new(Functions.Concat(other.Functions), PortTypes.Concat(other.PortTypes));
+
+    // Built on first use: most files resolve every name exactly and never need it.
+    private QualifiedIndex Qualified => LazyInitializer.EnsureInitialized(ref _qualified, () => new QualifiedIndex(Functions))!;
 
     /// <summary>
     /// Equal functions and port types. Types compare by their definitions here (name, media, summary), not by name

@@ -68,21 +68,27 @@ public sealed record ParameterDomain
     public bool IsNumeric => IsInteger || Kind == ParamType.Float || IsUnitBearing;
 
     /// <summary>
-    /// The smallest value the parameter can hold when it declares none: an <see cref="ParamType.Int"/> is a 32-bit
-    /// integer, a <see cref="ParamType.Seed"/> a 64-bit one unless its range says otherwise (0 to 2^64 − 1).
+    /// True for a seed whose declared maximum is past <c>long</c> (ComfyUI's 0 to 2^64 − 1): it is held in an unsigned
+    /// 64-bit integer. Decided by the maximum alone, so that a signed seed declared with <c>Min = 0</c> stays signed.
+    /// </summary>
+    public bool IsUnsigned => Kind == ParamType.Seed && Max is { } max && max > Int64Max;
+
+    /// <summary>
+    /// The smallest value the parameter can hold: an <see cref="ParamType.Int"/> is a 32-bit integer, a
+    /// <see cref="ParamType.Seed"/> a signed 64-bit one, or an unsigned one (<see cref="IsUnsigned"/>); null for others.
     /// </summary>
     public Numeric? StorageMin => Kind switch
     {
         ParamType.Int => Int32Min,
-        ParamType.Seed => Min is { } min && min >= Numeric.Of(0) ? null : Int64Min,
+        ParamType.Seed => IsUnsigned ? Numeric.Of(0) : Int64Min,
         _ => null,
     };
 
-    /// <summary>The largest value the parameter can hold when it declares none (see <see cref="StorageMin"/>).</summary>
+    /// <summary>The largest value the parameter can hold (see <see cref="StorageMin"/>).</summary>
     public Numeric? StorageMax => Kind switch
     {
         ParamType.Int => Int32Max,
-        ParamType.Seed => Min is { } min && min >= Numeric.Of(0) ? Numeric.Of(ulong.MaxValue) : Int64Max,
+        ParamType.Seed => IsUnsigned ? Numeric.Of(ulong.MaxValue) : Int64Max,
         _ => null,
     };
 

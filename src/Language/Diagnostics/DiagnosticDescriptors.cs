@@ -31,6 +31,8 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AmbiguousOutput = new("SYM0105", Severity.Error, "Several outputs");
     /// <summary>Too many positional arguments.</summary>
     public static readonly DiagnosticDescriptor TooManyArguments = new("SYM0106", Severity.Error, "Too many positional arguments");
+    /// <summary>An unqualified function name that several used namespaces have.</summary>
+    public static readonly DiagnosticDescriptor AmbiguousFunction = new("SYM0107", Severity.Error, "Ambiguous function name");
     /// <summary>Modality mismatch.</summary>
     public static readonly DiagnosticDescriptor ModalityMismatch = new("SYM0201", Severity.Error, "Modality mismatch");
     /// <summary>Parameter type mismatch.</summary>
@@ -64,7 +66,7 @@ public static class DiagnosticDescriptors
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         SyntaxError, BadToken, UnknownFunction, UnknownArgument, DuplicateName, UndefinedName, AmbiguousOutput,
-        TooManyArguments, ModalityMismatch, TypeMismatch, OutOfRange, WrongUnit, UnknownEnumValue, MissingUnit,
+        TooManyArguments, AmbiguousFunction, ModalityMismatch, TypeMismatch, OutOfRange, WrongUnit, UnknownEnumValue, MissingUnit,
         FramesWithoutRate, Cycle, InputNotConnected, InputConnectedTwice, UnusedNode, OutputAssignment, UnusedInput,
         InternalError,
     };

@@ -15,8 +15,24 @@ public enum SyntaxStyle
     Natural,
 }
 
-/// <summary>A <c>.sym</c> file: one or more flows, plus comments after the last flow.</summary>
-public sealed record SymFile(EquatableArray<Flow> Flows, EquatableArray<string> TrailingComments = default);
+/// <summary>A <c>.sym</c> file: one or more flows, plus comments after the last flow and the <c>using</c> lines before the first.</summary>
+/// <param name="Flows">The flows, in file order.</param>
+/// <param name="TrailingComments">Comments after the last flow.</param>
+/// <param name="Usings">
+/// The namespaces the file uses, as written (kept so that printing reproduces them; nodes already hold
+/// the fully qualified function names they resolved to).
+/// </param>
+public sealed record SymFile(EquatableArray<Flow> Flows, EquatableArray<string> TrailingComments = default, EquatableArray<UsingDirective> Usings = default);
+
+/// <summary>A <c>using comfy</c> line, with the comments attached to it.</summary>
+public sealed record UsingDirective(string Namespace, EquatableArray<string> Comments = default, string? TrailingComment = null)
+{
+    /// <summary>The whole line.</summary>
+    public SourceSpan Span { get; init; }
+
+    /// <summary>The namespace.</summary>
+    public SourceSpan NamespaceSpan { get; init; }
+}
 
 /// <summary>
 /// One flow, Ω = (F, Φ, T): <see cref="Nodes"/> are the function applications with their parameters,
@@ -85,6 +101,13 @@ public sealed record Node(
 
     /// <summary>The function's name.</summary>
     public SourceSpan FunctionSpan { get; init; }
+
+    /// <summary>
+    /// The function's name as written, when it differs from <see cref="Function"/> (which is always the full
+    /// name): an unqualified name that a <c>using</c> line resolved (<c>KSampler</c> for <c>comfy.KSampler</c>).
+    /// Printers write it back; everything else reads <see cref="Function"/>.
+    /// </summary>
+    public string? FunctionAsWritten { get; init; }
 
     /// <summary>The destructured name of output <paramref name="port"/> of <paramref name="function"/>, the function this node calls; null when there is none.</summary>
     internal string? AliasOf(FunctionInfo function, string port)

@@ -14,6 +14,8 @@ public readonly struct Numeric : IEquatable<Numeric>, IComparable<Numeric>
     // Integers longer than this print in the double's shortest form when that reads back exactly (1E+300).
     private const int LongestPlainInteger = 21;
 
+    private static readonly char[] ExponentMarks = { 'e', 'E' };
+
     private readonly BigInteger _integer;
     private readonly double _real;
 
@@ -58,7 +60,20 @@ public readonly struct Numeric : IEquatable<Numeric>, IComparable<Numeric>
     public static bool TryParse(string text, out Numeric value)
     {
         value = default;
-        var exponentAt = text.IndexOfAny(new[] { 'e', 'E' });
+        // Most numbers are plain integers that a long holds: no allocation for them.
+        if (text.Length <= 18 && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var plain))
+        {
+            value = Of(plain);
+            return true;
+        }
+        var exponentAt = text.IndexOfAny(ExponentMarks);
+        // A fraction with a non-zero digit and no exponent is not whole: the double is the number.
+        if (exponentAt < 0 && text.IndexOf('.') is var point and >= 0 && HasNonZeroDigit(text, point + 1))
+        {
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction)) return false;
+            value = Of(fraction);
+            return true;
+        }
         var mantissa = exponentAt < 0 ? text : text.Substring(0, exponentAt);
         var exponent = 0;
         if (exponentAt >= 0 && !int.TryParse(text.Substring(exponentAt + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
@@ -83,6 +98,13 @@ public readonly struct Numeric : IEquatable<Numeric>, IComparable<Numeric>
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real)) return false;
         value = Of(real);
         return true;
+    }
+
+    private static bool HasNonZeroDigit(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+            if (text[i] is >= '1' and <= '9') return true;
+        return false;
     }
 
     /// <summary>Reads a number as <see cref="TryParse"/> does.</summary>

@@ -51,8 +51,9 @@ public static class ValueGrammar
             : FormatColor(red, green, blue) + alpha.ToString("x2", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Reads <c>WIDTHxHEIGHT</c> (<c>1024x576</c>): decimal digits only, each side 1 to 2^31 − 1. False when
-    /// <paramref name="text"/> is not such a size.
+    /// Reads <c>WIDTHxHEIGHT</c> (<c>1024x576</c>): decimal digits only, each side 0 to 2^31 − 1. False when
+    /// <paramref name="text"/> is not such a size. A side of 0 is a size the language can write and a domain
+    /// rejects (SYM0203), not a malformed token.
     /// </summary>
     public static bool TryParseSize(string? text, out int width, out int height)
     {
@@ -62,8 +63,7 @@ public static class ValueGrammar
         if (separator < 0) return false;
         // NumberStyles.None: digits only, so signs, spaces and a second 'x' are rejected.
         return int.TryParse(text.Substring(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out width) &&
-               int.TryParse(text.Substring(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out height) &&
-               width >= 1 && height >= 1;
+               int.TryParse(text.Substring(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out height);
     }
 
     /// <summary>The canonical spelling of a size.</summary>

@@ -43,6 +43,6 @@ internal static class DataflowPrinter
         arguments.AddRange(positional.Select(s => layout.Source(s, SymText.Code)));
         arguments.AddRange(named.Select(l => l.Target.Port + ": " + layout.Source(l.Source, SymText.Code)));
         arguments.AddRange(node.Arguments.Select(a => a.Name + ": " + SymText.Code(a.Value)));
-        return node.Function + "(" + string.Join(", ", arguments) + ")";
+        return FlowLayout.Function(node) + "(" + string.Join(", ", arguments) + ")";
     }
 }

@@ -37,7 +37,7 @@ internal static class DeclarativePrinter
         {
             var node = flow.Nodes[i];
             SymText.AppendComments(sb, Indent, node.Comments);
-            sb.Append(Indent).Append("node ").Append(SymText.Pad(targets[i], width)).Append(" = ").Append(node.Function).Append(' ');
+            sb.Append(Indent).Append("node ").Append(SymText.Pad(targets[i], width)).Append(" = ").Append(FlowLayout.Function(node)).Append(' ');
             sb.Append(node.Arguments.Count == 0 ? "{}" : "{ " + string.Join(", ", node.Arguments.Select(a => a.Name + ": " + SymText.Code(a.Value))) + " }");
             sb.AppendTrailing(node.TrailingComment).Append('\n');
         }

@@ -103,6 +103,9 @@ internal sealed class FlowLayout
         }
     }
 
+    /// <summary>The function a step calls, as the user wrote it (<c>KSampler</c> through <c>using comfy</c>, else the full name).</summary>
+    public static string Function(Node node) => node.FunctionAsWritten ?? node.Function;
+
     /// <summary>A step's targets: the node's name, or its output aliases for a destructuring.</summary>
     public static IReadOnlyList<string> Targets(Node node) =>
         node.OutputAliases.Count > 0 ? node.OutputAliases : new[] { node.Name };

@@ -23,7 +23,7 @@ internal static class NaturalPrinter
         foreach (var node in flow.Nodes)
         {
             SymText.AppendComments(sb, "", node.Comments);
-            sb.Append(string.Join(", ", FlowLayout.Targets(node))).Append(" is ").Append(node.Function)
+            sb.Append(string.Join(", ", FlowLayout.Targets(node))).Append(" is ").Append(FlowLayout.Function(node))
                 .Append(Arguments(layout, node)).Append('.').AppendTrailing(node.TrailingComment).Append('\n');
         }
         foreach (var alias in layout.OutputAliases)

@@ -16,10 +16,11 @@ public static class SymPrinter
     public static string Number(double number) => SymText.Number(number);
 
     /// <summary>
-    /// Prints <paramref name="file"/>: each flow in <paramref name="style"/>, or in its own
-    /// <see cref="Flow.Syntax"/> when <paramref name="style"/> is null. Flows are separated by one
-    /// blank line; lines end with LF and the text with a newline. Comments attached to flows and
-    /// steps are kept, so compiling the text gives back the same IR.
+    /// Prints <paramref name="file"/>: its <c>using</c> lines, then each flow in <paramref name="style"/>, or in
+    /// its own <see cref="Flow.Syntax"/> when <paramref name="style"/> is null, functions named as written.
+    /// The <c>using</c> lines and the flows are separated by one blank line; lines end with LF and the text
+    /// with a newline. Comments attached to <c>using</c> lines, flows and steps are kept, so compiling the
+    /// text gives back the same IR.
     /// </summary>
     /// <param name="file">The bound file.</param>
     /// <param name="catalog">
@@ -36,9 +37,14 @@ public static class SymPrinter
         FunctionInfo? Find(string name) => catalog.Find(name) ?? (flows.TryGetValue(name, out var f) ? f : null);
 
         var sb = new StringBuilder();
+        foreach (var line in file.Usings)
+        {
+            SymText.AppendComments(sb, "", line.Comments);
+            sb.Append("using ").Append(line.Namespace).AppendTrailing(line.TrailingComment).Append('\n');
+        }
         for (var i = 0; i < file.Flows.Count; i++)
         {
-            if (i > 0) sb.Append('\n');
+            if (i > 0 || file.Usings.Count > 0) sb.Append('\n');
             var flow = file.Flows[i];
             var layout = new FlowLayout(flow, Find);
             switch (style ?? flow.Syntax)
@@ -50,7 +56,7 @@ public static class SymPrinter
         }
         if (file.TrailingComments.Count > 0)
         {
-            if (file.Flows.Count > 0) sb.Append('\n');
+            if (file.Flows.Count > 0 || file.Usings.Count > 0) sb.Append('\n');
             SymText.AppendComments(sb, "", file.TrailingComments);
         }
         return sb.ToString();

@@ -12,25 +12,39 @@ namespace SymbolicGen.Language.Semantics;
 /// <param name="File">The bound IR (complete even when there are errors: unresolved names keep their written form).</param>
 /// <param name="Diagnostics">Name-resolution and binding diagnostics (SYM01xx, and SYM0201/0202/0301 found while binding).</param>
 /// <param name="Catalog">The catalog the file was bound against, extended with a function per flow of the file.</param>
-public sealed record BindResult(SymFile File, EquatableArray<Diagnostic> Diagnostics, FunctionCatalog Catalog);
+public sealed record BindResult(SymFile File, EquatableArray<Diagnostic> Diagnostics, FunctionCatalog Catalog)
+{
+    /// <summary>
+    /// The file's symbols and the names that declare and use them, for tools (compared by reference, so
+    /// two results of the same text are not equal).
+    /// </summary>
+    public SymbolIndex Symbols { get; init; } = SymbolIndex.Empty;
+}
 
 /// <summary>
 /// Turns a parsed file into the IR: resolves function names against the catalog (and the file's own
-/// flows), binds arguments to inputs and parameters, names to nodes and inputs, and puts links in
+/// flows) and its <c>using</c> lines (see <see cref="FunctionResolver"/>), binds arguments to inputs and parameters, names to nodes and inputs, and puts links in
 /// canonical order. Graph and value rules are the <see cref="Checker"/>'s.
 /// </summary>
 public static class Binder
 {
-    /// <summary>Binds every flow of <paramref name="syntax"/>; never throws (a bug becomes SYM0901).</summary>
-    public static BindResult Bind(FileSyntax syntax, FunctionCatalog catalog)
+    /// <summary>
+    /// Binds every flow of <paramref name="syntax"/>; never throws (a bug becomes SYM0901). With
+    /// <paramref name="indexSymbols"/>, the result's <see cref="BindResult.Symbols"/> indexes every name for tools
+    /// (an editor asks for it; a build, which wants diagnostics only, does not pay for it).
+    /// </summary>
+    public static BindResult Bind(FileSyntax syntax, FunctionCatalog catalog, bool indexSymbols = false)
     {
         var diagnostics = new List<Diagnostic>();
         var headers = new FlowHeader?[syntax.Flows.Count];
+        var symbols = indexSymbols ? new SymbolRecorder(catalog) : null;
+        var scopes = new FlowScope?[headers.Length];
         for (var i = 0; i < headers.Length; i++)
         {
             var flow = syntax.Flows[i];
             try
             {
+                scopes[i] = symbols?.Flow(flow);
                 headers[i] = FlowHeader.Bind(flow, catalog, diagnostics);
             }
             catch (Exception e)
@@ -40,13 +54,14 @@ public static class Binder
         }
 
         var extended = catalog.With(FlowFunctions(syntax, headers, catalog, diagnostics));
+        var functions = FunctionResolver.Create(syntax.Usings, extended, diagnostics);
         var flows = new Flow[headers.Length];
         for (var i = 0; i < flows.Length; i++)
         {
             var flow = syntax.Flows[i];
             try
             {
-                flows[i] = headers[i] is { } header ? FlowBinder.Bind(flow, header, extended, diagnostics) : FlowHeader.Unbound(flow);
+                flows[i] = headers[i] is { } header ? FlowBinder.Bind(flow, header, extended, functions, diagnostics, scopes[i]) : FlowHeader.Unbound(flow);
             }
             catch (Exception e)
             {
@@ -56,7 +71,25 @@ public static class Binder
         }
 
         ReportFlowCycles(flows, diagnostics);
-        return new BindResult(new SymFile(EquatableArray<Flow>.Own(flows), syntax.TrailingComments), diagnostics.ToEquatableArray(), extended);
+        var usings = syntax.Usings.Select(u => new UsingDirective(u.Namespace.Text, u.Comments, u.TrailingComment) { Span = u.Span, NamespaceSpan = u.Namespace.Span });
+        return new BindResult(new SymFile(EquatableArray<Flow>.Own(flows), syntax.TrailingComments, usings.ToEquatableArray()), diagnostics.ToEquatableArray(), extended)
+        {
+            Symbols = symbols is null ? SymbolIndex.Empty : Index(symbols, diagnostics),
+        };
+    }
+
+    // The index is for tools: a bug in it must not cost the file its diagnostics.
+    private static SymbolIndex Index(SymbolRecorder symbols, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            return symbols.Build();
+        }
+        catch (Exception e)
+        {
+            diagnostics.Add(Wording.InternalError(default, "indexing the file's symbols", e));
+            return SymbolIndex.Empty;
+        }
     }
 
     // Flows are functions too: each flow with a unique name that no catalog function already has

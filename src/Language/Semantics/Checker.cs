@@ -209,7 +209,7 @@ public static class Checker
                         $"{Wording.Target(new PortTarget(node.Name, input.Name), function.Name)} is not connected"));
                 foreach (var parameter in function.Parameters.Where(p => p.Required && node.Arguments.All(a => a.Name != p.Name)))
                     _diagnostics.Add(DiagnosticDescriptors.InputNotConnected.Create(node.FunctionSpan,
-                        $"parameter '{parameter.Name}' of '{node.Name}' ({function.Name}) has no default and is not given"));
+                        ParameterValues.NotGiven(parameter, node.Name, function.Name)));
             }
         }
 

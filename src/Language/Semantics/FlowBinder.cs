@@ -17,11 +17,12 @@ namespace SymbolicGen.Language.Semantics;
 /// the input as connected and does not report the same mistake again; positional arguments of an
 /// unknown function link to the port <c>""</c>.
 /// </summary>
-internal sealed class FlowBinder
+internal sealed partial class FlowBinder
 {
     private readonly FlowSyntax _flow;
     private readonly FlowHeader _header;
     private readonly FunctionCatalog _catalog;
+    private readonly FunctionResolver _functions;
     private readonly List<Diagnostic> _diagnostics;
     // What a reference can name: inputs, nodes, destructured outputs and local aliases (not parameters,
     // which are values, nor outputs, which cannot be read).
@@ -31,19 +32,26 @@ internal sealed class FlowBinder
     private readonly List<Node> _nodes = new();
     private readonly List<Link> _links = new();
     private readonly List<string> _notes;
+    // Where the names this binder resolves are recorded for tools (see SymbolIndex); null when nobody asks.
+    private readonly FlowScope? _symbols;
 
-    private FlowBinder(FlowSyntax flow, FlowHeader header, FunctionCatalog catalog, List<Diagnostic> diagnostics)
+    private FlowBinder(FlowSyntax flow, FlowHeader header, FunctionCatalog catalog, FunctionResolver functions, List<Diagnostic> diagnostics, FlowScope? symbols = null)
     {
+        _symbols = symbols;
         _flow = flow;
         _header = header;
         _catalog = catalog;
+        _functions = functions;
         _diagnostics = diagnostics;
         _notes = flow.Notes.ToList();
     }
 
-    /// <summary>Binds <paramref name="flow"/>'s steps and links, given its already bound header.</summary>
-    public static Flow Bind(FlowSyntax flow, FlowHeader header, FunctionCatalog catalog, List<Diagnostic> diagnostics) =>
-        new FlowBinder(flow, header, catalog, diagnostics).Run();
+    /// <summary>
+    /// Binds <paramref name="flow"/>'s steps and links, given its already bound header; <paramref name="functions"/> resolves
+    /// function names, and <paramref name="symbols"/> (when given) records the names it resolves for tools.
+    /// </summary>
+    public static Flow Bind(FlowSyntax flow, FlowHeader header, FunctionCatalog catalog, FunctionResolver functions, List<Diagnostic> diagnostics, FlowScope? symbols = null) =>
+        new FlowBinder(flow, header, catalog, functions, diagnostics, symbols).Run();
 
     private Flow Run()
     {
@@ -84,16 +92,33 @@ internal sealed class FlowBinder
                 var isName = _header.InputNames.ContainsKey(function.Text) ||
                              (defined.TryGetValue(function.Text, out var count) && count > own);
                 if (step.IsBare && isName)
-                    plans.Add(new StepPlan(step, new ReferenceValue(function.Text, null) { Span = function.Span, NameSpan = function.Span }, null));
+                    plans.Add(new StepPlan(step, new ReferenceValue(function.Text, null) { Span = function.Span, NameSpan = function.Span }, null, null));
                 else
-                    plans.Add(new StepPlan(step, null, _catalog.Find(function.Text)));
+                    plans.Add(new StepPlan(step, null, _functions.Resolve(function, out var problem), problem));
             }
             else if (step.Alias is { } alias)
             {
-                plans.Add(new StepPlan(step, alias, null));
+                if (AsQualifiedCall(step, alias, defined) is { } call)
+                    plans.Add(new StepPlan(call, null, _functions.Resolve(call.Function!, out var problem), problem));
+                else
+                    plans.Add(new StepPlan(step, alias, null, null));
             }
         }
         return plans;
+    }
+
+    // A pseudo-natural `x is a.b.` selects port b of a when a is an input or something another step
+    // defines, as a bare word does; otherwise, when a.b is a function or a is a namespace, it calls a.b
+    // without arguments (`noise is comfy.EmptyLatent.`).
+    private StepSyntax? AsQualifiedCall(StepSyntax step, ReferenceValue alias, Dictionary<string, int> defined)
+    {
+        if (_flow.Style != SyntaxStyle.Natural || alias.Port is not { } port) return null;
+        var own = step.Targets.Count(t => t.Text == alias.Name);
+        if (_header.InputNames.ContainsKey(alias.Name) || (defined.TryGetValue(alias.Name, out var count) && count > own)) return null;
+        var function = new Identifier(alias.Name + "." + port, alias.Span);
+        return _functions.IsFunction(function.Text) || _functions.IsNamespace(alias.Name)
+            ? step with { Function = function, Alias = null, IsBare = true }
+            : null;
     }
 
     private void Declare(StepPlan step)
@@ -124,6 +149,7 @@ internal sealed class FlowBinder
         var existing = _header.ParameterNames.ContainsKey(name.Text) ? "a parameter"
             : _names.TryGetValue(name.Text, out var other) ? other.Kind
             : null;
+        Declared(name, symbol, existing is null);
         if (existing is not null)
             Report(DiagnosticDescriptors.DuplicateName, name.Span, $"'{name.Text}' is already defined as {existing}");
         else
@@ -140,11 +166,13 @@ internal sealed class FlowBinder
 
         if (_header.OutputNames.Contains(target.Text))
         {
+            _symbols?.Output(target);
             var output = new PortTarget(null, target.Text);
             AddLink(Resolve(alias, OutputType(target.Text), output, null), output, alias.Span);
             return;
         }
 
+        _symbols?.Reference(alias);
         if (FollowAliases(target.Text) is { } cycle)
         {
             // The loop is reported once, at the first of its aliases.
@@ -181,11 +209,8 @@ internal sealed class FlowBinder
         var function = step.Function;
         var functionName = syntax.Function!;
         var nodeName = NodeName(syntax);
-        if (function is null)
-        {
-            var (suffix, fixes) = Suggestions.DidYouMean(functionName.Text, functionName.Span, _catalog.Functions.Select(f => f.Name));
-            Report(DiagnosticDescriptors.UnknownFunction, functionName.Span, $"unknown function '{functionName.Text}'{suffix}", fixes);
-        }
+        _symbols?.Call(functionName, function);
+        if (step.Problem is { } problem) _diagnostics.Add(problem);
 
         var arguments = new List<Argument>();
         var given = new HashSet<string>(StringComparer.Ordinal);
@@ -201,6 +226,7 @@ internal sealed class FlowBinder
                 position++;
                 continue;
             }
+            _symbols?.ArgumentName(name, function);
 
             if (function is null)
             {
@@ -230,9 +256,11 @@ internal sealed class FlowBinder
         if (extra.Count > 0) ReportExtraArguments(function!, extra);
 
         var targets = syntax.Targets;
+        // The IR holds the full name; the name as written only when a `using` line made it shorter.
+        var fullName = function?.Name ?? functionName.Text;
         _nodes.Add(new Node(
             nodeName,
-            functionName.Text,
+            fullName,
             arguments.ToEquatableArray(),
             targets.Count > 1 ? targets.Select(t => t.Text).ToEquatableArray() : default,
             syntax.Comments,
@@ -241,6 +269,7 @@ internal sealed class FlowBinder
             Span = syntax.Span,
             NameSpan = Cover(targets),
             FunctionSpan = functionName.Span,
+            FunctionAsWritten = fullName == functionName.Text ? null : functionName.Text,
         });
 
         if (targets.Count > 1 && function is not null && targets.Count != function.Outputs.Count)
@@ -252,6 +281,7 @@ internal sealed class FlowBinder
     private void ReportExtraArguments(FunctionInfo function, List<ArgumentSyntax> extra)
     {
         var span = SourceSpan.FromBounds(extra[0].Span.Start, extra[extra.Count - 1].Span.End);
+        foreach (var argument in extra) _symbols?.Reference(argument.Value);
         Report(DiagnosticDescriptors.TooManyArguments, span,
             $"too many positional arguments: {function.Name} takes {Ports(function.Inputs, "input")}; give parameters by name");
     }
@@ -265,6 +295,7 @@ internal sealed class FlowBinder
         {
             var target = targets[i];
             if (!_header.OutputNames.Contains(target.Text)) continue;
+            _symbols?.Output(target);
             var output = new PortTarget(null, target.Text);
             LinkSource source = new PortSource(null, nodeName);
             if (function is not null && targets.Count > 1)
@@ -294,6 +325,7 @@ internal sealed class FlowBinder
 
     private void BindLink(LinkSyntax link)
     {
+        _symbols?.LinkTarget(link);
         var port = link.TargetPort;
         PortTarget target;
         PortType? expected = null;
@@ -356,6 +388,7 @@ internal sealed class FlowBinder
     {
         // Through a local alias, 'reference' is what the alias stands for and 'shown' what was written.
         var shown = asWritten ?? reference;
+        if (asWritten is null) _symbols?.Reference(reference);
         var unresolved = reference.Port is null ? new PortSource(null, reference.Name) : new PortSource(reference.Name, reference.Port);
         if (!_names.TryGetValue(reference.Name, out var symbol))
         {
@@ -445,6 +478,12 @@ internal sealed class FlowBinder
             Report(DiagnosticDescriptors.UndefinedName, span, $"undefined name '{name}': flow outputs cannot be read, use the value that feeds it");
             return;
         }
+        // `x = comfy.EmptyImage` without '(' selects a port of 'comfy'; say what was likely meant.
+        if (reference.Port is { } port && _functions.IsFunction(name + "." + port))
+        {
+            Report(DiagnosticDescriptors.UndefinedName, span, $"undefined name '{name}': '{name}.{port}' is a function: call it in a step of its own");
+            return;
+        }
         var (suffix, fixes) = Suggestions.DidYouMean(name, span, _names.Keys);
         Report(DiagnosticDescriptors.UndefinedName, span, $"undefined name '{name}'{suffix}", fixes);
     }
@@ -453,8 +492,10 @@ internal sealed class FlowBinder
     // symbol the checker reports; any other value is kept as written.
     private Value ParameterValue(Value value, ParameterInfo? parameter)
     {
+        if (value is ReferenceValue { Port: not null }) _symbols?.Reference(value);
         if (value is not ReferenceValue { Port: null } reference) return value;
         var isEnumValue = parameter is { Type: ParamType.Enum } && parameter.EnumValues.Contains(reference.Name);
+        _symbols?.Word(reference, parameter, isEnumValue);
         return !isEnumValue && _header.ParameterNames.ContainsKey(reference.Name)
             ? new ParameterRefValue(reference.Name) { Span = reference.Span }
             : new SymbolValue(reference.Name) { Span = reference.Span };
@@ -511,7 +552,8 @@ internal sealed class FlowBinder
             ? SourceSpan.FromBounds(reference.NameSpan.End + 1, reference.Span.End)
             : reference.Span;
 
-    private sealed record StepPlan(StepSyntax Syntax, ReferenceValue? Alias, FunctionInfo? Function);
+    // Problem: why Function is null for a call (unknown or ambiguous name), reported when the step is bound.
+    private sealed record StepPlan(StepSyntax Syntax, ReferenceValue? Alias, FunctionInfo? Function, Diagnostic? Problem);
 
     // Kind names what the symbol is, for messages ("'x' is already defined as a node").
     private abstract record Symbol(string Kind);

@@ -63,28 +63,30 @@ public static class ParameterValues
 
         switch (domain.Kind)
         {
-            case ParamType.Bool when value is BoolValue boolean:
-                return new ValueReading(new BoolValue(boolean.Bool), null, null);
+            // A literal already in canonical form is its own canonical value (values compare by meaning, not position).
+            case ParamType.Bool when value is BoolValue:
+            case ParamType.String when value is StringValue { Block: false }:
+            case ParamType.Size when value is SizeValue:
+                return new ValueReading(value, null, null);
             case ParamType.String when value is StringValue text:
                 return new ValueReading(new StringValue(text.Text), null, null);
-            case ParamType.Size when value is SizeValue size:
-                return new ValueReading(new SizeValue(size.Width, size.Height), null, null);
             case ParamType.Color when value is ColorValue color:
                 return ValueGrammar.TryParseColor(color.Hex, out var r, out var g, out var b, out var a)
                     ? new ValueReading(new ColorValue(ValueGrammar.FormatColor(r, g, b, a)), null, null)
                     : Fail(Mismatch(value, parameter));
             case ParamType.Int or ParamType.Seed when value is NumberValue number:
                 return number.Exact.IsInteger
-                    ? new ValueReading(new NumberValue(number.Exact), null, null)
+                    ? new ValueReading(number, null, null)
                     : Fail(DiagnosticDescriptors.TypeMismatch.Create(value.Span, $"'{parameter.Name}' takes a whole number; {number} is not one"));
             case ParamType.Float or ParamType.Ratio when value is NumberValue number:
-                return new ValueReading(new NumberValue(number.Exact), null, null);
+                // Real-valued parameters are doubles wherever they are used: the canonical value is the double.
+                return new ValueReading(AsDouble(number), null, null);
             case var type when Units.IsUnitBearing(type) && value is NumberValue number:
                 var symbol = Units.CanonicalSymbol(type);
                 var warning = DiagnosticDescriptors.MissingUnit.Create(value.Span,
                     $"'{parameter.Name}' has no unit; {number} is taken as {Units.FormatCanonical(number.Number, type)}",
                     new CodeFix($"write {number}{symbol}", EquatableArray.Of(new TextEdit(new SourceSpan(value.Span.End, 0), symbol)), IsSafe: true));
-                return new ValueReading(new NumberValue(number.Exact), null, null, warning);
+                return new ValueReading(AsDouble(number), null, null, warning);
             case var type when Units.IsUnitBearing(type) && value is QuantityValue quantity:
                 return ReadQuantity(quantity, parameter, owner, frames, via: null);
         }
@@ -141,6 +143,10 @@ public static class ParameterValues
         var at = via?.Span ?? valueSpan;
         return DiagnosticDescriptors.OutOfRange.Create(at, $"'{parameter.Name}' is {shown}; {owner} accepts {accepted}", fixes);
     }
+
+    /// <summary>The message for a required parameter that a node does not give (SYM0302), read the same in the checker and the runtime.</summary>
+    public static string NotGiven(ParameterInfo parameter, string node, string function) =>
+        $"parameter '{parameter.Name}' of '{node}' ({function}) has no default and is not given";
 
     /// <summary>What <paramref name="parameter"/> takes, in words: <c>one of alpha or laplacian</c>, <c>a Duration (s, ms, min, f)</c>.</summary>
     public static string Expectation(ParameterInfo parameter) => parameter.Type switch
@@ -211,4 +217,8 @@ public static class ParameterValues
     }
 
     private static ValueReading Fail(Diagnostic problem) => new(null, null, problem);
+
+    // The number as the double a real-valued parameter receives; itself when it already is that double.
+    private static NumberValue AsDouble(NumberValue number) =>
+        Numeric.Of(number.Number) == number.Exact ? number : new NumberValue(number.Number);
 }

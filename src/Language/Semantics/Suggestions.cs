@@ -21,7 +21,8 @@ public static class Suggestions
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates.Distinct(StringComparer.Ordinal))
         {
-            if (candidate == name) continue;
+            // The distance is at least the difference in length: most of a large catalog costs no more than this test.
+            if (candidate == name || Math.Abs(candidate.Length - name.Length) > Math.Min(threshold, bestDistance)) continue;
             var distance = Distance(name, candidate);
             if (distance > threshold || distance > bestDistance) continue;
             if (distance < bestDistance)

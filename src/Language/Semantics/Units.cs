@@ -111,7 +111,7 @@ public static class Units
     {
         if (!value.IsInteger) return FormatCanonical(value.Double, type);
         var symbol = CanonicalSymbol(type);
-        var number = value.Integer!.Value.ToString(CultureInfo.InvariantCulture);
+        var number = value.ToString();
         return symbol.Length == 0 ? number : number + " " + symbol;
     }
 

@@ -7,7 +7,8 @@ namespace SymbolicGen.Language.Syntax;
 
 /// <summary>
 /// Dataflow flows: <c>flow Name(decls) -> (decls) { statements }</c>, where a statement is
-/// <c>x = F(args)</c>, <c>(a, b) = F(args)</c> or an alias <c>x = y</c> / <c>x = y.port</c>.
+/// <c>x = F(args)</c>, <c>(a, b) = F(args)</c> or an alias <c>x = y</c> / <c>x = y.port</c>; <c>F</c> may be
+/// qualified (<c>comfy.KSampler(args)</c>), which the <c>(</c> tells from an alias.
 /// Line breaks are not significant; statements are delimited by the grammar.
 /// </summary>
 internal sealed class DataflowParser : ParserBase
@@ -126,13 +127,14 @@ internal sealed class DataflowParser : ParserBase
         }
         if (!Expect(TokenKind.Equals)) return false;
 
-        if (At(TokenKind.Identifier) && Next.Kind == TokenKind.LeftParen)
+        // A name followed by '(' is a call, a dotted one too (`comfy.KSampler(…)`); without '(' it is an alias.
+        if (At(TokenKind.Identifier) && Context.Tokens[AfterDottedName(Skip(Context.Index))].Kind == TokenKind.LeftParen)
         {
-            var function = Take();
+            ExpectDottedName("a function name", out var function);
             Take();
             var arguments = new List<ArgumentSyntax>();
             var ok = ParseArguments(arguments);
-            step = new StepSyntax(targets.ToEquatableArray(), new Identifier(function.Text, function.Span), arguments.ToEquatableArray(),
+            step = new StepSyntax(targets.ToEquatableArray(), function, arguments.ToEquatableArray(),
                 null, false, default, null, SpanFrom(start));
             return ok;
         }

@@ -107,12 +107,12 @@ internal sealed class DeclarativeParser : ParserBase
         return true;
     }
 
-    // `node name = Function { k: v, … }`, or `node (a, b) = Function { … }` destructuring as in dataflow;
+    // `node name = Function { k: v, … }` (Function possibly qualified: `comfy.KSampler`), or `node (a, b) = Function { … }` destructuring as in dataflow;
     // a node broken inside its braces keeps the arguments read so far.
     private bool ParseNode(List<StepSyntax> steps)
     {
         var start = Take().Start;
-        if (!ParseTargets("a node name", out var targets) || !Expect(TokenKind.Equals) || !ExpectName("a function name", out var function))
+        if (!ParseTargets("a node name", out var targets) || !Expect(TokenKind.Equals) || !ExpectDottedName("a function name", out var function))
             return false;
 
         var arguments = new List<ArgumentSyntax>();

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using SymbolicGen.Language.Ir;
+using SymbolicGen.Language.Text;
 
 namespace SymbolicGen.Language.Syntax;
 
@@ -42,7 +43,9 @@ internal sealed class NaturalParser : ParserBase
         var headerStart = Skip(Context.Index);
         if (!ParseHeader(inputs, parameters, outputs)) RecoverSentence(headerStart);
 
-        while (!At(TokenKind.EndOfFile) && !AtFlowStart())
+        // A flow without a closing word ends at the next header, or at a misplaced `using` line, which
+        // the file's parser reports.
+        while (!At(TokenKind.EndOfFile) && !AtFlowStart() && !AtUsing())
         {
             BeginStatement();
             var statementStart = Skip(Context.Index);
@@ -134,7 +137,8 @@ internal sealed class NaturalParser : ParserBase
         return false;
     }
 
-    // `names is F [of args] [,] [with k v, …].`, `name is node.port.` (an alias) or `name is word.` (bare).
+    // `names is F [of args] [,] [with k v, …].`, `name is node.port.` (an alias) or `name is word.` (bare);
+    // F may be qualified (`comfy.KSampler`).
     private bool ParseStep(out StepSyntax? step)
     {
         step = null;
@@ -151,18 +155,18 @@ internal sealed class NaturalParser : ParserBase
             Fail(targets.Count == 1 ? "'is' or ','" : "'is'");
             return false;
         }
-        if (!ExpectName("a function name", out var function)) return false;
+        if (!ExpectDottedName("a function name", out var function)) return false;
 
-        if (At(TokenKind.Dot) && IsPortDot(Skip(Context.Index)))
+        // `x is a.b.` is read as a port selection; the binder reads it as a call of the function `a.b`
+        // when `a` names no node or input and `a.b` is a function or `a` a namespace. A dotted name with
+        // arguments (`x is comfy.KSampler of y.`) or more dots (`x is acme.video.Fade.`) is a function.
+        var dot = function.Text.IndexOf('.');
+        var argumentsFollow = AtWord("of") || AtWord("with") || AtWord("and") || At(TokenKind.Comma);
+        if (dot > 0 && dot == function.Text.LastIndexOf('.') && !argumentsFollow)
         {
-            Take();
-            if (!ExpectName("a port name", out var port)) return false;
-            var alias = new ReferenceValue(function.Text, port.Text) { Span = SpanFrom(function.Span.Start), NameSpan = function.Span };
-            if (targets.Count > 1)
-            {
-                Report(Context.Tokens[Context.Index - 1], $"expected a function call but found '{function.Text}.{port.Text}'");
-                return false;
-            }
+            // Dots are glued here, so the text maps onto the source one to one.
+            var nameSpan = new SourceSpan(function.Span.Start, dot);
+            var alias = new ReferenceValue(function.Text.Substring(0, dot), function.Text.Substring(dot + 1)) { Span = function.Span, NameSpan = nameSpan };
             var ok = ExpectSentenceEnd("'.'");
             step = new StepSyntax(targets.ToEquatableArray(), null, default, alias, false, default, null, SpanFrom(start));
             return ok;

@@ -37,7 +37,7 @@ internal sealed class ParseContext
 /// values, and the test for the start of the next flow. Parsing methods return false after a syntax
 /// error; the caller then recovers at its statement boundary.
 /// </summary>
-internal abstract class ParserBase
+internal abstract partial class ParserBase
 {
     private const int MaxListDepth = 32;
 
@@ -223,8 +223,8 @@ internal abstract class ParserBase
         var text = token.Text;
         if (token.Kind == TokenKind.Size)
         {
-            var x = text.IndexOf('x');
-            return new SizeValue(int.Parse(text.Substring(0, x), CultureInfo.InvariantCulture), int.Parse(text.Substring(x + 1), CultureInfo.InvariantCulture)) { Span = token.Span };
+            ValueGrammar.TryParseSize(text, out var width, out var height); // the tokenizer made it a Size by this grammar
+            return new SizeValue(width, height) { Span = token.Span };
         }
 
         var numberLength = Tokenizer.NumberLength(text, 0);
@@ -277,15 +277,18 @@ internal abstract class ParserBase
     private bool ParseWord(out Value? value)
     {
         value = null;
+        var wordIndex = Skip(Context.Index);
         var word = Take();
         if (word.Text is "true" or "false")
         {
             value = new BoolValue(word.Text == "true") { Span = word.Span };
             return true;
         }
-        if (At(TokenKind.LeftParen))
+        if (Context.Tokens[AfterDottedName(wordIndex)].Kind == TokenKind.LeftParen)
         {
-            Report(Current, $"expected a value but found a call of '{word.Text}'; assign the call to a name first");
+            Context.Index = wordIndex;
+            ExpectDottedName("a function name", out var function);
+            Report(Current, $"expected a value but found a call of '{function.Text}'; assign the call to a name first");
             return false;
         }
 

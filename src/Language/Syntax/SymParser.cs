@@ -8,7 +8,7 @@ using SymbolicGen.Language.Text;
 namespace SymbolicGen.Language.Syntax;
 
 /// <summary>
-/// Parses a <c>.sym</c> file: any number of flows, each in the syntax its header announces
+/// Parses a <c>.sym</c> file: <c>using</c> lines, then any number of flows, each in the syntax its header announces
 /// (<c>flow Name(</c> dataflow, <c>flow Name</c> + line break declarative, <c>Name is a flow</c>
 /// pseudo-natural). Never throws: problems become SYM0001/SYM0002 diagnostics, and parsing goes on
 /// after each one at the next statement.
@@ -51,10 +51,29 @@ public static class SymParser
 
         var context = new ParseContext(tokens.ToArray());
         ReportBadTokens(context);
-        var flows = new FileParser(context).ParseFlows();
-        var file = CommentAttacher.Attach(flows, comments, new LineMap(text));
+        var parser = new FileParser(context);
+        var usings = parser.ParseUsings();
+        var flows = parser.ParseFlows();
+        var file = CommentAttacher.Attach(usings, flows, comments, new LineMap(text));
         var diagnostics = context.Diagnostics.OrderBy(d => d.Start).ToEquatableArray();
-        return new ParseResult(file, diagnostics);
+        return new ParseResult(file, diagnostics) { Text = text };
+    }
+
+    /// <summary>
+    /// Every token of <paramref name="text"/> in order, comments, line breaks and bad tokens included: each character
+    /// is in exactly one token or is white space between tokens. Scanned again on demand, so that a host that only
+    /// wants diagnostics keeps no token list.
+    /// </summary>
+    public static EquatableArray<SourceToken> Tokens(string text)
+    {
+        var all = new List<SourceToken>();
+        foreach (var token in Tokenizer.Instance.Scan(text ?? ""))
+        {
+            var start = token.Location.Position.Absolute;
+            var length = token.Remainder.Position.Absolute - start;
+            all.Add(new SourceToken(token.Value, new SourceSpan(start, length), text!.Substring(start, length)));
+        }
+        return EquatableArray<SourceToken>.Own(all.ToArray());
     }
 
     // Comment text without the '#', one following space and trailing white space.
@@ -121,6 +140,32 @@ public static class SymParser
 
         protected override bool NewlinesMatter => false;
 
+        /// <summary>The <c>using</c> lines that open the file, one namespace each.</summary>
+        public List<UsingSyntax> ParseUsings()
+        {
+            var usings = new List<UsingSyntax>();
+            while (AtUsing())
+            {
+                BeginStatement();
+                var start = Take().Start;
+                var raw = Context.Tokens[Context.Index];
+                if (AtLineBreak())
+                    Report(raw, $"expected a namespace but found {Describe(raw)}");
+                else if (ExpectDottedName("a namespace", out var ns) && AtLineBreak())
+                    usings.Add(new UsingSyntax(ns, default, null, SpanFrom(start)));
+                else
+                    Fail("end of line");
+                while (!AtLineBreak()) Take();
+            }
+            return usings;
+        }
+
+        // A namespace is one line: its dots join names on that line.
+        protected override bool IsPortDot(int index) => Context.Tokens[index + 1].Kind == TokenKind.Identifier;
+
+        // True when the next token (line breaks not skipped) ends the line.
+        private bool AtLineBreak() => Context.Tokens[Context.Index].Kind is TokenKind.Newline or TokenKind.EndOfFile;
+
         public List<FlowSyntax> ParseFlows()
         {
             var flows = new List<FlowSyntax>();
@@ -139,6 +184,11 @@ public static class SymParser
                 else if (AtFlowStart())
                 {
                     flows.Add(new NaturalParser(Context).ParseFlow());
+                }
+                else if (AtUsing())
+                {
+                    Report(Current, "expected a flow header but found 'using': 'using' lines come before the first flow");
+                    SkipToNextFlow();
                 }
                 else
                 {

@@ -11,7 +11,20 @@ public sealed record Identifier(string Text, SourceSpan Span)
 }
 
 /// <summary>What the parsers produce for a file: flows in a syntax-neutral, unbound form.</summary>
-public sealed record FileSyntax(EquatableArray<FlowSyntax> Flows, EquatableArray<string> TrailingComments = default);
+/// <param name="Flows">The flows, in file order.</param>
+/// <param name="TrailingComments">Comments after the last flow.</param>
+/// <param name="Usings">The <c>using</c> lines at the top of the file, in file order.</param>
+public sealed record FileSyntax(EquatableArray<FlowSyntax> Flows, EquatableArray<string> TrailingComments = default, EquatableArray<UsingSyntax> Usings = default);
+
+/// <summary>
+/// A <c>using comfy</c> line: in the file, an unqualified function name may then mean a function of that
+/// namespace (<c>KSampler</c> for <c>comfy.KSampler</c>).
+/// </summary>
+/// <param name="Namespace">The namespace as written (segments joined by '.'), with its span.</param>
+/// <param name="Comments">Comment lines above the line (after the previous <c>using</c>).</param>
+/// <param name="TrailingComment">A comment at the end of the line.</param>
+/// <param name="Span">The whole line.</param>
+public sealed record UsingSyntax(Identifier Namespace, EquatableArray<string> Comments, string? TrailingComment, SourceSpan Span);
 
 /// <summary>
 /// One flow before binding. The three syntaxes produce the same shape: header declarations, steps
@@ -37,7 +50,7 @@ public sealed record DeclarationSyntax(Identifier Name, Identifier Type, Value? 
 /// <c>film = mux.video</c> / <c>film is mux.</c>.
 /// </summary>
 /// <param name="Targets">The assigned names (several for a destructuring).</param>
-/// <param name="Function">The function called; null for an alias.</param>
+/// <param name="Function">The function called, as written (a qualified name's segments joined by '.', its span covering them all); null for an alias.</param>
 /// <param name="Arguments">Positional (no name) and named arguments, in the order written.</param>
 /// <param name="Alias">For <c>x = y</c> / <c>x = y.port</c>: the referenced value.</param>
 /// <param name="IsBare">

@@ -3,6 +3,7 @@ using System.Globalization;
 using Superpower;
 using Superpower.Model;
 using Superpower.Parsers;
+using SymbolicGen.Language.Ir;
 using SymbolicGen.Language.Semantics;
 
 namespace SymbolicGen.Language.Syntax;
@@ -127,7 +128,7 @@ public sealed class Tokenizer : Tokenizer<TokenKind>
     {
         var hex = Length(HexDigits, s, at + 1);
         var after = at + 1 + hex;
-        if (hex is 3 or 6 or 8 && (after >= s.Length || !IsIdentifierPart(s[after])))
+        if (ValueGrammar.IsColor(s.Substring(at, 1 + hex)) && (after >= s.Length || !IsIdentifierPart(s[after])))
             return (TokenKind.Color, 1 + hex);
         var end = at;
         while (end < s.Length && s[end] != '\n' && s[end] != '\r') end++;
@@ -188,9 +189,7 @@ public sealed class Tokenizer : Tokenizer<TokenKind>
         if (isNatural && numberEnd + 1 < s.Length && s[numberEnd] == 'x' && IsDigit(s[numberEnd + 1]))
         {
             var end = numberEnd + 1 + Length(Digits, s, numberEnd + 1);
-            var valid = int.TryParse(s.Substring(at, numberEnd - at), NumberStyles.None, CultureInfo.InvariantCulture, out _) &&
-                        int.TryParse(s.Substring(numberEnd + 1, end - numberEnd - 1), NumberStyles.None, CultureInfo.InvariantCulture, out _);
-            return (valid ? TokenKind.Size : TokenKind.InvalidNumber, end - at);
+            return (ValueGrammar.TryParseSize(s.Substring(at, end - at), out _, out _) ? TokenKind.Size : TokenKind.InvalidNumber, end - at);
         }
 
         var finite = double.TryParse(s.Substring(at, numberEnd - at), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) &&

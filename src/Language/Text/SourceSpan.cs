@@ -35,6 +35,15 @@ public readonly struct SourceSpan : IEquatable<SourceSpan>
     /// <summary>The smallest span that covers both.</summary>
     public SourceSpan Cover(SourceSpan other) => FromBounds(Math.Min(Start, other.Start), Math.Max(End, other.End));
 
+    /// <summary>Compares spans by position (start and length), for tools: see <see cref="SpanPositionComparer"/>.</summary>
+    public static SpanPositionComparer PositionComparer => SpanPositionComparer.Instance;
+
+    /// <summary>True when <paramref name="other"/> has the same start and length (what <see cref="Equals(SourceSpan)"/> deliberately ignores).</summary>
+    public bool SamePosition(SourceSpan other) => Start == other.Start && Length == other.Length;
+
+    /// <summary>True when <paramref name="offset"/> is in the span (from <see cref="Start"/>, before <see cref="End"/>).</summary>
+    public bool Contains(int offset) => offset >= Start && offset < End;
+
     /// <summary>Always true: see the remarks on <see cref="SourceSpan"/>.</summary>
     public bool Equals(SourceSpan other) => true;
 

@@ -120,7 +120,7 @@ internal struct CacheKeyBuilder
             case int i: Add((long)i); break;
             case long l: Add(l); break;
             case ulong u:
-                // Above long.MaxValue only (smaller seeds arrive as long), so a tag of its own keeps keys apart.
+                // An unsigned seed (ParameterDomain.IsUnsigned): a tag of its own keeps its keys apart from a long's.
                 var span = Reserve(9);
                 span[0] = (byte)'u';
                 BinaryPrimitives.WriteUInt64LittleEndian(span.Slice(1), u);

@@ -42,7 +42,7 @@ internal static class CanonicalParameters
         var parameter = node.Function.Info.Parameters[index];
         var owner = node.Function.Name;
         var written = node.Arguments[index] ?? parameter.Default
-            ?? throw new InvalidOperationException($"needs a value for '{parameter.Name}', which has no default");
+            ?? throw new InvalidOperationException(CannotRun + ParameterValues.NotGiven(parameter, node.Node.Name, node.Function.Name));
         var scope = node.Scope;
         var via = (string?)null;
         while (written is ParameterRefValue reference)
@@ -52,7 +52,7 @@ internal static class CanonicalParameters
             {
                 if (overrides.TryGetValue(reference.Name, out var given))
                 {
-                    if (given.Canonical is { } canonical) return Check(Coerce(canonical, parameter, reference.Name), parameter, owner, via);
+                    if (given.Canonical is { } canonical) return Coerce(canonical, parameter, owner, reference.Name);
                     written = given.Written!;
                     if (written is ParameterRefValue) throw new InvalidOperationException($"was given parameter '{reference.Name}' as a reference to another parameter");
                     break;
@@ -69,7 +69,7 @@ internal static class CanonicalParameters
                 written = DefaultOf(scope.Flow, reference.Name);
             }
         }
-        return Check(Convert(written, parameter, node.FpsIndex >= 0 && index != node.FpsIndex ? fps : null, owner), parameter, owner, via);
+        return Convert(written, parameter, node.FpsIndex >= 0 && index != node.FpsIndex ? fps : null, owner, via);
     }
 
     private static Value DefaultOf(Flow flow, string name)
@@ -83,15 +83,18 @@ internal static class CanonicalParameters
     /// <summary>
     /// Converts a literal as written in a <c>.sym</c> file to the canonical value a function receives, reading it as the
     /// checker does (<see cref="ParameterValues"/>); <paramref name="fps"/> converts frames, null when the function has no
-    /// <c>fps</c>. Not range-checked (see <see cref="Check"/>).
+    /// <c>fps</c>; <paramref name="via"/> is the flow parameter the value came through, for the message.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The value is of the wrong type or unit (the checker's message).</exception>
-    public static object Convert(Value value, ParameterInfo parameter, double? fps, string owner)
+    /// <exception cref="InvalidOperationException">The value is of the wrong type or unit, or out of range (the checker's message).</exception>
+    public static object Convert(Value value, ParameterInfo parameter, double? fps, string owner, string? via = null)
     {
         var reading = ParameterValues.Read(value, parameter, owner, fps is null ? FrameRate.None : FrameRate.Of(fps));
         if (reading.Problem is { } problem) throw new InvalidOperationException(CannotRun + problem.Message);
         var canonical = reading.Canonical
             ?? throw new InvalidOperationException($"sets '{parameter.Name}' to {value}, but has no 'fps' to convert frames to seconds");
+        // The range before the CLR type: a value no CLR type can hold is out of range, as the checker says.
+        if (ParameterValues.CheckRange(canonical, parameter, owner, reading.Written) is { } outOfRange)
+            throw new InvalidOperationException(CannotRun + outOfRange.Message + (via is null ? "" : $" (from parameter '{via}')"));
         return ToClr(canonical, parameter);
     }
 
@@ -99,8 +102,8 @@ internal static class CanonicalParameters
     public static object ToClr(Value canonical, ParameterInfo parameter) => (canonical, parameter.Type) switch
     {
         (NumberValue { Exact.Integer: { } i }, ParamType.Int) when i >= int.MinValue && i <= int.MaxValue => (int)i,
-        (NumberValue { Exact.Integer: { } i }, ParamType.Seed) when i >= long.MinValue && i <= long.MaxValue => (long)i,
-        (NumberValue { Exact.Integer: { } i }, ParamType.Seed) when i >= ulong.MinValue && i <= ulong.MaxValue => (ulong)i,
+        (NumberValue { Exact.Integer: { } i }, ParamType.Seed) when parameter.Domain.IsUnsigned && i >= ulong.MinValue && i <= ulong.MaxValue => (ulong)i,
+        (NumberValue { Exact.Integer: { } i }, ParamType.Seed) when !parameter.Domain.IsUnsigned && i >= long.MinValue && i <= long.MaxValue => (long)i,
         (NumberValue number, _) when parameter.Domain.IsNumeric && !parameter.Domain.IsInteger => number.Number,
         (BoolValue boolean, ParamType.Bool) => boolean.Bool,
         (StringValue text, ParamType.String) => text.Text,
@@ -147,17 +150,14 @@ internal static class CanonicalParameters
     public static string? Rejects(object value, ParameterInfo parameter, string owner) =>
         FromClr(value, parameter) is { } canonical ? ParameterValues.CheckRange(canonical, parameter, owner)?.Message : null;
 
-    /// <summary>Converts a canonical value given to a run to the canonical type of <paramref name="parameter"/>.</summary>
-    private static object Coerce(object value, ParameterInfo parameter, string flowParameter) =>
-        FromClr(value, parameter) is { } canonical
-            ? ToClr(canonical, parameter)
-            : throw new InvalidOperationException(
-                $"was given {Describe(value)} for parameter '{flowParameter}', but '{parameter.Name}' takes {ParameterValues.Expectation(parameter)}");
-
-    private static object Check(object value, ParameterInfo parameter, string owner, string? via)
+    /// <summary>Converts a canonical value given to a run to the canonical type of <paramref name="parameter"/>, checking its range.</summary>
+    private static object Coerce(object value, ParameterInfo parameter, string owner, string flowParameter)
     {
-        if (Rejects(value, parameter, owner) is not { } message) return value;
-        throw new InvalidOperationException(CannotRun + (via is null ? message : $"{message} (from parameter '{via}')"));
+        var canonical = FromClr(value, parameter) ?? throw new InvalidOperationException(
+            $"was given {Describe(value)} for parameter '{flowParameter}', but '{parameter.Name}' takes {ParameterValues.Expectation(parameter)}");
+        if (ParameterValues.CheckRange(canonical, parameter, owner) is { } outOfRange)
+            throw new InvalidOperationException(CannotRun + outOfRange.Message + $" (from parameter '{flowParameter}')");
+        return ToClr(canonical, parameter);
     }
 
     private static string Describe(object value) => value switch

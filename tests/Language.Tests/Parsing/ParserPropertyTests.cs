@@ -11,7 +11,7 @@ namespace SymbolicGen.Language.Tests.Parsing;
 /// </summary>
 public class ParserPropertyTests
 {
-    private static readonly long Iterations =
+    internal static readonly long Iterations =
         long.TryParse(Environment.GetEnvironmentVariable("SYMGEN_FUZZ_ITERATIONS"), out var n) && n > 0 ? n : 3000;
 
     // Characters that matter to the lexer, plus a few it must refuse.
@@ -29,12 +29,12 @@ public class ParserPropertyTests
         o is Border of a, with width by and colour #fff.
         """";
 
-    private static readonly string[] Valid = { Flagship.Dataflow, Flagship.Declarative, Flagship.Natural, Commented };
+    internal static readonly string[] Valid = { Flagship.Dataflow, Flagship.Declarative, Flagship.Natural, Commented };
 
-    private static readonly Gen<(int Kind, int Position, int Length, char Char)> Mutation =
+    internal static readonly Gen<(int Kind, int Position, int Length, char Char)> Mutation =
         Gen.Select(Gen.Int[0, 7], Gen.Int[0, 1_000_000], Gen.Int[1, 12], Gen.Char[Alphabet]);
 
-    private static string Mutate(string text, (int Kind, int Position, int Length, char Char) m)
+    internal static string Mutate(string text, (int Kind, int Position, int Length, char Char) m)
     {
         if (text.Length == 0) return m.Char.ToString();
         var at = m.Position % text.Length;

@@ -18,7 +18,9 @@ internal static class FlowGenerator
 {
     /// <summary>
     /// The extended test catalog plus a function whose first input is optional, so that an input after
-    /// an unconnected one is written by name.
+    /// an unconnected one is written by name, and functions in namespaces: two of the same simple name in
+    /// two namespaces, one without inputs (a bare pseudo-natural call, <c>x is comfy.EmptyImage.</c>), one
+    /// in a dotted namespace, and one with a built-in's simple name (which a <c>using</c> cannot make writable).
     /// </summary>
     public static FunctionCatalog Catalog { get; } = TestCatalog.Extended.With(new[]
     {
@@ -26,7 +28,29 @@ internal static class FlowGenerator
             EquatableArray.Of(new PortInfo("base", PortType.Image, Optional: true), new PortInfo("over", PortType.Image), new PortInfo("mask", PortType.Mask)),
             EquatableArray.Of(new PortInfo("image", PortType.Image)),
             EquatableArray.Of(new ParameterInfo("opacity", ParamType.Ratio, new NumberValue(1), 0, 1))),
+        new FunctionInfo("comfy.KSampler",
+            EquatableArray.Of(new PortInfo("model", PortType.Image)),
+            EquatableArray.Of(new PortInfo("image", PortType.Image)),
+            EquatableArray.Of(new ParameterInfo("seed", ParamType.Seed, new NumberValue(0)), new ParameterInfo("steps", ParamType.Int, new NumberValue(20), 1, 150))),
+        new FunctionInfo("other.KSampler",
+            EquatableArray.Of(new PortInfo("image", PortType.Image)),
+            EquatableArray.Of(new PortInfo("image", PortType.Image)),
+            EquatableArray.Of(new ParameterInfo("cfg", ParamType.Float, new NumberValue(7), 0, 30))),
+        new FunctionInfo("comfy.EmptyImage",
+            default,
+            EquatableArray.Of(new PortInfo("image", PortType.Image)),
+            EquatableArray.Of(new ParameterInfo("size", ParamType.Size, new SizeValue(512, 512)))),
+        new FunctionInfo("acme.video.Fade",
+            EquatableArray.Of(new PortInfo("video", PortType.Video)),
+            EquatableArray.Of(new PortInfo("video", PortType.Video)),
+            EquatableArray.Of(new ParameterInfo("duration", ParamType.Duration, new QuantityValue(1, "s"), 0.1, 60))),
+        new FunctionInfo("other.Upscale",
+            EquatableArray.Of(new PortInfo("image", PortType.Image)),
+            EquatableArray.Of(new PortInfo("image", PortType.Image)),
+            EquatableArray.Of(new ParameterInfo("factor", ParamType.Int, new NumberValue(2), 1, 8))),
     });
+
+    private static readonly string[] Namespaces = { "comfy", "other", "acme.video" };
 
     private static readonly string[] Keywords =
         { "flow", "input", "param", "output", "node", "link", "end", "is", "a", "an", "that", "takes", "with", "gives", "as", "of", "and", "true", "false" };
@@ -94,20 +118,37 @@ internal static class FlowGenerator
         from notes in Comments
         select new FlowRecipe(picks, parameters, nodes, comments, notes);
 
-    /// <summary>Files of one to three flows, which may call each other (in any order in the file, without cycles).</summary>
+    // Which namespaces a file uses (a bit each), with the comments of each using line.
+    private static readonly Gen<UsingRecipe> UsingRecipes =
+        from used in Gen.Int[0, (1 << Namespaces.Length) - 1]
+        from comments in Comments.Array[Namespaces.Length]
+        from trailing in Trailing.Array[Namespaces.Length]
+        select new UsingRecipe(used, comments, trailing);
+
+    /// <summary>
+    /// Files of one to three flows, which may call each other (in any order in the file, without cycles),
+    /// after <c>using</c> lines for some namespaces; a function of a used namespace is written by its
+    /// simple name now and then, where that name means it.
+    /// </summary>
     public static readonly Gen<SymFile> Files =
         from flows in FlowRecipes.Array[1, 3]
         from rotation in Gen.Int[0, 2]
         from trailing in Comments
-        select Build(flows, rotation, trailing);
+        from usings in UsingRecipes
+        select Build(flows, rotation, trailing, usings);
 
-    private static SymFile Build(FlowRecipe[] recipes, int rotation, string[] trailing)
+    private static SymFile Build(FlowRecipe[] recipes, int rotation, string[] trailing, UsingRecipe usingRecipe)
     {
+        var usings = Namespaces.Select((ns, i) => (ns, i)).Where(n => (usingRecipe.Used & (1 << n.i)) != 0)
+            .Select(n => new UsingDirective(n.ns, usingRecipe.Comments[n.i].ToEquatableArray(), usingRecipe.Trailing[n.i]))
+            .ToList();
         var flows = new List<Flow>();
-        foreach (var recipe in recipes) flows.Add(new FlowBuilder(recipe, flows).Build());
+        foreach (var recipe in recipes) flows.Add(new FlowBuilder(recipe, flows, usings.Select(u => u.Namespace).ToList()).Build());
         rotation %= flows.Count;
-        return new SymFile(flows.Skip(rotation).Concat(flows.Take(rotation)).ToEquatableArray(), trailing.ToEquatableArray());
+        return new SymFile(flows.Skip(rotation).Concat(flows.Take(rotation)).ToEquatableArray(), trailing.ToEquatableArray(), usings.ToEquatableArray());
     }
+
+    private sealed record UsingRecipe(int Used, string[][] Comments, string?[] Trailing);
 
     private sealed record RawValue(int Pick, double Fraction, string Text, bool Block);
 
@@ -127,7 +168,7 @@ internal static class FlowGenerator
         public bool Chance(int percent) => picks[_next++ % picks.Length] < percent * 10;
     }
 
-    private sealed class FlowBuilder(FlowRecipe recipe, IReadOnlyList<Flow> earlier)
+    private sealed class FlowBuilder(FlowRecipe recipe, IReadOnlyList<Flow> earlier, IReadOnlyList<string> usings)
     {
         private readonly HashSet<string> _taken = new(Keywords.Concat(Catalog.Functions.SelectMany(f => f.Parameters.SelectMany(p => p.EnumValues))));
         private readonly List<FlowPort> _inputs = new();
@@ -242,7 +283,8 @@ internal static class FlowGenerator
             }
 
             var arguments = Arguments(function, recipe.Values, choices);
-            _nodes.Add(new Node(name, function.Name, arguments, aliases, recipe.Comments.ToEquatableArray(), recipe.Trailing));
+            var written = ShortName(function, functions) is { } simple && choices.Chance(60) ? simple : null;
+            _nodes.Add(new Node(name, function.Name, arguments, aliases, recipe.Comments.ToEquatableArray(), recipe.Trailing) { FunctionAsWritten = written });
             foreach (var port in function.Outputs) _available.Add((new PortSource(name, port.Name), port.Type));
         }
 
@@ -286,6 +328,16 @@ internal static class FlowGenerator
             return order.Select(n => new Argument(n, arguments[n])).ToEquatableArray();
         }
 
+        // The simple name that means `function` in this file: its namespace is used, no function or flow
+        // has that unqualified name, and no other used namespace has it (docs/language.md).
+        private string? ShortName(FunctionInfo function, List<FunctionInfo> functions)
+        {
+            if (function.Namespace is not { } ns || !usings.Contains(ns)) return null;
+            var simple = function.SimpleName;
+            var meanings = functions.Count(f => f.Name == simple || f.SimpleName == simple && f.Namespace is { } other && usings.Contains(other));
+            return meanings == 1 ? simple : null;
+        }
+
         private string Fresh(int pick)
         {
             var name = Names[pick % Names.Length];
@@ -325,10 +377,17 @@ internal static class FlowGenerator
         {
             ParamType.Bool => new BoolValue(raw.Pick % 2 == 0),
             ParamType.String => new StringValue(raw.Text, raw.Block && SymText.CanBeBlock(raw.Text)),
-            ParamType.Seed => new NumberValue(raw.Pick * 2_147_483L % int.MaxValue),
+            // Seeds past 2^53 (exact integers, which a double would round) as well as small ones.
+            ParamType.Seed => new NumberValue(raw.Pick % 3 == 0 ? Numeric.Of(long.MaxValue - raw.Pick * 1_000_003L) : Numeric.Of(raw.Pick * 2_147_483L % int.MaxValue)),
             ParamType.Int => new NumberValue(Math.Round(canonical)),
             ParamType.Size => new SizeValue(16 + raw.Pick * 4, 16 + (int)(raw.Fraction * 4000)),
-            ParamType.Color => new ColorValue("#" + ((raw.Pick * 16_777 + (int)(raw.Fraction * 0xffffff)) & 0xffffff).ToString("x6")),
+            // Every spelling of a colour: #rgb, #rrggbb and #rrggbbaa.
+            ParamType.Color => new ColorValue("#" + (raw.Pick % 3) switch
+            {
+                0 => ((raw.Pick * 16_777 + (int)(raw.Fraction * 0xfff)) & 0xfff).ToString("x3"),
+                1 => ((raw.Pick * 16_777 + (int)(raw.Fraction * 0xffffff)) & 0xffffff).ToString("x6"),
+                _ => ((uint)(raw.Pick * 16_777_259 + (int)(raw.Fraction * 0xffff))).ToString("x8"),
+            }),
             ParamType.Enum => new SymbolValue(enumValues[raw.Pick % enumValues.Count]),
             ParamType.Float => new NumberValue(variant == 9 ? canonical * 1e-7 : Round(canonical, raw)),
             ParamType.Ratio => variant < 4 ? Quantity(canonical, "%", raw, low, high, null) : new NumberValue(Round(canonical, raw)),

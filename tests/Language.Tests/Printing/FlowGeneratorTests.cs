@@ -19,6 +19,10 @@ public class FlowGeneratorTests
             {
                 if (file.Flows.Count > 1) seen.Add("several flows");
                 if (file.TrailingComments.Count > 0) seen.Add("trailing comments");
+                if (file.Usings.Count > 1) seen.Add("several usings");
+                if (file.Usings.Any(u => u.Namespace.Contains('.'))) seen.Add("dotted namespace");
+                if (file.Usings.Any(u => u.Comments.Count > 0)) seen.Add("using comments");
+                if (file.Usings.Any(u => u.TrailingComment is not null)) seen.Add("using trailing comment");
                 foreach (var flow in file.Flows)
                 {
                     seen.Add(flow.Syntax.ToString());
@@ -35,6 +39,13 @@ public class FlowGeneratorTests
                         if (node.OutputAliases.Count > 0) seen.Add("destructuring");
                         if (node.Comments.Count > 0) seen.Add("node comments");
                         if (node.TrailingComment is not null) seen.Add("trailing comment");
+                        if (node.Function.Contains('.')) seen.Add(node.FunctionAsWritten is null ? "qualified call" : "call through using");
+                        if (node.Function.Count(c => c == '.') > 1 && node.FunctionAsWritten is null) seen.Add("qualified call, dotted namespace");
+                        // Printed `x is comfy.EmptyImage.`, which reads as a port selection until the binder knows better.
+                        if (flow.Syntax == SyntaxStyle.Natural && node.Function.Count(c => c == '.') == 1 && node.FunctionAsWritten is null &&
+                            node.Arguments.Count == 0 && !flow.Links.Any(l => l.Target.Node == node.Name)) seen.Add("bare qualified call");
+                        if (file.Usings.Any(u => node.Function.StartsWith(u.Namespace + ".", StringComparison.Ordinal)) && node.FunctionAsWritten is null)
+                            seen.Add("qualified call in a used namespace");
                         foreach (var value in node.Arguments.Select(a => a.Value))
                         {
                             seen.Add(value.GetType().Name);
@@ -42,6 +53,8 @@ public class FlowGeneratorTests
                             if (value is StringValue { Block: true }) seen.Add("block string");
                             if (value is StringValue s && s.Text.Contains('"')) seen.Add("quote in string");
                             if (value is NumberValue { Number: > 0 and < 1e-4 }) seen.Add("exponent");
+                            if (value is NumberValue { Exact.Integer: { } big } && System.Numerics.BigInteger.Abs(big) > (1L << 53)) seen.Add("integer past 2^53");
+                            if (value is ColorValue color) seen.Add("colour of " + (color.Hex.Length - 1) + " digits");
                         }
                     }
                     foreach (var link in flow.Links)
@@ -62,10 +75,13 @@ public class FlowGeneratorTests
         {
             "several flows", "trailing comments", "Dataflow", "Declarative", "Natural", "flow comments", "notes", "no inputs",
             "required parameter", "flow call", "destructuring", "node comments", "trailing comment", "NumberValue", "QuantityValue",
+            "integer past 2^53", "colour of 3 digits", "colour of 6 digits", "colour of 8 digits",
             "StringValue", "BoolValue", "SizeValue", "ColorValue", "SymbolValue", "ParameterRefValue", "unit s", "unit ms", "unit min",
             "unit f", "unit fps", "unit Hz", "unit kHz", "unit dB", "unit x", "unit px", "unit %", "block string", "quote in string",
             "constant source", "output from input", "output named after its node", "output alias", "call of a later flow",
             "exponent", "forward reference", "named input", "output named after a destructured part",
+            "several usings", "dotted namespace", "using comments", "using trailing comment", "qualified call", "call through using",
+            "qualified call, dotted namespace", "bare qualified call", "qualified call in a used namespace",
         };
         Assert.Empty(expected.Except(seen));
     }

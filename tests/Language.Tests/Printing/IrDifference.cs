@@ -10,7 +10,8 @@ internal static class IrDifference
         if (expected.Flows.Count != actual.Flows.Count) return $"{actual.Flows.Count} flows instead of {expected.Flows.Count}";
         for (var i = 0; i < expected.Flows.Count; i++)
             if (Between(expected.Flows[i], actual.Flows[i]) is { } difference) return $"flow '{expected.Flows[i].Name}': {difference}";
-        return Compare("trailing comments", expected.TrailingComments, actual.TrailingComments)
+        return Items("using", expected.Usings, actual.Usings)
+               ?? Compare("trailing comments", expected.TrailingComments, actual.TrailingComments)
                ?? (expected.Equals(actual) ? null : "the files differ");
     }
 

@@ -49,8 +49,8 @@ public static class AudioEditing
         const string name = nameof(AudioMix);
         AudioDsp.Input(name, a, nameof(a));
         AudioDsp.Input(name, b, nameof(b));
-        AudioDsp.Range(name, "gain_a", gainA, -60, 12, "dB");
-        AudioDsp.Range(name, "gain_b", gainB, -60, 12, "dB");
+        ParameterGuard.InDomain(name, "gain_a", gainA);
+        ParameterGuard.InDomain(name, "gain_b", gainB);
         if (a.Channels != b.Channels && a.Channels != 1 && b.Channels != 1)
             throw new ArgumentException(
                 $"{name}: a has {a.Channels} channels and b has {b.Channels}; tracks with different channel counts mix only when one is mono (it is copied to every channel)",
@@ -78,7 +78,7 @@ public static class AudioEditing
     {
         const string name = nameof(Gain);
         AudioDsp.Input(name, audio, nameof(audio));
-        AudioDsp.Range(name, "gain", gain, -120, 48, "dB");
+        ParameterGuard.InDomain(name, "gain", gain);
         using var scope = NewDisposeScope();
         return Audio.FromTensor(audio.Tensor.mul(AudioDsp.DbToGain(gain)), audio.SampleRate);
     }
@@ -102,8 +102,8 @@ public static class AudioEditing
     {
         const string name = nameof(Fade);
         AudioDsp.Input(name, audio, nameof(audio));
-        AudioDsp.Range(name, "fade_in", fadeIn, 0, 600, "s");
-        AudioDsp.Range(name, "fade_out", fadeOut, 0, 600, "s");
+        ParameterGuard.InDomain(name, "fade_in", fadeIn);
+        ParameterGuard.InDomain(name, "fade_out", fadeOut);
         using var scope = NewDisposeScope();
         var result = audio.Tensor.clone();
         var count = audio.SampleCount;
@@ -145,8 +145,8 @@ public static class AudioEditing
     {
         const string name = nameof(Trim);
         AudioDsp.Input(name, audio, nameof(audio));
-        AudioDsp.Range(name, "start", start, 0, 86400, "s");
-        AudioDsp.Range(name, "duration", duration, 0, 86400, "s");
+        ParameterGuard.InDomain(name, "start", start);
+        ParameterGuard.InDomain(name, "duration", duration);
         var first = AudioDsp.Samples(start, audio.SampleRate);
         if (first >= audio.SampleCount && !(first == 0 && audio.SampleCount == 0))
             throw new ArgumentOutOfRangeException(nameof(start), start,
@@ -174,8 +174,8 @@ public static class AudioEditing
     {
         const string name = nameof(FitDuration);
         AudioDsp.Input(name, audio, nameof(audio));
-        AudioDsp.Range(name, "duration", duration, 0, 3600, "s");
-        AudioDsp.Range(name, "crossfade", crossfade, 0, 10, "s");
+        ParameterGuard.InDomain(name, "duration", duration);
+        ParameterGuard.InDomain(name, "crossfade", crossfade);
         var target = AudioDsp.Samples(duration, audio.SampleRate);
         var count = audio.SampleCount;
         using var scope = NewDisposeScope();

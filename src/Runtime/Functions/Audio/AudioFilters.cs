@@ -39,9 +39,9 @@ public static class AudioFilters
     private static Audio Filter(string name, Audio audio, double cutoff, double q, Func<double, double, int, Biquad> design, CancellationToken cancellationToken)
     {
         AudioDsp.Input(name, audio, nameof(audio));
-        AudioDsp.Range(name, "cutoff", cutoff, 10, 96000, "Hz");
+        ParameterGuard.InDomain(name, "cutoff", cutoff);
         AudioDsp.BelowNyquist(name, "cutoff", cutoff, audio.SampleRate);
-        AudioDsp.Range(name, "q", q, 0.1, 20);
+        ParameterGuard.InDomain(name, "q", q);
         using var scope = NewDisposeScope();
         var filtered = AudioDsp.PerChannel(audio.Tensor, () => design(cutoff, q, audio.SampleRate), cancellationToken);
         return Audio.FromTensor(filtered, audio.SampleRate);
@@ -68,10 +68,10 @@ public static class AudioFilters
     {
         const string name = nameof(Reverb);
         AudioDsp.Input(name, audio, nameof(audio));
-        AudioDsp.Range(name, "room_size", roomSize, 0, 1);
-        AudioDsp.Range(name, "damping", damping, 0, 1);
-        AudioDsp.Range(name, "wet", wet, 0, 1);
-        AudioDsp.Range(name, "tail", tail, 0, 30, "s");
+        ParameterGuard.InDomain(name, "room_size", roomSize);
+        ParameterGuard.InDomain(name, "damping", damping);
+        ParameterGuard.InDomain(name, "wet", wet);
+        ParameterGuard.InDomain(name, "tail", tail);
 
         using var scope = NewDisposeScope();
         var extra = AudioDsp.Samples(tail, audio.SampleRate);

@@ -44,8 +44,8 @@ public static class AudioSpeech
         if (string.IsNullOrWhiteSpace(text.Value)) throw new ArgumentException($"{name}: the text is empty; there is nothing to say", nameof(text));
         if (voice is null || !VoiceName.IsMatch(voice))
             throw new ArgumentException($"{name}: '{voice}' is not a voice name; use one that 'espeak-ng --voices' lists, such as en, en-us or de", nameof(voice));
-        AudioDsp.Range(name, "speed", speed, 80, 450, "words per minute");
-        AudioDsp.Range(name, "pitch", pitch, 0, 99);
+        ParameterGuard.InDomain(name, "speed", speed);
+        ParameterGuard.InDomain(name, "pitch", pitch);
         AudioDsp.SampleRate(name, sampleRate);
 
         var folder = Path.Combine(Path.GetTempPath(), "symgen-speech-" + Guid.NewGuid().ToString("N"));

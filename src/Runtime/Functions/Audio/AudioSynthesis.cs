@@ -51,10 +51,10 @@ public static class AudioSynthesis
     {
         const string name = nameof(Tone);
         AudioDsp.SampleRate(name, sampleRate);
-        AudioDsp.Range(name, "frequency", frequency, 1, 96000, "Hz");
+        ParameterGuard.InDomain(name, "frequency", frequency);
         AudioDsp.BelowNyquist(name, "frequency", frequency, sampleRate);
-        AudioDsp.Range(name, "duration", duration, 0, 600, "s");
-        AudioDsp.Range(name, "amplitude", amplitude, 0, 1);
+        ParameterGuard.InDomain(name, "duration", duration);
+        ParameterGuard.InDomain(name, "amplitude", amplitude);
 
         using var scope = NewDisposeScope();
         var count = AudioDsp.Samples(duration, sampleRate);
@@ -99,8 +99,8 @@ public static class AudioSynthesis
     {
         const string name = nameof(Noise);
         AudioDsp.SampleRate(name, sampleRate);
-        AudioDsp.Range(name, "duration", duration, 0, 600, "s");
-        AudioDsp.Range(name, "amplitude", amplitude, 0, 1);
+        ParameterGuard.InDomain(name, "duration", duration);
+        ParameterGuard.InDomain(name, "amplitude", amplitude);
 
         using var scope = NewDisposeScope();
         var count = AudioDsp.Samples(duration, sampleRate);

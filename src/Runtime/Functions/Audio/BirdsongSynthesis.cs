@@ -95,8 +95,8 @@ public static class BirdsongSynthesis
         CancellationToken cancellationToken = default)
     {
         const string name = nameof(Birdsong);
-        AudioDsp.Range(name, "duration", duration, 0.1, 600, "s");
-        AudioDsp.Range(name, "density", density, 0, 1);
+        ParameterGuard.InDomain(name, "duration", duration);
+        ParameterGuard.InDomain(name, "density", density);
         AudioDsp.SampleRate(name, sampleRate);
         cancellationToken.ThrowIfCancellationRequested();
 

@@ -32,8 +32,8 @@ public static class WaterSynthesis
         CancellationToken cancellationToken = default)
     {
         const string name = nameof(WaterAmbience);
-        AudioDsp.Range(name, "duration", duration, 0.1, 600, "s");
-        AudioDsp.Range(name, "flow", flow, 0, 1);
+        ParameterGuard.InDomain(name, "duration", duration);
+        ParameterGuard.InDomain(name, "flow", flow);
         AudioDsp.SampleRate(name, sampleRate);
         cancellationToken.ThrowIfCancellationRequested();
 

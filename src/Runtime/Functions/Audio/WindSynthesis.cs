@@ -31,9 +31,9 @@ public static class WindSynthesis
         CancellationToken cancellationToken = default)
     {
         const string name = nameof(Wind);
-        AudioDsp.Range(name, "duration", duration, 0.1, 600, "s");
-        AudioDsp.Range(name, "strength", strength, 0, 1);
-        AudioDsp.Range(name, "gustiness", gustiness, 0, 1);
+        ParameterGuard.InDomain(name, "duration", duration);
+        ParameterGuard.InDomain(name, "strength", strength);
+        ParameterGuard.InDomain(name, "gustiness", gustiness);
         AudioDsp.SampleRate(name, sampleRate);
         cancellationToken.ThrowIfCancellationRequested();
 

@@ -40,7 +40,7 @@ public static partial class ImageFunctions
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        RequireRange(nameof(ImageBlend), nameof(weight), weight, 0, 1);
+        ParameterGuard.InDomain(nameof(ImageBlend), "weight", weight);
         cancellationToken.ThrowIfCancellationRequested();
         using var scope = NewDisposeScope();
         var channels = Math.Max(a.Channels, b.Channels);
@@ -153,24 +153,5 @@ public static partial class ImageFunctions
         var scaledW = Math.Max(width, (long)Math.Round(w * scale));
         var scaled = ImageKernels.Resize(chw.unsqueeze(0), scaledH, scaledW, ResizeMethod.Bicubic).squeeze(0).clamp_(0, 1);
         return scaled.narrow(1, (scaledH - height) / 2, height).narrow(2, (scaledW - width) / 2, width);
-    }
-
-    /// <summary>Throws when <paramref name="value"/> is outside <paramref name="min"/> to <paramref name="max"/> (or NaN).</summary>
-    private static void RequireRange(string function, string parameter, double value, double min, double max)
-    {
-        if (!(value >= min && value <= max))
-            throw new ArgumentOutOfRangeException(parameter, value, $"{function}: '{ToSnake(parameter)}' is {value}; it must be {min} to {max}");
-    }
-
-    /// <summary>A C# parameter name as it is written in .sym files (alignX → align_x).</summary>
-    private static string ToSnake(string name)
-    {
-        var builder = new System.Text.StringBuilder(name.Length + 4);
-        foreach (var ch in name)
-        {
-            if (char.IsUpper(ch)) builder.Append('_').Append(char.ToLowerInvariant(ch));
-            else builder.Append(ch);
-        }
-        return builder.ToString();
     }
 }

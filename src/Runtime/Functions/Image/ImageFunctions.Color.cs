@@ -29,11 +29,11 @@ public static partial class ImageFunctions
         [SymParam(Min = -180, Max = 180, Summary = "Hue rotation in degrees")] double hue = 0)
     {
         ArgumentNullException.ThrowIfNull(image);
-        RequireRange(nameof(ColorAdjust), nameof(brightness), brightness, -1, 1);
-        RequireRange(nameof(ColorAdjust), nameof(contrast), contrast, 0, 4);
-        RequireRange(nameof(ColorAdjust), nameof(saturation), saturation, 0, 4);
-        RequireRange(nameof(ColorAdjust), nameof(gamma), gamma, 0.1, 10);
-        RequireRange(nameof(ColorAdjust), nameof(hue), hue, -180, 180);
+        ParameterGuard.InDomain(nameof(ColorAdjust), "brightness", brightness);
+        ParameterGuard.InDomain(nameof(ColorAdjust), "contrast", contrast);
+        ParameterGuard.InDomain(nameof(ColorAdjust), "saturation", saturation);
+        ParameterGuard.InDomain(nameof(ColorAdjust), "gamma", gamma);
+        ParameterGuard.InDomain(nameof(ColorAdjust), "hue", hue);
         using var scope = NewDisposeScope();
         var rgb = Colour(image.Tensor);
         if (brightness != 0) rgb = rgb.add(brightness);
@@ -84,7 +84,7 @@ public static partial class ImageFunctions
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(reference);
-        RequireRange(nameof(ColorTransfer), nameof(strength), strength, 0, 1);
+        ParameterGuard.InDomain(nameof(ColorTransfer), "strength", strength);
         cancellationToken.ThrowIfCancellationRequested();
         using var scope = NewDisposeScope();
         var source = ImageKernels.SrgbToLab(Colour(image.Tensor));

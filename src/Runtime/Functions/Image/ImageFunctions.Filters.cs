@@ -23,7 +23,7 @@ public static partial class ImageFunctions
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
-        RequireRange(nameof(GaussianBlur), nameof(sigma), sigma, 0, 256);
+        ParameterGuard.InDomain(nameof(GaussianBlur), "sigma", sigma);
         cancellationToken.ThrowIfCancellationRequested();
         using var scope = NewDisposeScope();
         return Image.FromTensor(BlurImageTensor(image.Tensor, sigma).contiguous());
@@ -61,9 +61,9 @@ public static partial class ImageFunctions
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
-        RequireRange(nameof(Sharpen), nameof(amount), amount, 0, 10);
-        RequireRange(nameof(Sharpen), nameof(radius), radius, 0.1, 64);
-        RequireRange(nameof(Sharpen), nameof(threshold), threshold, 0, 1);
+        ParameterGuard.InDomain(nameof(Sharpen), "amount", amount);
+        ParameterGuard.InDomain(nameof(Sharpen), "radius", radius);
+        ParameterGuard.InDomain(nameof(Sharpen), "threshold", threshold);
         cancellationToken.ThrowIfCancellationRequested();
         using var scope = NewDisposeScope();
         var rgb = Colour(image.Tensor).unsqueeze(0);
@@ -90,9 +90,9 @@ public static partial class ImageFunctions
         [SymParam(SymKind.Ratio, Min = 0.01, Max = 2, Summary = "How gradually the darkening sets in")] double softness = 0.5)
     {
         ArgumentNullException.ThrowIfNull(image);
-        RequireRange(nameof(Vignette), nameof(strength), strength, 0, 1);
-        RequireRange(nameof(Vignette), nameof(radius), radius, 0, 2);
-        RequireRange(nameof(Vignette), nameof(softness), softness, 0.01, 2);
+        ParameterGuard.InDomain(nameof(Vignette), "strength", strength);
+        ParameterGuard.InDomain(nameof(Vignette), "radius", radius);
+        ParameterGuard.InDomain(nameof(Vignette), "softness", softness);
         using var scope = NewDisposeScope();
         var (h, w) = (image.Height, image.Width);
         // Pixel centres mapped to -1..1 on both axes; r = 1 at the corners.
@@ -116,7 +116,7 @@ public static partial class ImageFunctions
         [SymParam(SymKind.Ratio, Min = 0, Max = 1, Summary = "0 continuous; otherwise the level that counts as an edge")] double threshold = 0)
     {
         ArgumentNullException.ThrowIfNull(image);
-        RequireRange(nameof(EdgeMask), nameof(threshold), threshold, 0, 1);
+        ParameterGuard.InDomain(nameof(EdgeMask), "threshold", threshold);
         using var scope = NewDisposeScope();
         var (h, w) = (image.Height, image.Width);
         var p = ImageKernels.Extend(ImageKernels.Luma(image.Tensor), 1, 1, 1, 1, mirror: true);   // [1, H + 2, W + 2]
@@ -147,8 +147,8 @@ public static partial class ImageFunctions
         [SymParam(Summary = "Mask the dark areas instead")] bool invert = false)
     {
         ArgumentNullException.ThrowIfNull(image);
-        RequireRange(nameof(ThresholdMask), nameof(threshold), threshold, 0, 1);
-        RequireRange(nameof(ThresholdMask), nameof(softness), softness, 0, 1);
+        ParameterGuard.InDomain(nameof(ThresholdMask), "threshold", threshold);
+        ParameterGuard.InDomain(nameof(ThresholdMask), "softness", softness);
         using var scope = NewDisposeScope();
         var luma = ImageKernels.Luma(image.Tensor.unsqueeze(0)).squeeze(0);
         var mask = softness > 0
@@ -179,7 +179,7 @@ public static partial class ImageFunctions
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(background);
-        RequireRange(nameof(Composite), nameof(feather), feather, 0, 256);
+        ParameterGuard.InDomain(nameof(Composite), "feather", feather);
         cancellationToken.ThrowIfCancellationRequested();
         using var scope = NewDisposeScope();
         var (h, w) = (background.Height, background.Width);

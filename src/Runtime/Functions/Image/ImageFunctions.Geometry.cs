@@ -31,7 +31,7 @@ public static partial class ImageFunctions
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
-        RequireRange(nameof(Resize), nameof(scale), scale, 0, 16);
+        ParameterGuard.InDomain(nameof(Resize), "scale", scale);
         cancellationToken.ThrowIfCancellationRequested();
         if (size.Width == 0) size = DefaultResizeSize;
         var (width, height) = scale > 0
@@ -55,7 +55,7 @@ public static partial class ImageFunctions
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
-        RequireRange(nameof(Upscale), nameof(factor), factor, 2, 4);
+        ParameterGuard.InDomain(nameof(Upscale), "factor", factor);
         if ((long)image.Width * factor > int.MaxValue || (long)image.Height * factor > int.MaxValue)
             throw new ArgumentException($"Upscale: a {image.Width}x{image.Height} image is too large to enlarge {factor} times", nameof(image));
         cancellationToken.ThrowIfCancellationRequested();
@@ -108,10 +108,10 @@ public static partial class ImageFunctions
         [SymParam(Default = "#000000", Summary = "Border colour (constant mode)")] Color color = default)
     {
         ArgumentNullException.ThrowIfNull(image);
-        RequireRange(nameof(Pad), nameof(left), left, 0, 16384);
-        RequireRange(nameof(Pad), nameof(top), top, 0, 16384);
-        RequireRange(nameof(Pad), nameof(right), right, 0, 16384);
-        RequireRange(nameof(Pad), nameof(bottom), bottom, 0, 16384);
+        ParameterGuard.InDomain(nameof(Pad), "left", left);
+        ParameterGuard.InDomain(nameof(Pad), "top", top);
+        ParameterGuard.InDomain(nameof(Pad), "right", right);
+        ParameterGuard.InDomain(nameof(Pad), "bottom", bottom);
         using var scope = NewDisposeScope();
         if (mode != PadMode.Constant)
             return Image.FromTensor(ImageKernels.Extend(image.Tensor, left, top, right, bottom, mode == PadMode.Reflect).contiguous());
@@ -150,11 +150,11 @@ public static partial class ImageFunctions
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
-        RequireRange(nameof(Outpaint), nameof(aspect), aspect, 0, 10);
-        RequireRange(nameof(Outpaint), nameof(alignX), alignX, 0, 1);
-        RequireRange(nameof(Outpaint), nameof(alignY), alignY, 0, 1);
-        RequireRange(nameof(Outpaint), nameof(blur), blur, 0, 2);
-        RequireRange(nameof(Outpaint), nameof(feather), feather, 0, 1024);
+        ParameterGuard.InDomain(nameof(Outpaint), "aspect", aspect);
+        ParameterGuard.InDomain(nameof(Outpaint), "align_x", alignX);
+        ParameterGuard.InDomain(nameof(Outpaint), "align_y", alignY);
+        ParameterGuard.InDomain(nameof(Outpaint), "blur", blur);
+        ParameterGuard.InDomain(nameof(Outpaint), "feather", feather);
         if (size.Width == 0) size = DefaultCanvasSize;
         var (w, h) = (image.Width, image.Height);
         int canvasW, canvasH;

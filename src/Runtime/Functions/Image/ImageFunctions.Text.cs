@@ -55,8 +55,8 @@ public static partial class ImageFunctions
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(text);
-        RequireRange(nameof(TextOverlay), nameof(size), size, 4, 512);
-        RequireRange(nameof(TextOverlay), nameof(margin), margin, 0, 4096);
+        ParameterGuard.InDomain(nameof(TextOverlay), "size", size);
+        ParameterGuard.InDomain(nameof(TextOverlay), "margin", margin);
         cancellationToken.ThrowIfCancellationRequested();
         if (color == default) color = new Color(255, 255, 255);
         var (w, h) = (image.Width, image.Height);

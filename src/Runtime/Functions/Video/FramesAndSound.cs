@@ -38,7 +38,7 @@ public static partial class VideoFunctions
         else
         {
             if (index != -1) throw new ArgumentOutOfRangeException(nameof(index), index, "ExtractFrame: index is a frame number from 0, or -1 to use time");
-            RequireRange(nameof(ExtractFrame), nameof(time), time, 0, 3600, "s");
+            ParameterGuard.InDomain(nameof(ExtractFrame), "time", time);
             // A tolerance of a millionth of a frame absorbs the rounding of times written as frame / fps.
             var position = (long)Math.Floor(time * video.Fps + 1e-6);
             if (position >= video.FrameCount)

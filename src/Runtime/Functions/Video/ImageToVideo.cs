@@ -33,9 +33,9 @@ public static partial class VideoFunctions
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
-        RequireRange(nameof(ImageToVideo), nameof(duration), duration, 0.5, 60, "s");
-        RequireRange(nameof(ImageToVideo), nameof(fps), fps, 1, 120, "fps");
-        RequireRange(nameof(ImageToVideo), nameof(zoom), zoom, 0, 0.5, "");
+        ParameterGuard.InDomain(nameof(ImageToVideo), "duration", duration);
+        ParameterGuard.InDomain(nameof(ImageToVideo), "fps", fps);
+        ParameterGuard.InDomain(nameof(ImageToVideo), "zoom", zoom);
         if (!Enum.IsDefined(motion)) throw new ArgumentOutOfRangeException(nameof(motion), motion, "ImageToVideo: unknown camera motion");
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -87,15 +87,4 @@ public static partial class VideoFunctions
 
     /// <summary>Smoothstep easing, 3t² − 2t³: starts and ends at rest, fastest halfway.</summary>
     internal static double Ease(double t) => t * t * (3 - 2 * t);
-
-    /// <summary>Throws unless <paramref name="value"/> lies in [min, max] (NaN fails).</summary>
-    private static void RequireRange(string function, string parameter, double value, double min, double max, string unit)
-    {
-        if (!(value >= min && value <= max))
-        {
-            var u = unit.Length == 0 ? "" : " " + unit;
-            throw new ArgumentOutOfRangeException(parameter, value,
-                FormattableString.Invariant($"{function}: {parameter} must be {min}{u} to {max}{u}; got {value}{u}"));
-        }
-    }
 }

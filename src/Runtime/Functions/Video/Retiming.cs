@@ -29,7 +29,7 @@ public static partial class VideoFunctions
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(video);
-        RequireRange(nameof(ChangeSpeed), nameof(factor), factor, 0.1, 10, "");
+        ParameterGuard.InDomain(nameof(ChangeSpeed), "factor", factor);
         if (!Enum.IsDefined(sampling)) throw new ArgumentOutOfRangeException(nameof(sampling), sampling, "ChangeSpeed: unknown sampling");
         var count = VideoOps.FrameCount(video.FrameCount / factor, 1);
         var last = video.FrameCount - 1;

@@ -69,7 +69,7 @@ public static partial class VideoFunctions
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        RequireRange(nameof(Crossfade), nameof(duration), duration, 0, 60, "s");
+        ParameterGuard.InDomain(nameof(Crossfade), "duration", duration);
         var bIndices = VideoOps.RetimeIndices(b.FrameCount, b.Fps, a.Fps);
         var overlap = (int)Math.Round(duration * a.Fps, MidpointRounding.AwayFromZero);
         if (overlap > a.FrameCount || overlap > bIndices.Length)
@@ -163,8 +163,8 @@ public static partial class VideoFunctions
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(video);
-        RequireRange(nameof(Loop), nameof(count), count, 1, 1000, "");
-        RequireRange(nameof(Loop), nameof(duration), duration, 0, 3600, "s");
+        ParameterGuard.InDomain(nameof(Loop), "count", count);
+        ParameterGuard.InDomain(nameof(Loop), "duration", duration);
         var total = duration > 0 ? VideoOps.FrameCount(duration, video.Fps) : (long)video.FrameCount * count;
         if (total > int.MaxValue) throw new ArgumentException($"Loop: {total} frames are too many", nameof(count));
         var indices = new long[total];

@@ -330,7 +330,9 @@ public sealed class ImageToVideoTests
         using var image = RandomImage(8, 8);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => VideoFunctions.ImageToVideo(image, duration, fps, CameraMotion.ZoomIn, zoom));
         Assert.Equal(parameter, e.ParamName);
-        Assert.StartsWith("ImageToVideo: " + parameter, e.Message);
+        // The checker's SYM0203 wording, read from the [SymParam] range (the guard writes no range of its own).
+        Assert.StartsWith($"'{parameter}' is ", e.Message);
+        Assert.Contains("; ImageToVideo accepts ", e.Message);
     }
 
     /// <summary>Records reports on the calling thread (Progress&lt;T&gt; posts them later).</summary>
