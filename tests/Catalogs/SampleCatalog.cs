@@ -14,14 +14,10 @@ public static class SampleCatalog
     /// <summary>The file's text, functions in namespace <c>comfy</c>.</summary>
     public static string Text { get; } = Repository.ReadText(Path);
 
-    /// <summary>
-    /// The file without its namespace, so that flows call <c>KSampler</c>: the language reads qualified names
-    /// (<c>comfy.KSampler</c>) once that work lands; the reader's qualification is tested on <see cref="Text"/>.
-    /// </summary>
-    public static string UnqualifiedText { get; } = Text.Replace("  \"namespace\": \"comfy\",\n", "", StringComparison.Ordinal);
-
-    /// <summary>A flow from a prompt to a latent over five of the nodes (every value in range).</summary>
+    /// <summary>A flow from a prompt to a latent over five of the nodes (every value in range), through <c>using comfy</c>.</summary>
     public const string SampleFlow = """
+        using comfy
+
         flow Sample(prompt: String, seed: Seed = 7) -> (latent: LATENT) {
             checkpoint = CheckpointLoaderSimple(ckpt_name: "sd15.safetensors")
             positive   = CLIPTextEncode(checkpoint.clip, text: prompt)
@@ -31,15 +27,18 @@ public static class SampleCatalog
         }
         """;
 
-    /// <summary>Text to image over six nodes, the image greyed by a built-in function (IMAGE is an Image).</summary>
+    /// <summary>
+    /// Text to image over six nodes called by their qualified names, the image greyed by a built-in function (IMAGE
+    /// is an Image).
+    /// </summary>
     public const string TextToImageFlow = """
         flow TextToImage(prompt: String = "a castle on a hill at dawn", seed: Seed = 42) -> (image: IMAGE, grey: Image) {
-            checkpoint = CheckpointLoaderSimple(ckpt_name: "sd15.safetensors")
-            positive   = CLIPTextEncode(checkpoint.clip, text: prompt)
-            negative   = CLIPTextEncode(checkpoint.clip, text: "blurry, low quality")
-            empty      = EmptyLatentImage(width: 768, height: 512)
-            latent     = KSampler(checkpoint.model, positive, negative, empty, seed: seed, steps: 25, cfg: 7.5, sampler_name: dpmpp_2m, scheduler: karras)
-            image      = VAEDecode(latent, checkpoint.vae)
+            checkpoint = comfy.CheckpointLoaderSimple(ckpt_name: "sd15.safetensors")
+            positive   = comfy.CLIPTextEncode(checkpoint.clip, text: prompt)
+            negative   = comfy.CLIPTextEncode(checkpoint.clip, text: "blurry, low quality")
+            empty      = comfy.EmptyLatentImage(width: 768, height: 512)
+            latent     = comfy.KSampler(checkpoint.model, positive, negative, empty, seed: seed, steps: 25, cfg: 7.5, sampler_name: dpmpp_2m, scheduler: karras)
+            image      = comfy.VAEDecode(latent, checkpoint.vae)
             grey       = Grayscale(image)
         }
         """;

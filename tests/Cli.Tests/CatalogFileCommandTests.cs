@@ -12,14 +12,13 @@ public sealed class CatalogFileCommandTests : IDisposable
 
     private static string SamplePath => Path.Combine(Cli.RepoRoot, SampleCatalog.Path);
 
-    private string UnqualifiedCatalog() => _cli.WriteFile("comfyui.symcatalog.json", SampleCatalog.UnqualifiedText);
 
     private const string Flow = SampleCatalog.TextToImageFlow;
 
     [Fact]
     public void Check_reads_a_catalog_file_beside_the_built_ins()
     {
-        var catalog = UnqualifiedCatalog();
+        var catalog = SamplePath;
         var flow = _cli.WriteFile("TextToImage.sym", Flow);
 
         var (exit, output, _) = _cli.Run("check", "--functions", catalog, flow);
@@ -32,7 +31,7 @@ public sealed class CatalogFileCommandTests : IDisposable
         (exit, output, _) = _cli.Run("check", "--functions", catalog, bad);
         Assert.Equal(1, exit);
         var column = text.Split('\n')[5].IndexOf("7.55", StringComparison.Ordinal) + 1;
-        Assert.StartsWith($"{bad}(6,{column}): error SYM0203: 'cfg' is 7.55; KSampler accepts 0 to 100 in steps of 0.1", output);
+        Assert.StartsWith($"{bad}(6,{column}): error SYM0203: 'cfg' is 7.55; comfy.KSampler accepts 0 to 100 in steps of 0.1", output);
     }
 
     [Fact]

@@ -16,13 +16,13 @@ public sealed class CatalogFileTests
 
         flow TextToImage(prompt: String = "a castle on a hill at dawn", seed: Seed = 42) -> (image: IMAGE) {
             latent     = Sample(prompt: prompt, seed: seed)
-            checkpoint = CheckpointLoaderSimple(ckpt_name: "sd15.safetensors")
+            checkpoint = comfy.CheckpointLoaderSimple(ckpt_name: "sd15.safetensors")
             image      = VAEDecode(latent, checkpoint.vae)
         }
         """;
 
     private static GeneratorHarness.Run Generate() =>
-        GeneratorHarness.Generate([("/proj/catalogs/comfyui.symcatalog.json", SampleCatalog.UnqualifiedText), ("/proj/workflows/Comfy.sym", Flows)]);
+        GeneratorHarness.Generate([("/proj/catalogs/comfyui.symcatalog.json", SampleCatalog.Text), ("/proj/workflows/Comfy.sym", Flows)]);
 
     [Fact]
     public void A_flow_over_a_catalog_file_generates_a_typed_pipeline_that_compiles()
@@ -57,7 +57,7 @@ public sealed class CatalogFileTests
 
         var lines = error.Message.Split(Environment.NewLine);
         Assert.Equal(5, lines.Length);
-        Assert.Equal("workflows/Comfy.sym(2): node 'checkpoint' (CheckpointLoaderSimple) cannot run: CheckpointLoaderSimple has no C# body and runs on the 'comfyui' backend, which is not registered; add it with FunctionRegistry.AddBackend", lines[0]);
+        Assert.Equal("workflows/Comfy.sym(4): node 'checkpoint' (comfy.CheckpointLoaderSimple) cannot run: comfy.CheckpointLoaderSimple has no C# body and runs on the 'comfyui' backend, which is not registered; add it with FunctionRegistry.AddBackend", lines[0]);
     }
 
     [Fact]
@@ -86,13 +86,13 @@ public sealed class CatalogFileTests
     {
         public string Name => "comfyui";
 
-        public ValueTask<NodeOutputs> InvokeAsync(NodeCall call) => new(call.Function.Name switch
+        public ValueTask<NodeOutputs> InvokeAsync(NodeCall call) => new(call.Function.SimpleName switch
         {
             "CheckpointLoaderSimple" => NodeOutputs.InOrder("model of " + call.GetString("ckpt_name"), "clip", "vae"),
             "CLIPTextEncode" => NodeOutputs.Single(call.GetString("text")),
             "EmptyLatentImage" => NodeOutputs.Single($"{call.GetInt32("width")}x{call.GetInt32("height")}"),
             "KSampler" => NodeOutputs.Single(FormattableString.Invariant(
-                $"KSampler(seed={call.GetInt64("seed")}, steps={call.GetInt32("steps")}, cfg={call.GetDouble("cfg")}, sampler={call.GetEnum("sampler_name")}, model={call.Input("model")}, positive={call.Input("positive")}, latent={call.Input("latent_image")})")),
+                $"KSampler(seed={call.Parameter("seed")}, steps={call.GetInt32("steps")}, cfg={call.GetDouble("cfg")}, sampler={call.GetEnum("sampler_name")}, model={call.Input("model")}, positive={call.Input("positive")}, latent={call.Input("latent_image")})")),
             var other => throw new InvalidOperationException("unexpected " + other),
         });
     }

@@ -68,11 +68,11 @@ public sealed class PackageConsumerTests(PackedPackage package, ITestOutputHelpe
         }
         """;
 
-    // A flow over the sample catalog file's functions (without its namespace, until the language reads qualified
-    // names): it checks and generates like any; running it needs the 'comfyui' backend, which the consumer lacks.
+    // A flow over the sample catalog file's functions (in namespace comfy): it checks and generates like any; running it
+    // needs the 'comfyui' backend, which the consumer lacks.
     private const string ComfyFlow = SampleCatalog.SampleFlow;
 
-    private static readonly string Catalog = SampleCatalog.UnqualifiedText;
+    private static readonly string Catalog = SampleCatalog.Text;
 
     // The catalog with a default outside its parameter's range (steps 1 to 10000).
     private static readonly string BrokenCatalog = Catalog.Replace("\"max\": 10000, \"default\": 20", "\"max\": 10000, \"default\": 0");
@@ -137,7 +137,7 @@ public sealed class PackageConsumerTests(PackedPackage package, ITestOutputHelpe
         output = await Step(cli, "run", consumer, 0, Run);
         AssertLine(output, "echo nodes: 2");
         AssertLine(output, "greeting: HI-HI-HI");
-        AssertLine(output, "comfy: workflows/Comfy.sym(2): node 'checkpoint' (CheckpointLoaderSimple) cannot run: CheckpointLoaderSimple has no C# body and runs on the 'comfyui' backend, which is not registered; add it with FunctionRegistry.AddBackend");
+        AssertLine(output, "comfy: workflows/Comfy.sym(4): node 'checkpoint' (comfy.CheckpointLoaderSimple) cannot run: comfy.CheckpointLoaderSimple has no C# body and runs on the 'comfyui' backend, which is not registered; add it with FunctionRegistry.AddBackend");
 
         // 3. An .editorconfig beside the .sym file turns the warning off.
         File.WriteAllText(Path.Combine(consumer, "workflows", ".editorconfig"), "[*.sym]\ndotnet_diagnostic.SYM0206.severity = none\n");

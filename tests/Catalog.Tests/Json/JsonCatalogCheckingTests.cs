@@ -17,8 +17,8 @@ public class JsonCatalogCheckingTests
     private static readonly FunctionCatalog BuiltIns =
         SymbolCatalogReader.ReadReferences(Framework.Add(RuntimeReference), a => a.Name == "SymbolicGen.Runtime").Catalog;
 
-    /// <summary>The built-ins, then the sample (without its namespace: see <see cref="SampleCatalog.UnqualifiedText"/>).</summary>
-    public static FunctionCatalog Catalog { get; } = Combined(SampleCatalogs.ReadUnqualified());
+    /// <summary>The built-ins, then the sample (functions in namespace <c>comfy</c>).</summary>
+    public static FunctionCatalog Catalog { get; } = Combined(SampleCatalogs.ReadSample());
 
     private static FunctionCatalog Combined(params JsonCatalogFile[] files)
     {
@@ -34,13 +34,13 @@ public class JsonCatalogCheckingTests
 
         Assert.Empty(compilation.Diagnostics);
         Assert.Contains(Catalog.Functions, f => f.Name == "Grayscale");
-        Assert.Equal("comfyui", Catalog.Find("KSampler")!.Backend);
+        Assert.Equal("comfyui", Catalog.Find("comfy.KSampler")!.Backend);
     }
 
     [Fact]
     public void An_output_of_the_wrong_catalog_type_is_SYM0201_naming_both_port_types()
     {
-        var d = Single(TextToImage.Replace("KSampler(checkpoint.model,", "KSampler(checkpoint.clip,"));
+        var d = Single(TextToImage.Replace("comfy.KSampler(checkpoint.model,", "comfy.KSampler(checkpoint.clip,"));
 
         Assert.Equal("SYM0201", d.Id);
         Assert.Contains("CLIP", d.Message);
@@ -50,18 +50,18 @@ public class JsonCatalogCheckingTests
     [Fact]
     public void A_media_type_where_a_catalog_type_is_expected_is_SYM0201_too()
     {
-        var d = Single(TextToImage.Replace("VAEDecode(latent,", "VAEDecode(grey,").Replace("grey       = Grayscale(image)", "grey       = Grayscale(checkpoint_image)")
-            .Replace("image      = VAEDecode", "checkpoint_image = VAEDecode").Replace("(image: IMAGE, grey: Image)", "(grey: Image)"), "SYM0201");
+        var d = Single(TextToImage.Replace("comfy.VAEDecode(latent,", "comfy.VAEDecode(grey,").Replace("grey       = Grayscale(image)", "grey       = Grayscale(checkpoint_image)")
+            .Replace("image      = comfy.VAEDecode", "checkpoint_image = comfy.VAEDecode").Replace("(image: IMAGE, grey: Image)", "(grey: Image)"), "SYM0201");
 
         Assert.Contains("LATENT", d.Message);
         Assert.Contains("Image", d.Message);
     }
 
     [Theory]
-    [InlineData("steps: 25", "steps: 0", "0", "'steps' is 0; KSampler accepts 1 to 10000")]
-    [InlineData("cfg: 7.5", "cfg: 7.55", "7.55", "'cfg' is 7.55; KSampler accepts 0 to 100 in steps of 0.1")]
-    [InlineData("width: 768", "width: 770", "770", "'width' is 770; EmptyLatentImage accepts 16 to 16384 in steps of 8")]
-    [InlineData("seed: seed", "seed: 18446744073709551616", "18446744073709551616", "'seed' is 18446744073709551616; KSampler accepts 0 to 18446744073709551615")]
+    [InlineData("steps: 25", "steps: 0", "0", "'steps' is 0; comfy.KSampler accepts 1 to 10000")]
+    [InlineData("cfg: 7.5", "cfg: 7.55", "7.55", "'cfg' is 7.55; comfy.KSampler accepts 0 to 100 in steps of 0.1")]
+    [InlineData("width: 768", "width: 770", "770", "'width' is 770; comfy.EmptyLatentImage accepts 16 to 16384 in steps of 8")]
+    [InlineData("seed: seed", "seed: 18446744073709551616", "18446744073709551616", "'seed' is 18446744073709551616; comfy.KSampler accepts 0 to 18446744073709551615")]
     public void An_out_of_range_value_is_SYM0203_at_the_value_with_the_exact_range(string from, string to, string at, string message)
     {
         var text = TextToImage.Replace(from, to);
@@ -81,8 +81,11 @@ public class JsonCatalogCheckingTests
     [Fact]
     public void A_misspelt_function_or_enum_value_is_reported_with_a_suggestion()
     {
-        var function = Single(TextToImage.Replace("latent     = KSampler(", "latent     = KSamplr("), "SYM0101");
-        Assert.Contains("did you mean 'KSampler'?", function.Message);
+        var function = Single(TextToImage.Replace("latent     = comfy.KSampler(", "latent     = comfy.KSamplr("), "SYM0101");
+        Assert.Contains("did you mean 'comfy.KSampler'?", function.Message);
+
+        var unqualified = Single(TextToImage.Replace("latent     = comfy.KSampler(", "latent     = KSampler("), "SYM0101");
+        Assert.Contains("'comfy.KSampler'", unqualified.Message);
 
         var value = Single(TextToImage.Replace("dpmpp_2m", "dpmpp_2n"), "SYM0205");
         Assert.Contains("did you mean 'dpmpp_2m'?", value.Message);
@@ -91,7 +94,7 @@ public class JsonCatalogCheckingTests
     [Fact]
     public void A_port_type_no_catalog_defines_is_an_error()
     {
-        var compilation = SymCompiler.Compile("flow Noise(noise: NOISE) -> (image: IMAGE) {\n    image = VAEDecode(noise, vae)\n}\n", Catalog);
+        var compilation = SymCompiler.Compile("flow Noise(noise: NOISE) -> (image: IMAGE) {\n    image = comfy.VAEDecode(noise, vae)\n}\n", Catalog);
 
         Assert.Contains(compilation.Diagnostics, d => d.Severity == Severity.Error && d.Message.Contains("'NOISE'"));
     }

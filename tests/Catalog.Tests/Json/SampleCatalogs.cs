@@ -9,9 +9,6 @@ public static class SampleCatalogs
     /// <summary>The sample, read.</summary>
     public static JsonCatalogFile ReadSample() => JsonCatalogReader.Read(SampleCatalog.Path, SampleCatalog.Text);
 
-    /// <summary>The sample without its namespace (<see cref="SampleCatalog.UnqualifiedText"/>), read.</summary>
-    public static JsonCatalogFile ReadUnqualified() => JsonCatalogReader.Read("comfyui.symcatalog.json", SampleCatalog.UnqualifiedText);
-
     /// <summary>
     /// A catalog in namespace <paramref name="ns"/> (none when null) with the types LATENT and IMAGE (an Image), a valid
     /// function <c>Valid</c>, and <paramref name="function"/> after it.
