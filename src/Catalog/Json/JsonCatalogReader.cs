@@ -47,7 +47,7 @@ public static class JsonCatalogReader
     private static void ReadRoot(JsonNode root, JsonReadContext context, List<FunctionInfo> functions, List<PortType> types, List<CatalogDeclaration> declarations)
     {
         const string what = "a catalog";
-        if (!context.CheckObject(root, what, "format", "namespace", "backend", "summary", "types", "functions")) return;
+        if (!context.CheckObject(root, what, CatalogMembers.Root)) return;
         var format = context.String(root, "format", what, required: true);
         if (format is null) return;
         if (format != Format)
@@ -107,7 +107,7 @@ public static class JsonCatalogReader
     private static PortType? ReadType(JsonNode node, JsonReadContext context)
     {
         const string what = "a port type";
-        if (!context.CheckObject(node, what, "name", "media", "summary")) return null;
+        if (!context.CheckObject(node, what, CatalogMembers.Type)) return null;
         var before = context.ProblemCount;
         var name = context.Name(node, "name", what, "a port type name");
         var mediaName = context.String(node, "media", what);

@@ -34,7 +34,7 @@ internal sealed class JsonFunctionReader
 
     public FunctionInfo? Read()
     {
-        if (!_context.CheckObject(_node, What, "name", "summary", "category", "version", "inputs", "outputs", "parameters")) return null;
+        if (!_context.CheckObject(_node, What, CatalogMembers.Function)) return null;
         var simpleName = _context.Name(_node, "name", What, "a function name");
         var name = simpleName is null ? "?" : QualifiedName.Join(_namespace, simpleName).Text;
         var version = ReadVersion();
@@ -76,8 +76,7 @@ internal sealed class JsonFunctionReader
         var ports = new List<PortInfo>();
         foreach (var node in _context.Array(_node, member, What) ?? Array.Empty<JsonNode>())
         {
-            var known = allowOptional ? new[] { "name", "type", "optional", "summary" } : new[] { "name", "type", "summary" };
-            if (!_context.CheckObject(node, what, known)) continue;
+            if (!_context.CheckObject(node, what, allowOptional ? CatalogMembers.Input : CatalogMembers.Output)) continue;
             var name = _context.Name(node, "name", what, "a port name");
             var typeName = _context.String(node, "type", what, required: true);
             var type = typeName is null ? null : ResolveType(typeName, node.Property("type")!.Value);

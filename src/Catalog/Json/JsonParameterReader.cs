@@ -32,7 +32,7 @@ internal sealed class JsonParameterReader
 
     public ParameterInfo? Read()
     {
-        if (!_context.CheckObject(_node, What, "name", "kind", "min", "max", "step", "values", "default", "summary")) return null;
+        if (!_context.CheckObject(_node, What, CatalogMembers.Parameter)) return null;
         var before = _context.ProblemCount;
         var name = _context.Name(_node, "name", What, "a parameter name");
         var kind = ReadKind();
