@@ -86,4 +86,17 @@ public sealed class ValueModelRunTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("error SYM0203: 'seed' is 9223372036854775808; Birdsong accepts -9223372036854775808 to 9223372036854775807", output);
     }
+
+    [Fact]
+    public void Functions_shows_a_64_bit_seed_bound_and_a_step_exactly_in_text_and_in_the_cards_models_read()
+    {
+        var catalog = Path.Combine(Cli.RepoRoot, SymbolicGen.Tests.Catalogs.SampleCatalog.Path);
+        var (exit, text, err) = _cli.Run("functions", "comfy.KSampler", "--functions", catalog);
+        Assert.True(exit == 0, err);
+        Assert.Contains("0 to 18446744073709551615", text);
+        Assert.Contains("0 to 100 in steps of 0.1", text);
+        var json = _cli.Run("functions", "comfy.KSampler", "--functions", catalog, "--json").Out;
+        Assert.Contains("\"max\": 18446744073709551615", json);
+        Assert.Contains("\"step\": 0.1", json);
+    }
 }

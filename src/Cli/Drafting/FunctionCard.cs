@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SymbolicGen.Language.Catalog;
+using SymbolicGen.Language.Ir;
 using SymbolicGen.Language.Semantics;
 
 namespace SymbolicGen.Cli.Drafting;
@@ -45,8 +46,9 @@ internal sealed record ParameterCard(
     string Type,
     string? Unit,
     string? Default,
-    double? Min,
-    double? Max,
+    decimal? Min,
+    decimal? Max,
+    double? Step,
     IReadOnlyList<string>? Values,
     string? Summary)
 {
@@ -55,10 +57,20 @@ internal sealed record ParameterCard(
         p.Type.ToString(),
         Units.IsUnitBearing(p.Type) && Units.CanonicalSymbol(p.Type) is { Length: > 0 } unit ? unit : null,
         p.Default is null ? null : ValueText.FormatDefault(p.Default, p.Type),
-        p.Min,
-        p.Max,
+        Exact(p.Domain.Min),
+        Exact(p.Domain.Max),
+        p.Domain.Step,
         p.Type == ParamType.Enum ? p.EnumValues.ToList() : null,
         p.Summary);
+
+    // Bounds as JSON numbers that keep every digit of an integer bound (a seed's 18446744073709551615, which a
+    // double would round); null for a bound past what a decimal holds, which no model needs spelt out.
+    private static decimal? Exact(Numeric? bound) => bound switch
+    {
+        { Integer: { } i } when i >= (System.Numerics.BigInteger)decimal.MinValue && i <= (System.Numerics.BigInteger)decimal.MaxValue => (decimal)i,
+        { } real when !real.IsInteger && Math.Abs(real.Double) < 7.9e28 => (decimal)real.Double,
+        _ => null,
+    };
 }
 
 /// <summary>Serialises cards the one way both <c>symgen functions --json</c> and the prompts use.</summary>
@@ -113,7 +125,7 @@ internal static class FunctionCards
     {
         if (p.Min is null && p.Max is null) return "";
         var unit = p.Unit is null ? "" : " " + p.Unit;
-        string Bound(double? v) => v is { } d ? Units.FormatNumber(d) + unit : "…";
-        return $"{Bound(p.Min)} to {Bound(p.Max)}";
+        string Bound(decimal? v) => v is { } d ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) + unit : "…";
+        return $"{Bound(p.Min)} to {Bound(p.Max)}{(p.Step is { } step ? " in steps of " + Units.FormatNumber(step) + unit : "")}";
     }
 }
