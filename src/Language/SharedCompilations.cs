@@ -18,13 +18,19 @@ public static class SharedCompilations
     private static readonly Dictionary<string, LinkedListNode<(string Text, FunctionCatalog Catalog, SymCompilation Compilation)>> ByText = new(StringComparer.Ordinal);
     private static readonly LinkedList<(string Text, FunctionCatalog Catalog, SymCompilation Compilation)> Recent = new();
 
+    // Each catalog instance seen, mapped to the first equal one: the analyzer and the generator build equal catalogs
+    // as separate objects, and comparing two catalogs deeply for every file of a project costs more than checking it.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FunctionCatalog, FunctionCatalog> Canonical = new();
+    private static FunctionCatalog? _latest;
+
     /// <summary><see cref="SymCompiler.Compile(string, Catalog.FunctionCatalog)"/>, or the same compilation made recently for an equal text and catalog.</summary>
     public static SymCompilation Compile(string text, FunctionCatalog catalog)
     {
         text ??= "";
         lock (Gate)
         {
-            if (ByText.TryGetValue(text, out var found) && (ReferenceEquals(found.Value.Catalog, catalog) || found.Value.Catalog.Equals(catalog)))
+            catalog = CanonicalOf(catalog);
+            if (ByText.TryGetValue(text, out var found) && ReferenceEquals(found.Value.Catalog, catalog))
             {
                 Recent.Remove(found);
                 Recent.AddFirst(found);
@@ -43,5 +49,15 @@ public static class SharedCompilations
             }
         }
         return compilation;
+    }
+
+    // The first instance equal to 'catalog' that was seen (compared deeply once per instance, then remembered).
+    private static FunctionCatalog CanonicalOf(FunctionCatalog catalog)
+    {
+        if (Canonical.TryGetValue(catalog, out var known)) return known;
+        var canonical = _latest is { } latest && (ReferenceEquals(latest, catalog) || latest.Equals(catalog)) ? latest : catalog;
+        Canonical.Add(catalog, canonical);
+        _latest = canonical;
+        return canonical;
     }
 }
