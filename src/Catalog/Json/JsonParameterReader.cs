@@ -169,10 +169,9 @@ internal sealed class JsonParameterReader
             return null;
         }
         var canonical = reading.Canonical!;
-        if (parameter.Domain.Rejects(canonical) is { } accepted)
+        if (parameter.Domain.Rejects(canonical) is not null)
         {
-            var shown = canonical is NumberValue n ? Units.FormatCanonical(n.Exact, type) : node.Text;
-            _context.Report(CatalogProblemDescriptors.InvalidDefault, node.Span, $"'{parameter.Name}' defaults to {shown}; its range is {accepted}");
+            _context.Report(CatalogProblemDescriptors.InvalidDefault, node.Span, ParameterValues.DefaultOutOfRange(canonical, parameter.Name, parameter.Domain));
             return null;
         }
         // Stored as a C# [SymFunction] default is: a quantity in the canonical unit for unit-bearing kinds.

@@ -235,10 +235,12 @@ internal sealed class ParameterReader
             _ => null,
         };
         if (number is not { } n) return null;
+        // Against the declared bounds only: a C# long read as an Int is held by its own C# type here.
         if (min is { } lower && n < lower || max is { } upper && n > upper || double.IsNaN(n))
         {
+            var domain = new ParameterDomain(type, null, min is { } low ? Numeric.Of(low) : null, max is { } high ? Numeric.Of(high) : null);
             _reader.Report(CatalogProblemDescriptors.InvalidDefault, _reader.DefaultLocation(_parameter),
-                $"'{_parameter.Name}' defaults to {Units.FormatCanonical(n, type)}; its range is {Wording.Range(type, min, max)}");
+                ParameterValues.DefaultOutOfRange(new NumberValue(n), _parameter.Name, domain));
             return null;
         }
         var unit = Units.CanonicalSymbol(type);

@@ -144,6 +144,27 @@ public static class ParameterValues
         return DiagnosticDescriptors.OutOfRange.Create(at, $"'{parameter.Name}' is {shown}; {owner} accepts {accepted}", fixes);
     }
 
+    /// <summary>
+    /// The message for a catalog default (<paramref name="canonical"/>) outside its own parameter's domain (SYM0502), the
+    /// one wording both catalog readers use: <c>'steps' defaults to 0; its range is 1 to 10000</c>.
+    /// </summary>
+    public static string DefaultOutOfRange(Value canonical, string name, ParameterDomain domain)
+    {
+        var accepted = domain.Accepted;
+        // The declared range, as the catalog author wrote it (storage bounds only when nothing is declared).
+        var range = domain.Kind != ParamType.Enum && Units.FormatRange(domain.Min, domain.Max, domain.Kind) is { } declared
+            ? declared + (domain.Step is { } step ? " in steps of " + Units.FormatNumber(step) : "")
+            : accepted;
+        var shown = canonical switch
+        {
+            NumberValue number => Units.FormatCanonical(number.Exact, domain.Kind),
+            SymbolValue word => word.Name,
+            SizeValue size => ValueGrammar.FormatSize(size.Width, size.Height),
+            _ => canonical.ToString(),
+        };
+        return $"'{name}' defaults to {shown}; its range is {range}";
+    }
+
     /// <summary>The message for a required parameter that a node does not give (SYM0302), read the same in the checker and the runtime.</summary>
     public static string NotGiven(ParameterInfo parameter, string node, string function) =>
         $"parameter '{parameter.Name}' of '{node}' ({function}) has no default and is not given";

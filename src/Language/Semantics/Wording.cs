@@ -45,8 +45,6 @@ internal static class Wording
     public static string Target(PortTarget target, string? function) =>
         target.Node is null ? $"output '{target.Port}'" : $"input '{target.Port}' of '{target.Node}' ({function})";
 
-    /// <summary><c>0.5 s to 60 s</c>, <c>at least 1 Hz</c>, <c>at most 12 dB</c> or <c>any number</c>: an inclusive range in the type's canonical unit.</summary>
-    public static string Range(ParamType type, double? min, double? max) => Units.FormatRange(min, max, type) ?? "any number";
 
     /// <summary>An internal-error diagnostic: a bug in SymbolicGen, reported where it happened.</summary>
     public static Diagnostic InternalError(SourceSpan at, string task, Exception exception)
