@@ -25,7 +25,7 @@ public sealed class CheckerRuntimeAgreementTests
     private static readonly FunctionRegistry BuiltIns = BuiltInRegistry();
     private static readonly FunctionCatalog Catalog = BuiltIns.ToCatalog();
     // What the recorder of the current run received: set before each run, it flows into the executor's tasks.
-    private static readonly AsyncLocal<StrongBox<object[]?>> Received = new();
+    private static readonly AsyncLocal<StrongBox<Call?>> Received = new();
     private static readonly FunctionRegistry Recorders = RecordingRegistry();
 
     public static TheoryData<string> Functions() => new(Catalog.Functions.Where(f => f.Parameters.Count > 0).Select(f => f.Name));
@@ -86,28 +86,14 @@ public sealed class CheckerRuntimeAgreementTests
             var compilation = SymCompiler.Compile(text, Catalog);
             Assert.Empty(compilation.Diagnostics.Where(d => d.Severity == Severity.Error));
 
-            var seen = Inputs.Value = new StrongBox<object?>();
+            var seen = Received.Value = new StrongBox<Call?>();
             var arguments2 = new FlowArguments();
             foreach (var other in others) arguments2.Input("in_" + other.Name, new object());
-            using var executor = new FlowExecutor(TextRecorders(function, input));
+            using var executor = new FlowExecutor(Recorders);
             await using var result = await executor.RunAsync(FlowSet.FromCompilation(compilation, "d.sym"), "D", arguments2);
-            Assert.Equal(new SymbolicGen.Runtime.Text(meant), Assert.IsType<SymbolicGen.Runtime.Text>(seen.Value));
+            var received = Assert.IsType<Call>(seen.Value).Inputs[info.Inputs.ToList().FindIndex(i => i.Name == input)];
+            Assert.Equal(new SymbolicGen.Runtime.Text(meant), Assert.IsType<SymbolicGen.Runtime.Text>(received));
         }
-    }
-
-    // What the recorder of the current text-input run received on the input under test.
-    private static readonly AsyncLocal<StrongBox<object?>> Inputs = new();
-
-    private static FunctionRegistry TextRecorders(string function, string input)
-    {
-        var registry = new FunctionRegistry();
-        foreach (var registered in BuiltIns.Functions)
-            registry.Add(registered.Info, call =>
-            {
-                if (call.Function.Name == function) Inputs.Value!.Value = call.Input(input);
-                return ValueTask.FromResult(NodeOutputs.InOrder(call.Function.Outputs.Select(_ => (object?)new object()).ToArray()));
-            });
-        return registry;
     }
 
     [Fact]
@@ -146,7 +132,7 @@ public sealed class CheckerRuntimeAgreementTests
         if (problems.Any(p => p.Id is "SYM0001" or "SYM0002")) return; // not a value at all: nothing reaches the runtime
         // The executor gets the bound IR even when the checker rejects it: does it reject it too?
         var flows = new FlowSet(compilation.File.Flows, "d.sym", (_, node) => compilation.Lines.GetPosition(node.Span.Start).Line);
-        var received = Received.Value = new StrongBox<object[]?>();
+        var received = Received.Value = new StrongBox<Call?>();
         var arguments = new FlowArguments();
         foreach (var input in function.Inputs) arguments.Input("in_" + input.Name, new object());
         Exception? failure = null;
@@ -166,7 +152,7 @@ public sealed class CheckerRuntimeAgreementTests
             Assert.True(failure is null, $"{what}: the checker accepts it, the runtime fails: {failure?.Message}");
             var node = compilation.File.Flows[0].Nodes.Single(n => n.Name == "n");
             var expected = FileScope.InitialValue(node, function, parameter);
-            var value = Assert.IsType<object[]>(received.Value)[function.Parameters.ToList().IndexOf(parameter)];
+            var value = Assert.IsType<Call>(received.Value).Parameters[function.Parameters.ToList().IndexOf(parameter)];
             var actual = CanonicalParameters.FromClr(value, parameter);
             if (expected is not null) Assert.True(Equals(expected, actual), $"{what}: the checker means {expected}, the runtime received {value} ({value.GetType().Name})");
             return;
@@ -202,16 +188,21 @@ public sealed class CheckerRuntimeAgreementTests
         return registry;
     }
 
-    // The built-ins' catalog entries with bodies that record their canonical parameters under the run's key.
+    // The built-ins' catalog entries with bodies that record what they are called with (each flow here has one node).
     private static FunctionRegistry RecordingRegistry()
     {
         var registry = new FunctionRegistry();
         foreach (var function in BuiltIns.Functions)
             registry.Add(function.Info, call =>
             {
-                Received.Value!.Value = Enumerable.Range(0, call.Function.Parameters.Count).Select(call.ParameterAt).ToArray();
+                Received.Value!.Value = new Call(
+                    Enumerable.Range(0, call.Function.Parameters.Count).Select(call.ParameterAt).ToArray(),
+                    Enumerable.Range(0, call.Function.Inputs.Count).Select(call.InputAt).ToArray());
                 return ValueTask.FromResult(NodeOutputs.InOrder(call.Function.Outputs.Select(_ => (object?)new object()).ToArray()));
             });
         return registry;
     }
+
+    /// <summary>The canonical parameters and the inputs a function was called with.</summary>
+    private sealed record Call(object[] Parameters, object?[] Inputs);
 }
